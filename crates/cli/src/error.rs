@@ -1,0 +1,82 @@
+//! The one place where the command line turns errors into messages a person can act on.
+
+use anyqtama_i18n::Messages;
+use anyqtama_rules::evaluate::EvaluateError;
+use anyqtama_rules::RulesError;
+
+#[derive(Debug)]
+pub enum CliError {
+    Rules(RulesError),
+    Json {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    ReadFile {
+        path: String,
+        detail: String,
+    },
+    NotANumber(String),
+    NotAYear(String),
+    UnknownLang(String),
+    EmptySearch,
+}
+
+impl From<RulesError> for CliError {
+    fn from(e: RulesError) -> Self {
+        CliError::Rules(e)
+    }
+}
+
+impl From<EvaluateError> for CliError {
+    fn from(e: EvaluateError) -> Self {
+        match e {
+            EvaluateError::Json {
+                line,
+                column,
+                detail,
+            } => CliError::Json {
+                line,
+                column,
+                detail,
+            },
+            EvaluateError::Rules(r) => CliError::Rules(r),
+        }
+    }
+}
+
+impl CliError {
+    pub fn message(&self, m: &Messages) -> String {
+        match self {
+            CliError::Rules(e) => m.rules_error(e),
+            CliError::Json {
+                line,
+                column,
+                detail,
+            } => m.get(
+                "error-json",
+                &[
+                    ("line", line.to_string()),
+                    ("column", column.to_string()),
+                    ("detail", detail.clone()),
+                ],
+            ),
+            CliError::ReadFile { path, detail } => m.get(
+                "error-read-file",
+                &[("path", path.clone()), ("detail", detail.clone())],
+            ),
+            CliError::NotANumber(v) => m.get("error-not-a-number", &[("value", v.clone())]),
+            CliError::NotAYear(v) => m.get("error-not-a-year", &[("value", v.clone())]),
+            CliError::UnknownLang(v) => m.get("error-unknown-lang", &[("value", v.clone())]),
+            CliError::EmptySearch => m.get("error-empty-search", &[]),
+        }
+    }
+
+    /// 2 for a malformed command line, 1 for input that was read but refused.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::UnknownLang(_) | CliError::EmptySearch => 2,
+            _ => 1,
+        }
+    }
+}

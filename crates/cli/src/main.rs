@@ -1,0 +1,151 @@
+//! `anyqtama`: the command line over the same core as the desktop app (PRODUCT.md, "Command-line
+//! contract"). JSON goes to standard output; an error goes to standard error, in the user's language,
+//! with a non-zero exit code, and nothing is printed on standard output.
+
+mod calendar_cmd;
+mod error;
+
+use anyqtama_i18n::{Lang, Messages};
+use anyqtama_rules::{evaluate, lists::Lists, Calendar, RuleSets};
+use clap::{Parser, Subcommand};
+use error::CliError;
+use std::io::Read;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "anyqtama",
+    version,
+    about = "Anyqtama: certificates of qualification compliance for self-employment (offline)"
+)]
+struct Cli {
+    /// Language of messages and names: kk, ru or en (default: from ANYQTAMA_LANG or LANG, else en).
+    #[arg(long, global = true)]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Evaluate one assessment (JSON from FILE or standard input).
+    Evaluate {
+        /// The JSON file; `-` or nothing reads standard input.
+        file: Option<String>,
+    },
+    /// Working-day calendar of Kazakhstan.
+    Calendar {
+        #[command(subcommand)]
+        command: CalendarCommand,
+    },
+    /// The lists of professions.
+    Lists {
+        #[command(subcommand)]
+        command: ListsCommand,
+    },
+    /// The versions of the Rules known to the program.
+    Rulesets,
+}
+
+#[derive(Subcommand)]
+enum CalendarCommand {
+    /// Print the N-th working day after DATE.
+    AddWorkingDays {
+        date: String,
+        #[arg(allow_hyphen_values = true)]
+        n: String,
+    },
+    /// Print a year's exceptions to the Monday-Friday week as JSON.
+    NonWorking {
+        #[arg(allow_hyphen_values = true)]
+        year: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ListsCommand {
+    /// Find professions in both lists (any language; case and ё/е folded).
+    Search {
+        #[arg(num_args = 1.., required = true)]
+        text: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = choose_lang(cli.lang.as_deref());
+    let messages = Messages::new(*lang.as_ref().unwrap_or(&Lang::En));
+    let result = lang.and_then(|lang| run(cli.command, lang));
+    match result {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("anyqtama: {}", e.message(&messages));
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// `--lang`, else ANYQTAMA_LANG, else the language of LANG when it is one of ours, else English.
+fn choose_lang(flag: Option<&str>) -> Result<Lang, CliError> {
+    if let Some(code) = flag {
+        return Lang::parse(code).ok_or_else(|| CliError::UnknownLang(code.to_string()));
+    }
+    for var in ["ANYQTAMA_LANG", "LANG"] {
+        if let Ok(v) = std::env::var(var) {
+            if let Some(l) = Lang::parse(v.get(..2).unwrap_or("")) {
+                return Ok(l);
+            }
+        }
+    }
+    Ok(Lang::En)
+}
+
+fn run(command: Command, lang: Lang) -> Result<String, CliError> {
+    match command {
+        Command::Evaluate { file } => {
+            let text = read_input(file.as_deref())?;
+            let out = evaluate::evaluate_json(&RuleSets::embedded(), &Calendar::embedded(), &text)?;
+            Ok(to_json(&out))
+        }
+        Command::Calendar { command } => match command {
+            CalendarCommand::AddWorkingDays { date, n } => {
+                calendar_cmd::add_working_days(&date, &n)
+            }
+            CalendarCommand::NonWorking { year } => calendar_cmd::non_working(&year, lang),
+        },
+        Command::Lists {
+            command: ListsCommand::Search { text },
+        } => {
+            let text = text.join(" ");
+            if text.trim().is_empty() {
+                return Err(CliError::EmptySearch);
+            }
+            Ok(to_json(&Lists::embedded().search(&text, lang)))
+        }
+        Command::Rulesets => Ok(to_json(RuleSets::embedded().all())),
+    }
+}
+
+fn read_input(file: Option<&str>) -> Result<String, CliError> {
+    let mut text = String::new();
+    match file {
+        None | Some("-") => std::io::stdin()
+            .read_to_string(&mut text)
+            .map(|_| text)
+            .map_err(|e| CliError::ReadFile {
+                path: "-".into(),
+                detail: e.to_string(),
+            }),
+        Some(path) => std::fs::read_to_string(path).map_err(|e| CliError::ReadFile {
+            path: path.into(),
+            detail: e.to_string(),
+        }),
+    }
+}
+
+pub(crate) fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    serde_json::to_string_pretty(v).expect("our output types serialise")
+}

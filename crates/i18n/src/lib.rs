@@ -1,0 +1,99 @@
+//! Messages in Kazakh, Russian and English from the one set of fluent files in `locales/`, which the
+//! UI reads too. Every user-visible string of the program is a message id here.
+//!
+//! The files are embedded at build time, so the program needs nothing beside its binary.
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use std::collections::BTreeSet;
+
+pub use anyqtama_rules::Lang;
+
+/// The fluent sources, per language: (file name, text).
+pub const SOURCES: &[(Lang, &str, &str)] = &[
+    (
+        Lang::Kk,
+        "main.ftl",
+        include_str!("../../../locales/kk/main.ftl"),
+    ),
+    (
+        Lang::Ru,
+        "main.ftl",
+        include_str!("../../../locales/ru/main.ftl"),
+    ),
+    (
+        Lang::En,
+        "main.ftl",
+        include_str!("../../../locales/en/main.ftl"),
+    ),
+];
+
+/// The messages of one language.
+pub struct Messages {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl Messages {
+    pub fn new(lang: Lang) -> Messages {
+        let locale: unic_langid::LanguageIdentifier = lang
+            .code()
+            .parse()
+            .expect("kk, ru and en are valid language ids");
+        let mut bundle = FluentBundle::new(vec![locale]);
+        // Direction marks around arguments would print as boxes in PDFs and terminals.
+        bundle.set_use_isolating(false);
+        for (l, name, text) in SOURCES {
+            if *l == lang {
+                let res = FluentResource::try_new(text.to_string()).unwrap_or_else(|(_, errs)| {
+                    panic!("{}/{name} does not parse: {errs:?}", lang.code())
+                });
+                bundle
+                    .add_resource(res)
+                    .expect("message ids are unique within a language");
+            }
+        }
+        Messages { lang, bundle }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The message with its arguments; a missing id gives the id itself (tests make sure none is missing).
+    pub fn get(&self, id: &str, args: &[(&str, String)]) -> String {
+        let Some(msg) = self.bundle.get_message(id) else {
+            return id.to_string();
+        };
+        let Some(pattern) = msg.value() else {
+            return id.to_string();
+        };
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            fargs.set(*k, FluentValue::from(v.as_str()));
+        }
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, Some(&fargs), &mut errors)
+            .into_owned()
+    }
+
+    /// The message for an error of the rules core (`error-<code>`).
+    pub fn rules_error(&self, err: &anyqtama_rules::RulesError) -> String {
+        self.get(&format!("error-{}", err.code()), &err.args())
+    }
+}
+
+/// Message ids defined in a fluent text (messages and terms).
+pub fn message_ids(text: &str) -> BTreeSet<String> {
+    let res = match FluentResource::try_new(text.to_string()) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    res.entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            fluent_syntax::ast::Entry::Term(t) => Some(format!("-{}", t.id.name)),
+            _ => None,
+        })
+        .collect()
+}

@@ -1,0 +1,156 @@
+//! Every message exists in Kazakh, Russian and English, with the same variables; every error has a
+//! message; every message id the code asks for exists.
+
+use anyqtama_i18n::{message_ids, Lang, Messages, SOURCES};
+use fluent_syntax::ast;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+fn text(lang: Lang) -> String {
+    SOURCES
+        .iter()
+        .filter(|(l, _, _)| *l == lang)
+        .map(|(_, _, t)| *t)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Message id -> the variables it uses.
+fn variables(text: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let res = fluent_syntax::parser::parse(text.to_string()).expect("parses");
+    let mut out = BTreeMap::new();
+    for entry in res.body {
+        if let ast::Entry::Message(m) = entry {
+            let mut vars = BTreeSet::new();
+            if let Some(v) = &m.value {
+                collect(v, &mut vars);
+            }
+            out.insert(m.id.name.to_string(), vars);
+        }
+    }
+    out
+}
+
+fn collect(p: &ast::Pattern<String>, vars: &mut BTreeSet<String>) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            expr(expression, vars);
+        }
+    }
+}
+
+fn expr(e: &ast::Expression<String>, vars: &mut BTreeSet<String>) {
+    match e {
+        ast::Expression::Inline(i) => inline(i, vars),
+        ast::Expression::Select { selector, variants } => {
+            inline(selector, vars);
+            for v in variants {
+                collect(&v.value, vars);
+            }
+        }
+    }
+}
+
+fn inline(i: &ast::InlineExpression<String>, vars: &mut BTreeSet<String>) {
+    match i {
+        ast::InlineExpression::VariableReference { id } => {
+            vars.insert(id.name.clone());
+        }
+        ast::InlineExpression::Placeable { expression } => expr(expression, vars),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_id_in_every_language_with_the_same_variables() {
+    let en = variables(&text(Lang::En));
+    assert!(en.len() > 20);
+    for lang in [Lang::Kk, Lang::Ru] {
+        let other = variables(&text(lang));
+        let missing: Vec<_> = en.keys().filter(|k| !other.contains_key(*k)).collect();
+        let extra: Vec<_> = other.keys().filter(|k| !en.contains_key(*k)).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{}: missing {missing:?}, not in en {extra:?}",
+            lang.code()
+        );
+        for (id, vars) in &en {
+            assert_eq!(&other[id], vars, "{}: variables of {id}", lang.code());
+        }
+    }
+    assert_eq!(message_ids(&text(Lang::Kk)), message_ids(&text(Lang::En)));
+}
+
+#[test]
+fn every_rules_error_has_a_message() {
+    for lang in Lang::ALL {
+        let m = Messages::new(lang);
+        for e in anyqtama_rules::error::examples() {
+            let msg = m.rules_error(&e);
+            assert!(
+                !msg.starts_with("error-"),
+                "{}: no message for {}",
+                lang.code(),
+                e.code()
+            );
+            for (_, v) in e.args() {
+                assert!(
+                    msg.contains(&v),
+                    "{}: {} does not show {v}",
+                    lang.code(),
+                    e.code()
+                );
+            }
+        }
+    }
+}
+
+/// Scans the workspace's Rust and JavaScript for message ids in quotes (`"error-..."`,
+/// `"calendar-..."`, `"app-..."`) and checks each exists.
+#[test]
+fn every_id_the_code_uses_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let known = message_ids(&text(Lang::En));
+    let mut used = BTreeSet::new();
+    for dir in ["crates", "src-tauri/src", "ui"] {
+        scan(&root.join(dir), &mut used);
+    }
+    assert!(used.len() > 10, "the scan found the ids: {used:?}");
+    // An error code (`calendar-year-missing`) is shown through its `error-` message.
+    let missing: Vec<_> = used
+        .iter()
+        .filter(|id| !known.contains(*id) && !known.contains(&format!("error-{id}")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "ids used in code but missing in locales: {missing:?}"
+    );
+}
+
+fn scan(dir: &Path, used: &mut BTreeSet<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if path.is_dir() {
+            if !["target", "node_modules", "tests", "dist"].contains(&name.as_str()) {
+                scan(&path, used);
+            }
+        } else if name.ends_with(".rs") || name.ends_with(".js") || name.ends_with(".ts") {
+            let src = std::fs::read_to_string(&path).unwrap_or_default();
+            for part in src.split('"').skip(1).step_by(2) {
+                let prefixes = ["error-", "calendar-", "app-"];
+                let is_id = prefixes.iter().any(|p| part.starts_with(p))
+                    && part.len() > 5
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                if is_id {
+                    used.insert(part.to_string());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+## Anyqtama — English messages. The same ids exist in kk/ and ru/ (a test checks).
+
+app-title = Anyqtama
+app-tagline = Certificates of qualification compliance for self-employment of foreigners and stateless persons
+app-rules-in-force = Rules in force today: { $ruleset }
+app-calendar-years = Working-day calendar: { $first }–{ $last }
+
+## Errors a person can act on
+error-unknown-rule-set = Unknown rule set “{ $value }”. Use one of: order-503-2016, order-236-2023, order-426-2026.
+error-no-rule-set-in-force = No version of the Rules was in force on { $date }. The first one took effect on 2017-01-01; check the date.
+error-unknown-service = Unknown service “{ $value }”. Use one of: issue, extend, reissue, duplicate.
+error-calendar-year-missing = The working-day calendar has no data for { $year }. An administrator must add that year's holidays and transfers first.
+error-period-reversed = A work period ends ({ $to }) before it starts ({ $from }). Swap or correct the dates.
+error-office-hours-reversed = Office hours: opening time { $open } must be before closing time { $close }.
+error-invalid-date = “{ $value }” is not a valid date. Write it as YYYY-MM-DD, for example 2026-03-20.
+error-invalid-datetime = “{ $value }” is not a valid date and time. Write it as YYYY-MM-DDTHH:MM, for example 2026-03-20T17:45.
+error-invalid-time = “{ $value }” is not a valid time. Write it as HH:MM, for example 09:00.
+error-missing-field = The field “{ $field }” is required for this service. Add it to the input.
+error-end-after-latest = The end date { $end } is later than the law allows ({ $latest }). Choose { $latest } or an earlier date.
+error-end-before-start = The end date { $end } is before the start { $start }. Correct the dates.
+error-iin-length = “{ $value }” is not an IIN/BIN: it must be exactly 12 digits.
+error-iin-check-digit = “{ $value }” is not a valid IIN/BIN: its last digit does not match. Check for a typing mistake.
+error-data = The data file { $file } is invalid: { $detail }
+error-json = The input is not valid JSON (line { $line }, column { $column }): { $detail }
+error-read-file = Cannot read { $path }: { $detail }
+error-not-a-number = “{ $value }” is not a whole number of days (0 or more).
+error-not-a-year = “{ $value }” is not a year. Write it as four digits, for example 2026.
+error-unknown-lang = Unknown language “{ $value }”. Use kk, ru or en.
+error-empty-search = Give a word to search for, for example: anyqtama lists search онколог
+
+## Working-day calendar
+calendar-carried = Day off carried over from { $holiday } ({ $date })
+calendar-transferred = Day off transferred by Government decree; { $date } is worked instead
+calendar-working = Working day, in exchange for the day off on { $date }
+calendar-estimated = { $holiday } (date estimated until announced)
