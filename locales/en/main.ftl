@@ -33,3 +33,34 @@ calendar-carried = Day off carried over from { $holiday } ({ $date })
 calendar-transferred = Day off transferred by Government decree; { $date } is worked instead
 calendar-working = Working day, in exchange for the day off on { $date }
 calendar-estimated = { $holiday } (date estimated until announced)
+
+## Documents of App 2 p.8
+doc-application = Application (App 1)
+doc-identity_document = Copy of the identity document
+doc-education_translation = Notarised translation of education documents or of an English-teaching certificate
+doc-work_history = Notarised copy of the work-history document, with translation
+doc-previous_certificate = The certificate issued earlier
+doc-employment_contract = Copy of the employment contract
+doc-change_document = Document showing the change (name, identity document or employer)
+
+## Store errors
+error-database = The case store could not complete the operation: { $detail }
+error-migration = The case store could not be prepared: { $detail }
+error-store-too-new = This store was written by a newer version of Anyqtama (schema { $found }; this program knows { $known }). Install the newer version to open it.
+error-not-a-store = { $path } is not an Anyqtama store. Choose the store file (anyqtama.sqlite) or a backup made by Anyqtama.
+error-bad-credentials = Wrong login or password.
+error-user-disabled = The user { $login } is disabled. Ask the administrator.
+error-not-permitted = You may not do this ({ $action }): it needs the role { $roles }.
+error-wrong-state = Case { $case } is “{ $status }”: { $action } is not possible at this stage.
+error-not-found = { $what } { $id } does not exist.
+error-incomplete-documents = The documents are incomplete (missing: { $missing }; expired: { $expired }). Record a refusal to accept, or complete the documents.
+error-reason-required = Write the reason: the decision departs from the recommendation, or refuses without grounds.
+error-invalid-input = Check the field “{ $field }”: { $detail }
+error-certificate-not-valid = Certificate { $number } is not valid on { $date }.
+error-store-not-empty = The store is not empty: demo data and first-time setup go only into a new store.
+error-no-office = The store has no office yet: run the first-time setup.
+error-audit-broken = The audit trail is broken at event { $seq }: { $reason }. The store was changed outside Anyqtama; restore a backup and report it.
+error-io = A file could not be read or written: { $detail }
+error-bad-pattern = The numbering pattern “{ $pattern }” is invalid: it needs {"{"}seq{"}"} once and may use {"{"}office{"}"} and {"{"}year{"}"}.
+error-not-a-month = “{ $value }” is not a month. Write it as YYYY-MM, for example 2026-03.
+error-usage = { $detail }

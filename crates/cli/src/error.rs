@@ -20,6 +20,18 @@ pub enum CliError {
     NotAYear(String),
     UnknownLang(String),
     EmptySearch,
+    Store(anyqtama_store::StoreError),
+    NotAMonth(String),
+    Usage(String),
+}
+
+impl From<anyqtama_store::StoreError> for CliError {
+    fn from(e: anyqtama_store::StoreError) -> Self {
+        match e {
+            anyqtama_store::StoreError::Rules(r) => CliError::Rules(r),
+            e => CliError::Store(e),
+        }
+    }
 }
 
 impl From<RulesError> for CliError {
@@ -69,13 +81,16 @@ impl CliError {
             CliError::NotAYear(v) => m.get("error-not-a-year", &[("value", v.clone())]),
             CliError::UnknownLang(v) => m.get("error-unknown-lang", &[("value", v.clone())]),
             CliError::EmptySearch => m.get("error-empty-search", &[]),
+            CliError::Store(e) => m.get(&format!("error-{}", e.code()), &e.args()),
+            CliError::NotAMonth(v) => m.get("error-not-a-month", &[("value", v.clone())]),
+            CliError::Usage(v) => m.get("error-usage", &[("detail", v.clone())]),
         }
     }
 
     /// 2 for a malformed command line, 1 for input that was read but refused.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::UnknownLang(_) | CliError::EmptySearch => 2,
+            CliError::UnknownLang(_) | CliError::EmptySearch | CliError::Usage(_) => 2,
             _ => 1,
         }
     }

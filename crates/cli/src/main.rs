@@ -4,12 +4,14 @@
 
 mod calendar_cmd;
 mod error;
+mod store_cmd;
 
 use anyqtama_i18n::{Lang, Messages};
 use anyqtama_rules::{evaluate, lists::Lists, Calendar, RuleSets};
 use clap::{Parser, Subcommand};
 use error::CliError;
 use std::io::Read;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -45,6 +47,71 @@ enum Command {
     },
     /// The versions of the Rules known to the program.
     Rulesets,
+    /// Fill a new, empty store with realistic synthetic cases (deterministic for a seed and a day).
+    Demo {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long, default_value_t = 300)]
+        cases: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The last day of the simulated history (default: today).
+        #[arg(long)]
+        today: Option<String>,
+        #[arg(long, default_value_t = 5)]
+        years: u32,
+    },
+    /// Check the store: SQLite's integrity and the audit chain; names the first broken event.
+    Verify {
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
+    /// Copy the store safely while in use: to --out FILE, or a daily rotating copy in --auto DIR.
+    Backup {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        auto: Option<PathBuf>,
+        #[arg(long, default_value_t = 14)]
+        keep: usize,
+    },
+    /// Replace the store with a checked backup (the replaced store is kept beside it).
+    Restore {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// List cases, newest first; --search finds people in any script, passports, IIN/BIN, numbers.
+    Cases {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// List certificates issued in a month (or all) with their status today.
+    Certificates {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long)]
+        today: Option<String>,
+    },
+    /// What is due today, what is late (in working days), and certificates ending soon.
+    Due {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long)]
+        today: Option<String>,
+        /// Certificates ending within this many days.
+        #[arg(long, default_value_t = 14)]
+        within: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -126,6 +193,44 @@ fn run(command: Command, lang: Lang) -> Result<String, CliError> {
             Ok(to_json(&Lists::embedded().search(&text, lang)))
         }
         Command::Rulesets => Ok(to_json(RuleSets::embedded().all())),
+        Command::Demo {
+            db,
+            cases,
+            seed,
+            today,
+            years,
+        } => store_cmd::demo(
+            &store_cmd::db_path(db),
+            cases,
+            seed,
+            today.as_deref(),
+            years,
+        ),
+        Command::Verify { db } => store_cmd::verify(&store_cmd::db_path(db)),
+        Command::Backup {
+            db,
+            out,
+            auto,
+            keep,
+        } => store_cmd::backup(
+            &store_cmd::db_path(db),
+            out.as_deref(),
+            auto.as_deref(),
+            keep,
+        ),
+        Command::Restore { db, from } => store_cmd::restore(&store_cmd::db_path(db), &from),
+        Command::Cases { db, search, limit } => {
+            store_cmd::cases(&store_cmd::db_path(db), search.as_deref(), limit)
+        }
+        Command::Certificates { db, month, today } => store_cmd::certificates(
+            &store_cmd::db_path(db),
+            month.as_deref(),
+            today.as_deref(),
+            lang,
+        ),
+        Command::Due { db, today, within } => {
+            store_cmd::due(&store_cmd::db_path(db), today.as_deref(), within)
+        }
     }
 }
 

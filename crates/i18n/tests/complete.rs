@@ -154,3 +154,31 @@ fn scan(dir: &Path, used: &mut BTreeSet<String>) {
         }
     }
 }
+
+#[test]
+fn every_store_error_and_document_has_a_message() {
+    for lang in Lang::ALL {
+        let m = Messages::new(lang);
+        for e in anyqtama_store::error::examples() {
+            let msg = m.get(&format!("error-{}", e.code()), &e.args());
+            assert!(
+                !msg.starts_with("error-"),
+                "{}: no message for {}",
+                lang.code(),
+                e.code()
+            );
+            for (_, v) in e.args() {
+                assert!(
+                    msg.contains(&v),
+                    "{}: {} does not show {v}",
+                    lang.code(),
+                    e.code()
+                );
+            }
+        }
+        for d in anyqtama_rules::ruleset::DocumentKind::ALL {
+            let id = format!("doc-{}", d.as_str());
+            assert_ne!(m.get(&id, &[]), id, "{}: {id}", lang.code());
+        }
+    }
+}

@@ -134,6 +134,74 @@ impl Input {
     }
 }
 
+/// What the Commission finds about one applicant.
+#[derive(Debug, Clone)]
+pub struct Findings<'a> {
+    pub profession_in_list: bool,
+    pub qualification_matches: bool,
+    pub documents_reliable: bool,
+    pub education: Education,
+    pub periods: &'a [Period],
+}
+
+/// The computed part of an assessment: points (issue only), recommendation and refusal grounds.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessmentResult {
+    pub experience: Option<Length>,
+    pub points: Option<Points>,
+    pub total: Option<u32>,
+    pub threshold: u32,
+    pub recommendation: Recommendation,
+    pub refusal_grounds: Vec<RefusalGround>,
+}
+
+/// The Commission's computation under a rule set (Rules p.10; App 2 p.9; RULES.md §6.1-6.3).
+pub fn assess(
+    rs: &crate::RuleSet,
+    service: Service,
+    f: &Findings<'_>,
+    citations: &mut Vec<String>,
+) -> AssessmentResult {
+    let mut grounds = Vec::new();
+    // App 2 p.9 sub.1: the profession must be in the list and the qualification must match it.
+    if !(f.profession_in_list && f.qualification_matches) {
+        grounds.push(RefusalGround::QualificationMismatch);
+        citations.push(format!("{}: App 2 p.9 sub.1: qualification or education does not meet the requirements of the professions in the list", rs.id));
+    }
+    let (experience, pts, total) = if service == Service::Issue {
+        let length = experience::total(f.periods);
+        let p = points::score(rs, &f.education, &length, citations);
+        let total = p.total();
+        if !points::reaches_threshold(rs, total) {
+            grounds.push(RefusalGround::BelowThreshold);
+            citations.push(format!("{}: {}", rs.id, rs.threshold.cite));
+        }
+        (Some(length), Some(p), Some(total))
+    } else {
+        (None, None, None)
+    };
+    if !f.documents_reliable {
+        grounds.push(RefusalGround::UnreliableDocuments);
+        citations.push(format!(
+            "{}: App 2 p.9 sub.3: documents or the data in them are unreliable",
+            rs.id
+        ));
+    }
+    let recommendation = if grounds.is_empty() {
+        Recommendation::Issue
+    } else {
+        Recommendation::Refuse
+    };
+    AssessmentResult {
+        experience,
+        points: pts,
+        total,
+        threshold: rs.threshold.points,
+        recommendation,
+        refusal_grounds: grounds,
+    }
+}
+
 /// Evaluates one checked assessment.
 pub fn evaluate(sets: &RuleSets, cal: &Calendar, a: &Assessment) -> Result<Output, RulesError> {
     let mut citations = vec!["Rules App 2 p.7: an application after working hours, on a weekend or holiday is accepted on the next working day".to_string()];
@@ -154,36 +222,25 @@ pub fn evaluate(sets: &RuleSets, cal: &Calendar, a: &Assessment) -> Result<Outpu
         }
     ));
 
-    let mut grounds = Vec::new();
-    // App 2 p.9 sub.1: the profession must be in the list and the qualification must match it.
-    if !(a.profession_in_list && a.qualification_matches) {
-        grounds.push(RefusalGround::QualificationMismatch);
-        citations.push(format!("{}: App 2 p.9 sub.1: qualification or education does not meet the requirements of the professions in the list", rs.id));
-    }
-    let (experience, pts, total) = if a.service == Service::Issue {
-        let length = experience::total(&a.experience);
-        let p = points::score(rs, &a.education, &length, &mut citations);
-        let total = p.total();
-        if !points::reaches_threshold(rs, total) {
-            grounds.push(RefusalGround::BelowThreshold);
-            citations.push(format!("{}: {}", rs.id, rs.threshold.cite));
-        }
-        (Some(length), Some(p), Some(total))
-    } else {
-        (None, None, None)
-    };
-    if !a.documents_reliable {
-        grounds.push(RefusalGround::UnreliableDocuments);
-        citations.push(format!(
-            "{}: App 2 p.9 sub.3: documents or the data in them are unreliable",
-            rs.id
-        ));
-    }
-    let recommendation = if grounds.is_empty() {
-        Recommendation::Issue
-    } else {
-        Recommendation::Refuse
-    };
+    let result = assess(
+        rs,
+        a.service,
+        &Findings {
+            profession_in_list: a.profession_in_list,
+            qualification_matches: a.qualification_matches,
+            documents_reliable: a.documents_reliable,
+            education: a.education,
+            periods: &a.experience,
+        },
+        &mut citations,
+    );
+    let (experience, pts, total, recommendation, grounds) = (
+        result.experience,
+        result.points,
+        result.total,
+        result.recommendation,
+        result.refusal_grounds,
+    );
 
     let d = deadlines::deadlines(
         cal,

@@ -138,6 +138,74 @@ pub struct ReissueRules {
     pub employer_change_cite: String,
 }
 
+/// A kind of document in the checklist of App 2 p.8; its name is the message `doc-<id>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    Application,
+    IdentityDocument,
+    EducationTranslation,
+    WorkHistory,
+    PreviousCertificate,
+    EmploymentContract,
+    ChangeDocument,
+}
+
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 7] = [
+        DocumentKind::Application,
+        DocumentKind::IdentityDocument,
+        DocumentKind::EducationTranslation,
+        DocumentKind::WorkHistory,
+        DocumentKind::PreviousCertificate,
+        DocumentKind::EmploymentContract,
+        DocumentKind::ChangeDocument,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Application => "application",
+            DocumentKind::IdentityDocument => "identity_document",
+            DocumentKind::EducationTranslation => "education_translation",
+            DocumentKind::WorkHistory => "work_history",
+            DocumentKind::PreviousCertificate => "previous_certificate",
+            DocumentKind::EmploymentContract => "employment_contract",
+            DocumentKind::ChangeDocument => "change_document",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DocumentKind> {
+        DocumentKind::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequiredDocument {
+    pub id: DocumentKind,
+    pub cite: String,
+}
+
+/// The checklist of App 2 p.8 for each service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Documents {
+    pub issue: Vec<RequiredDocument>,
+    pub extend: Vec<RequiredDocument>,
+    pub reissue: Vec<RequiredDocument>,
+    pub duplicate: Vec<RequiredDocument>,
+    pub refuse_acceptance_cite: String,
+}
+
+impl Documents {
+    pub fn for_service(&self, service: Service) -> &[RequiredDocument] {
+        match service {
+            Service::Issue => &self.issue,
+            Service::Extend => &self.extend,
+            Service::Reissue => &self.reissue,
+            Service::Duplicate => &self.duplicate,
+        }
+    }
+}
+
 /// One version of the Rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleSet {
@@ -155,6 +223,7 @@ pub struct RuleSet {
     pub applicant_terms: ApplicantTerms,
     pub validity: ValidityRules,
     pub reissue: ReissueRules,
+    pub documents: Documents,
 }
 
 fn placeholder_id() -> RuleSetId {

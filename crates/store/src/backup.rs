@@ -1,0 +1,225 @@
+//! Backups through SQLite's online backup API: a consistent copy while the store is in use.
+//!
+//! Restoring first checks the copy as a whole (SQLite integrity, schema version, the audit chain)
+//! and keeps a copy of the store it replaces, so a bad restore can be undone.
+
+use crate::audit::{self, Actor, Event};
+use crate::error::{Result, StoreError};
+use crate::lifecycle::{self, Action};
+use crate::{schema, Session, Store};
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior, MAIN_DB};
+use std::path::{Path, PathBuf};
+
+impl Store {
+    /// Writes a consistent copy of the store to `dest`, which must not exist yet.
+    pub fn backup_to(&self, dest: impl AsRef<Path>) -> Result<()> {
+        let dest = dest.as_ref();
+        if dest.exists() {
+            return Err(StoreError::Invalid {
+                field: "out",
+                detail: format!("{} already exists", dest.display()),
+            });
+        }
+        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let tmp = dest.with_extension("partial");
+        let _ = std::fs::remove_file(&tmp);
+        self.connection().backup(MAIN_DB, &tmp, None)?;
+        // A finished copy appears under its name at once, never half-written.
+        std::fs::rename(&tmp, dest)?;
+        Ok(())
+    }
+
+    /// A backup taken by a user with the role for it, recorded in the audit trail.
+    pub fn backup_as(
+        &mut self,
+        session: &Session,
+        now: NaiveDateTime,
+        dest: impl AsRef<Path>,
+    ) -> Result<()> {
+        let role = lifecycle::permitted(Action::Backup, &session.roles)?;
+        self.backup_to(dest.as_ref())?;
+        self.record(
+            &Actor::user(session.user_id, &session.login, role),
+            now,
+            "backup",
+            dest.as_ref(),
+        )
+    }
+
+    /// Records a backup made at the command line (the operating-system user acts).
+    pub fn record_backup(&mut self, actor: &Actor, now: NaiveDateTime, file: &Path) -> Result<()> {
+        self.record(actor, now, "backup", file)
+    }
+
+    /// Appends one event outside a [`crate::Writer`] (backups happen beside the data, not in it).
+    pub(crate) fn record(
+        &mut self,
+        actor: &Actor,
+        now: NaiveDateTime,
+        action: &str,
+        file: &Path,
+    ) -> Result<()> {
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        audit::append(
+            &tx,
+            actor,
+            Event {
+                at: now,
+                action,
+                entity: "store",
+                entity_id: "1".into(),
+                before: None,
+                after: Some(serde_json::json!({"file": file.display().to_string()})),
+            },
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The automatic rotating backup: at most one a day in `dir`, keeping the newest `keep`.
+    /// Returns the new file when one was made; the copy is recorded in the audit trail as `actor`'s.
+    pub fn auto_backup(
+        &mut self,
+        dir: impl AsRef<Path>,
+        now: NaiveDateTime,
+        keep: usize,
+        actor: &Actor,
+    ) -> Result<Option<PathBuf>> {
+        let dir = dir.as_ref();
+        std::fs::create_dir_all(dir)?;
+        let mut existing: Vec<PathBuf> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("anyqtama-") && n.ends_with(".sqlite"))
+            })
+            .collect();
+        existing.sort();
+        let today = format!("anyqtama-{}", now.format("%Y%m%d"));
+        let made = if existing.iter().any(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&today))
+        }) {
+            None
+        } else {
+            let path = dir.join(format!("anyqtama-{}.sqlite", now.format("%Y%m%d-%H%M%S")));
+            self.backup_to(&path)?;
+            existing.push(path.clone());
+            existing.sort();
+            Some(path)
+        };
+        while existing.len() > keep.max(1) {
+            let old = existing.remove(0);
+            std::fs::remove_file(old)?;
+        }
+        if let Some(path) = &made {
+            self.record(actor, now, "auto_backup", path)?;
+        }
+        Ok(made)
+    }
+}
+
+/// [`restore`] by a signed-in user with the role for it.
+pub fn restore_as(
+    db: &Path,
+    source: &Path,
+    session: &Session,
+    now: NaiveDateTime,
+) -> Result<Option<PathBuf>> {
+    let role = lifecycle::permitted(Action::Restore, &session.roles)?;
+    restore(
+        db,
+        source,
+        &Actor::user(session.user_id, &session.login, role),
+        now,
+    )
+}
+
+/// Checks a backup file as a whole before it may replace a store.
+pub fn check_backup(source: &Path) -> Result<audit::Verified> {
+    if !source.exists() {
+        return Err(StoreError::NotFound {
+            what: "backup",
+            id: source.display().to_string(),
+        });
+    }
+    let conn = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|_| StoreError::NotAStore(source.display().to_string()))?;
+    if version > schema::VERSION {
+        return Err(StoreError::TooNew {
+            found: version,
+            known: schema::VERSION,
+        });
+    }
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|_| StoreError::NotAStore(source.display().to_string()))?;
+    let has_audit: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'audit'",
+        [],
+        |r| r.get(0),
+    )?;
+    if ok != "ok" || has_audit == 0 {
+        return Err(StoreError::NotAStore(source.display().to_string()));
+    }
+    audit::verify(&conn)
+}
+
+/// Replaces the store at `db` with the backup `source`, after checking the backup. The store being
+/// replaced is kept beside it as `<name>.before-restore-<time>.sqlite`. The restore itself is
+/// recorded in the restored store's audit trail.
+pub fn restore(
+    db: &Path,
+    source: &Path,
+    actor: &Actor,
+    now: NaiveDateTime,
+) -> Result<Option<PathBuf>> {
+    check_backup(source)?;
+    let kept = if db.exists() {
+        let store = Store::open_existing(db)?;
+        let name = db
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("anyqtama");
+        let kept = db.with_file_name(format!(
+            "{name}.before-restore-{}.sqlite",
+            now.format("%Y%m%d-%H%M%S")
+        ));
+        store.backup_to(&kept)?;
+        Some(kept)
+    } else {
+        None
+    };
+    let mut conn = Connection::open(db)?;
+    conn.restore(MAIN_DB, source, None::<fn(rusqlite::backup::Progress)>)?;
+    drop(conn);
+    let mut store = Store::open(db)?;
+    let tx = store
+        .conn_mut()
+        .transaction_with_behavior(TransactionBehavior::Immediate)?;
+    audit::append(
+        &tx,
+        actor,
+        Event {
+            at: now,
+            action: "restore",
+            entity: "store",
+            entity_id: "1".into(),
+            before: kept
+                .as_ref()
+                .map(|k| serde_json::json!({"kept": k.display().to_string()})),
+            after: Some(serde_json::json!({"from": source.display().to_string()})),
+        },
+    )?;
+    tx.commit()?;
+    Ok(kept)
+}

@@ -1,0 +1,218 @@
+//! Errors of the store. Each is something a person can act on; the message in their language is made
+//! in `anyqtama-i18n` from [`StoreError::code`] and [`StoreError::args`].
+
+use crate::model::{CaseStatus, Role};
+use anyqtama_rules::RulesError;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("migration: {0}")]
+    Migration(String),
+    #[error("the store was written by a newer version of the program (schema {found}, this program knows {known})")]
+    TooNew { found: i64, known: i64 },
+    #[error("{0} is not an Anyqtama store")]
+    NotAStore(String),
+    #[error(transparent)]
+    Rules(#[from] RulesError),
+    #[error("wrong login or password")]
+    BadCredentials,
+    #[error("the user `{0}` is disabled")]
+    UserDisabled(String),
+    #[error("not permitted: {action} needs the role {needed:?}")]
+    NotPermitted {
+        action: &'static str,
+        needed: Vec<Role>,
+    },
+    #[error("case {case} is {status}; {action} is not possible now")]
+    WrongState {
+        case: i64,
+        status: CaseStatus,
+        action: &'static str,
+    },
+    #[error("{what} {id} does not exist")]
+    NotFound { what: &'static str, id: String },
+    #[error("documents missing: {missing:?}; expired: {expired:?}")]
+    IncompleteDocuments {
+        missing: Vec<String>,
+        expired: Vec<String>,
+    },
+    #[error("a written reason is required when the decision departs from the recommendation")]
+    ReasonRequired,
+    #[error("invalid input: {field}")]
+    Invalid { field: &'static str, detail: String },
+    #[error("certificate {number} is not valid on {date}")]
+    CertificateNotValid { number: String, date: String },
+    #[error("the store is not empty")]
+    NotEmpty,
+    #[error("the store has no office yet: run the first-time setup")]
+    NoOffice,
+    #[error("the audit trail is broken at event {seq}: {reason}")]
+    AuditBroken { seq: i64, reason: String },
+    #[error("file: {0}")]
+    Io(#[from] std::io::Error),
+    #[error(
+        "numbering pattern `{0}` is invalid: it needs {{seq}} and may use {{office}}, {{year}}"
+    )]
+    BadPattern(String),
+}
+
+impl StoreError {
+    /// The fluent message id is `error-<code>`; rules errors use their own codes.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::Sqlite(_) => "database",
+            StoreError::Migration(_) => "migration",
+            StoreError::TooNew { .. } => "store-too-new",
+            StoreError::NotAStore(_) => "not-a-store",
+            StoreError::Rules(e) => e.code(),
+            StoreError::BadCredentials => "bad-credentials",
+            StoreError::UserDisabled(_) => "user-disabled",
+            StoreError::NotPermitted { .. } => "not-permitted",
+            StoreError::WrongState { .. } => "wrong-state",
+            StoreError::NotFound { .. } => "not-found",
+            StoreError::IncompleteDocuments { .. } => "incomplete-documents",
+            StoreError::ReasonRequired => "reason-required",
+            StoreError::Invalid { .. } => "invalid-input",
+            StoreError::CertificateNotValid { .. } => "certificate-not-valid",
+            StoreError::NotEmpty => "store-not-empty",
+            StoreError::NoOffice => "no-office",
+            StoreError::AuditBroken { .. } => "audit-broken",
+            StoreError::Io(_) => "io",
+            StoreError::BadPattern(_) => "bad-pattern",
+        }
+    }
+
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            StoreError::Sqlite(e) => vec![("detail", e.to_string())],
+            StoreError::Migration(d) => vec![("detail", d.clone())],
+            StoreError::Io(e) => vec![("detail", e.to_string())],
+            StoreError::TooNew { found, known } => {
+                vec![("found", found.to_string()), ("known", known.to_string())]
+            }
+            StoreError::NotAStore(p) => vec![("path", p.clone())],
+            StoreError::Rules(e) => e.args(),
+            StoreError::BadCredentials => vec![],
+            StoreError::UserDisabled(l) => vec![("login", l.clone())],
+            StoreError::NotPermitted { action, needed } => vec![
+                ("action", action.to_string()),
+                (
+                    "roles",
+                    needed
+                        .iter()
+                        .map(|r| r.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ],
+            StoreError::WrongState {
+                case,
+                status,
+                action,
+            } => {
+                vec![
+                    ("case", case.to_string()),
+                    ("status", status.as_str().to_string()),
+                    ("action", action.to_string()),
+                ]
+            }
+            StoreError::NotFound { what, id } => {
+                vec![("what", what.to_string()), ("id", id.clone())]
+            }
+            StoreError::IncompleteDocuments { missing, expired } => {
+                vec![
+                    ("missing", missing.join(", ")),
+                    ("expired", expired.join(", ")),
+                ]
+            }
+            StoreError::ReasonRequired | StoreError::NotEmpty | StoreError::NoOffice => vec![],
+            StoreError::Invalid { field, detail } => {
+                vec![("field", field.to_string()), ("detail", detail.clone())]
+            }
+            StoreError::CertificateNotValid { number, date } => {
+                vec![("number", number.clone()), ("date", date.clone())]
+            }
+            StoreError::AuditBroken { seq, reason } => {
+                vec![("seq", seq.to_string()), ("reason", reason.clone())]
+            }
+            StoreError::BadPattern(p) => vec![("pattern", p.clone())],
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// One error of every kind, for tests that check each has a message in every language. The match
+/// has no wildcard, so a new variant does not compile until it is added here.
+#[doc(hidden)]
+pub fn examples() -> Vec<StoreError> {
+    let all = vec![
+        StoreError::Sqlite(rusqlite::Error::InvalidQuery),
+        StoreError::Migration("m".into()),
+        StoreError::TooNew { found: 9, known: 1 },
+        StoreError::NotAStore("f.sqlite".into()),
+        StoreError::BadCredentials,
+        StoreError::UserDisabled("u".into()),
+        StoreError::NotPermitted {
+            action: "decide",
+            needed: vec![Role::Head],
+        },
+        StoreError::WrongState {
+            case: 7,
+            status: CaseStatus::Issued,
+            action: "decide",
+        },
+        StoreError::NotFound {
+            what: "case",
+            id: "7".into(),
+        },
+        StoreError::IncompleteDocuments {
+            missing: vec!["application".into()],
+            expired: vec![],
+        },
+        StoreError::ReasonRequired,
+        StoreError::Invalid {
+            field: "login",
+            detail: "d".into(),
+        },
+        StoreError::CertificateNotValid {
+            number: "N-1".into(),
+            date: "2026-01-01".into(),
+        },
+        StoreError::NotEmpty,
+        StoreError::NoOffice,
+        StoreError::AuditBroken {
+            seq: 40,
+            reason: "r".into(),
+        },
+        StoreError::Io(std::io::Error::other("io")),
+        StoreError::BadPattern("{x}".into()),
+    ];
+    for e in &all {
+        match e {
+            StoreError::Sqlite(_)
+            | StoreError::Migration(_)
+            | StoreError::TooNew { .. }
+            | StoreError::NotAStore(_)
+            | StoreError::Rules(_)
+            | StoreError::BadCredentials
+            | StoreError::UserDisabled(_)
+            | StoreError::NotPermitted { .. }
+            | StoreError::WrongState { .. }
+            | StoreError::NotFound { .. }
+            | StoreError::IncompleteDocuments { .. }
+            | StoreError::ReasonRequired
+            | StoreError::Invalid { .. }
+            | StoreError::CertificateNotValid { .. }
+            | StoreError::NotEmpty
+            | StoreError::NoOffice
+            | StoreError::AuditBroken { .. }
+            | StoreError::Io(_)
+            | StoreError::BadPattern(_) => {}
+        }
+    }
+    all
+}

@@ -1,0 +1,317 @@
+//! The case store: one SQLite file (WAL, foreign keys on, versioned migrations) holding applicants,
+//! cases of the four kinds, Commission sittings and assessments, decisions, certificates and their
+//! later changes, notifications, complaints, users and an append-only, hash-chained audit trail.
+//!
+//! Every change goes through [`Store::write`]: one IMMEDIATE transaction in which the action checks
+//! the user's role and the case's state ([`lifecycle`]), changes the rows, and appends its audit
+//! event. An error anywhere rolls all of it back, so a refused or failed action changes nothing.
+//! Time is passed in (`now`), never read here.
+
+pub mod audit;
+pub mod backup;
+pub mod demo;
+pub mod error;
+pub mod lifecycle;
+pub mod model;
+pub mod numbering;
+pub mod queries;
+pub mod search;
+pub mod writer;
+
+mod schema;
+
+pub use audit::Actor;
+pub use error::{Result, StoreError};
+pub use model::*;
+pub use writer::Writer;
+
+use anyqtama_rules::{lists::Lists, Calendar, RuleSets};
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::{Argon2, PasswordHash};
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The law the store applies: rule sets, calendar and lists (loaded once per store).
+pub struct Law {
+    pub rule_sets: RuleSets,
+    pub calendar: Calendar,
+    pub lists: Lists,
+}
+
+impl Law {
+    pub fn embedded() -> Law {
+        Law {
+            rule_sets: RuleSets::embedded(),
+            calendar: Calendar::embedded(),
+            lists: Lists::embedded(),
+        }
+    }
+}
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    law: Arc<Law>,
+}
+
+/// A signed-in user.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Session {
+    pub user_id: UserId,
+    pub login: String,
+    pub full_name: String,
+    pub roles: Vec<Role>,
+    pub lang: String,
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(15))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    // FULL: a committed transaction survives a power cut too, not only a killed process.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+impl Store {
+    /// Opens the store at `path`, creating it (and its folder) when absent, and brings its schema up
+    /// to date. A store from a newer program is refused.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        Store::open_with(path, Arc::new(Law::embedded()))
+    }
+
+    pub fn open_with(path: impl AsRef<Path>, law: Arc<Law>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut conn = Connection::open(&path)?;
+        let probe: rusqlite::Result<i64> =
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0));
+        if probe.is_err() {
+            return Err(StoreError::NotAStore(path.display().to_string()));
+        }
+        let found = user_version(&conn)?;
+        if found > schema::VERSION {
+            return Err(StoreError::TooNew {
+                found,
+                known: schema::VERSION,
+            });
+        }
+        configure(&conn)?;
+        schema::migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| StoreError::Migration(e.to_string()))?;
+        Ok(Store { conn, path, law })
+    }
+
+    /// Opens an existing store read-only (queries, verify); refuses a missing file.
+    pub fn open_existing(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        if !path.exists() {
+            return Err(StoreError::NotFound {
+                what: "store",
+                id: path.display().to_string(),
+            });
+        }
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let probe: rusqlite::Result<i64> =
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0));
+        if probe.is_err() {
+            return Err(StoreError::NotAStore(path.display().to_string()));
+        }
+        let found = user_version(&conn)?;
+        if found > schema::VERSION {
+            return Err(StoreError::TooNew {
+                found,
+                known: schema::VERSION,
+            });
+        }
+        if found < schema::VERSION {
+            drop(conn);
+            return Store::open(path);
+        }
+        configure(&conn)?;
+        Ok(Store {
+            conn,
+            path,
+            law: Arc::new(Law::embedded()),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn law(&self) -> &Law {
+        &self.law
+    }
+
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// True when the first-time setup has been done.
+    pub fn has_office(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM office", [], |r| r.get::<_, i64>(0))?
+            > 0)
+    }
+
+    /// First-time setup of an empty store: the office and its first administrator.
+    pub fn setup(
+        &mut self,
+        office: &Office,
+        admin_login: &str,
+        admin_name: &str,
+        password: &str,
+        now: NaiveDateTime,
+    ) -> Result<Session> {
+        if self.has_office()? {
+            return Err(StoreError::NotEmpty);
+        }
+        let hash = hash_password(password)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let session = writer::setup(&tx, office, admin_login, admin_name, &hash, now)?;
+        tx.commit()?;
+        Ok(session)
+    }
+
+    /// Signs a user in by login and password.
+    pub fn sign_in(&self, login: &str, password: &str) -> Result<Session> {
+        let row: Option<(i64, String, String, String, bool)> = self
+            .conn
+            .query_row(
+                "SELECT id, full_name, password_hash, lang, active FROM users WHERE login = ?1",
+                [login],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?;
+        let Some((id, full_name, hash, lang, active)) = row else {
+            // Same work as a real check, so the answer does not tell which logins exist.
+            let _ = hash_password(password);
+            return Err(StoreError::BadCredentials);
+        };
+        let parsed = PasswordHash::new(&hash).map_err(|_| StoreError::BadCredentials)?;
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .map_err(|_| StoreError::BadCredentials)?;
+        if !active {
+            return Err(StoreError::UserDisabled(login.to_string()));
+        }
+        Ok(Session {
+            user_id: UserId(id),
+            login: login.to_string(),
+            full_name,
+            roles: self.roles_of(UserId(id))?,
+            lang,
+        })
+    }
+
+    /// A session for a known user without a password: for the command line's own tools (demo) and
+    /// tests; never exposed to the window.
+    pub fn session_for(&self, login: &str) -> Result<Session> {
+        let (id, full_name, lang): (i64, String, String) = self
+            .conn
+            .query_row(
+                "SELECT id, full_name, lang FROM users WHERE login = ?1 AND active = 1",
+                [login],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "user",
+                id: login.to_string(),
+            })?;
+        Ok(Session {
+            user_id: UserId(id),
+            login: login.to_string(),
+            full_name,
+            roles: self.roles_of(UserId(id))?,
+            lang,
+        })
+    }
+
+    fn roles_of(&self, user: UserId) -> Result<Vec<Role>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT role FROM user_roles WHERE user_id = ?1 ORDER BY role")?;
+        let roles = stmt
+            .query_map([user.0], |r| r.get::<_, String>(0))?
+            .filter_map(|r| r.ok())
+            .filter_map(|r| Role::parse(&r))
+            .collect();
+        Ok(roles)
+    }
+
+    /// Runs `f` as one transaction on behalf of `session` at `now`: all of it is committed, or none.
+    pub fn write<T>(
+        &mut self,
+        session: &Session,
+        now: NaiveDateTime,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let law = self.law.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut w = Writer::new(&tx, session, now, &law);
+        let out = f(&mut w)?;
+        drop(w);
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Verifies the audit chain and SQLite's own integrity.
+    pub fn verify(&self) -> Result<audit::Verified> {
+        let check: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if check != "ok" {
+            return Err(StoreError::Migration(format!("integrity_check: {check}")));
+        }
+        audit::verify(&self.conn)
+    }
+}
+
+/// Where the store lives by default: the application's data folder, the same one the desktop app
+/// uses (`<data dir>/kz.anyqtama.desktop/anyqtama.sqlite`).
+pub fn default_path() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("kz.anyqtama.desktop")
+        .join("anyqtama.sqlite")
+}
+
+pub(crate) fn hash_password(password: &str) -> Result<String> {
+    if password.chars().count() < 8 {
+        return Err(StoreError::Invalid {
+            field: "password",
+            detail: "at least 8 characters".into(),
+        });
+    }
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| StoreError::Invalid {
+            field: "password",
+            detail: e.to_string(),
+        })
+}

@@ -1,0 +1,261 @@
+//! The schema, as numbered migrations (rusqlite_migration, kept in SQLite's `user_version`).
+//!
+//! A store written by a newer program has a higher version than this program knows: it is refused
+//! with a clear message rather than opened and misread.
+
+use rusqlite_migration::{Migrations, M};
+
+const V1: &str = r#"
+-- Key-value facts about this store: its id, the audit chain's head.
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+-- The office (local executive body) this store belongs to: one row.
+CREATE TABLE office (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    code TEXT NOT NULL,              -- short code used in certificate numbers, e.g. ALA
+    name_kk TEXT NOT NULL, name_ru TEXT NOT NULL, name_en TEXT NOT NULL,
+    region_kk TEXT NOT NULL, region_ru TEXT NOT NULL, region_en TEXT NOT NULL,
+    address TEXT NOT NULL,
+    hours_open TEXT NOT NULL DEFAULT '09:00',
+    hours_close TEXT NOT NULL DEFAULT '18:30',
+    number_pattern TEXT NOT NULL DEFAULT '{office}-{year}-{seq:05}'
+) STRICT;
+
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    login TEXT NOT NULL UNIQUE,
+    full_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    lang TEXT NOT NULL DEFAULT 'kk' CHECK (lang IN ('kk','ru','en')),
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE user_roles (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL CHECK (role IN ('registrar','secretary','head','admin')),
+    PRIMARY KEY (user_id, role)
+) STRICT;
+
+CREATE TABLE commission_members (
+    id INTEGER PRIMARY KEY,
+    full_name TEXT NOT NULL,
+    position TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1))
+) STRICT;
+
+-- Next number per year; offices that issued on paper start where their paper register ended.
+CREATE TABLE number_sequences (year INTEGER PRIMARY KEY, next INTEGER NOT NULL CHECK (next >= 1)) STRICT;
+
+CREATE TABLE applicants (
+    id INTEGER PRIMARY KEY,
+    surname_latin TEXT NOT NULL,
+    given_names_latin TEXT NOT NULL,
+    surname_cyrillic TEXT NOT NULL DEFAULT '',
+    given_names_cyrillic TEXT NOT NULL DEFAULT '',
+    patronymic TEXT NOT NULL DEFAULT '',
+    name_native TEXT NOT NULL DEFAULT '',
+    birth_date TEXT,
+    citizenship TEXT NOT NULL,         -- ISO 3166 alpha-3, or XXA for a stateless person
+    passport_number TEXT NOT NULL,
+    passport_issued_on TEXT,
+    passport_issuer TEXT NOT NULL DEFAULT '',
+    iin TEXT,
+    phone TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    address_kz TEXT NOT NULL DEFAULT '',
+    residence_address TEXT NOT NULL DEFAULT '',
+    residence_phone TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX applicants_passport ON applicants(passport_number);
+
+CREATE TABLE certificates (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL,
+    copy INTEGER NOT NULL DEFAULT 0,   -- 0 the original, 1.. its duplicates (same number)
+    case_id INTEGER NOT NULL,
+    applicant_id INTEGER NOT NULL REFERENCES applicants(id),
+    profession_id TEXT NOT NULL,
+    issued_on TEXT NOT NULL,
+    valid_from TEXT NOT NULL,
+    valid_to TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('valid','superseded','revoked','replaced')),
+    invalid_from TEXT,                 -- superseded, revoked or replaced from this day
+    replaces_id INTEGER REFERENCES certificates(id),   -- a reissue: the certificate it replaces
+    UNIQUE (number, copy)
+) STRICT;
+CREATE INDEX certificates_issued ON certificates(issued_on);
+CREATE INDEX certificates_valid_to ON certificates(valid_to);
+CREATE INDEX certificates_applicant ON certificates(applicant_id);
+
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('issue','extend','reissue','duplicate')),
+    status TEXT NOT NULL CHECK (status IN ('registered','not_accepted','sent_to_commission','assessed','issued','refused')),
+    applicant_id INTEGER NOT NULL REFERENCES applicants(id),
+    received_at TEXT NOT NULL,
+    registered_on TEXT NOT NULL,
+    rule_set TEXT NOT NULL,
+    profession_id TEXT NOT NULL,
+    certificate_id INTEGER REFERENCES certificates(id), -- extend/reissue/duplicate: the one concerned
+    employer_name TEXT,
+    employer_bin TEXT,
+    contract_from TEXT,
+    contract_to TEXT,
+    change_ground TEXT CHECK (change_ground IN ('name_change','identity_document_change','employer_change')),
+    event_on TEXT,                     -- contract, change or loss date the applicant's 5 days run from
+    filed_late INTEGER NOT NULL DEFAULT 0 CHECK (filed_late IN (0,1)),
+    sent_to_commission_on TEXT,
+    decided_on TEXT,
+    result_certificate_id INTEGER REFERENCES certificates(id),
+    created_by INTEGER NOT NULL REFERENCES users(id)
+) STRICT;
+CREATE INDEX cases_status ON cases(status);
+CREATE INDEX cases_registered ON cases(registered_on);
+CREATE INDEX cases_applicant ON cases(applicant_id);
+
+CREATE TABLE case_documents (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    kind TEXT NOT NULL,
+    present INTEGER NOT NULL CHECK (present IN (0,1)),
+    valid_until TEXT,
+    PRIMARY KEY (case_id, kind)
+) STRICT;
+
+CREATE TABLE acceptance_refusals (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    missing TEXT NOT NULL,             -- JSON list of document kinds
+    expired TEXT NOT NULL,             -- JSON list of document kinds
+    note TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE attachments (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    document_kind TEXT,
+    file_name TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    content BLOB NOT NULL,
+    added_at TEXT NOT NULL,
+    added_by INTEGER NOT NULL REFERENCES users(id)
+) STRICT;
+
+CREATE TABLE sittings (
+    id INTEGER PRIMARY KEY,
+    held_on TEXT NOT NULL,
+    place TEXT NOT NULL,
+    created_by INTEGER NOT NULL REFERENCES users(id)
+) STRICT;
+
+CREATE TABLE sitting_members (
+    sitting_id INTEGER NOT NULL REFERENCES sittings(id),
+    member_id INTEGER NOT NULL REFERENCES commission_members(id),
+    present INTEGER NOT NULL CHECK (present IN (0,1)),
+    PRIMARY KEY (sitting_id, member_id)
+) STRICT;
+
+CREATE TABLE assessments (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    sitting_id INTEGER NOT NULL REFERENCES sittings(id),
+    rule_set TEXT NOT NULL,
+    inputs TEXT NOT NULL,              -- JSON: education, periods, qualification, reliability
+    points TEXT NOT NULL,              -- JSON per criterion
+    total INTEGER NOT NULL,
+    threshold INTEGER NOT NULL,
+    recommendation TEXT NOT NULL CHECK (recommendation IN ('issue','refuse')),
+    refusal_grounds TEXT NOT NULL,     -- JSON list
+    commission_decision TEXT NOT NULL CHECK (commission_decision IN ('issue','refuse')),
+    departure_reason TEXT,
+    decided_on TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE decisions (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    outcome TEXT NOT NULL CHECK (outcome IN ('issue','refuse')),
+    decided_on TEXT NOT NULL,
+    refusal_grounds TEXT NOT NULL,     -- JSON list
+    reason TEXT,
+    departs INTEGER NOT NULL CHECK (departs IN (0,1)),
+    decided_by INTEGER NOT NULL REFERENCES users(id)
+) STRICT;
+
+CREATE TABLE extensions (
+    id INTEGER PRIMARY KEY,
+    certificate_id INTEGER NOT NULL REFERENCES certificates(id),
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    employer_name TEXT NOT NULL,
+    employer_bin TEXT NOT NULL,
+    contract_from TEXT NOT NULL,
+    contract_to TEXT NOT NULL,
+    previous_valid_to TEXT NOT NULL,
+    valid_from TEXT NOT NULL,
+    valid_to TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE revocations (
+    certificate_id INTEGER PRIMARY KEY REFERENCES certificates(id),
+    body TEXT NOT NULL,
+    act_number TEXT NOT NULL,
+    act_date TEXT NOT NULL,
+    revoked_on TEXT NOT NULL,
+    revoked_by INTEGER NOT NULL REFERENCES users(id)
+) STRICT;
+
+CREATE TABLE notifications (
+    id INTEGER PRIMARY KEY,
+    certificate_id INTEGER NOT NULL REFERENCES certificates(id),
+    kind TEXT NOT NULL CHECK (kind IN ('employer_change','contract_termination')),
+    event_on TEXT NOT NULL,
+    received_on TEXT NOT NULL,
+    due_on TEXT NOT NULL,
+    late INTEGER NOT NULL CHECK (late IN (0,1)),
+    note TEXT NOT NULL,
+    recorded_by INTEGER NOT NULL REFERENCES users(id)
+) STRICT;
+
+CREATE TABLE complaints (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER REFERENCES cases(id),
+    addressee TEXT NOT NULL CHECK (addressee IN ('leb','quality_body')),
+    received_at TEXT NOT NULL,
+    registered_on TEXT NOT NULL,
+    forward_due TEXT,                  -- p.24: forwarded within 3 working days unless satisfied
+    review_due TEXT NOT NULL,          -- p.25: 5 working days; p.26: 15
+    status TEXT NOT NULL CHECK (status IN ('open','satisfied','forwarded','rejected')),
+    resolved_on TEXT,
+    summary TEXT NOT NULL,
+    outcome TEXT
+) STRICT;
+
+-- The audit trail: append-only, each event chained to the one before by its hash.
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user_id INTEGER,
+    login TEXT NOT NULL,
+    role TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    before TEXT,
+    after TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+
+-- Search: one row per case, folded text of names in every script, passport, IIN/BIN, numbers.
+CREATE VIRTUAL TABLE case_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 0');
+"#;
+
+/// All migrations, oldest first. Append, never edit: a shipped migration is history.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1)])
+}
+
+/// The schema version this program writes.
+pub const VERSION: i64 = 1;

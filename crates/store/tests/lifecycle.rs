@@ -1,0 +1,318 @@
+//! Every role against every action, and every case state against every lifecycle action. A refused
+//! action changes nothing (the whole store is compared before and after).
+
+mod common;
+
+use anyqtama_rules::Service;
+#[allow(unused_imports)]
+use anyqtama_store::backup;
+use anyqtama_store::lifecycle::{self, Action};
+use anyqtama_store::*;
+use common::*;
+
+/// What the actions act on: one of everything, in the right state.
+struct Ctx {
+    cert: CertificateId,
+    registered: CaseId,
+    sent: CaseId,
+    assessed: CaseId,
+    sitting: SittingId,
+    complaint: ComplaintId,
+    user: UserId,
+}
+
+fn context(fx: &mut Fixture) -> Ctx {
+    let cert = fx.certificate(900);
+    let registered = fx.issue_case(CaseStatus::Registered, 901);
+    let sent = fx.issue_case(CaseStatus::SentToCommission, 902);
+    let assessed = fx.issue_case(CaseStatus::Assessed, 903);
+    let sitting = fx.sitting("2026-02-09");
+    let reg = fx.registrar.clone();
+    let complaint = fx
+        .store
+        .write(&reg, t("2026-02-09 10:00"), |w| {
+            w.register_complaint(
+                None,
+                ComplaintAddressee::Leb,
+                t("2026-02-09 10:00"),
+                "complaint",
+            )
+        })
+        .unwrap();
+    let user = fx.store.session_for("reg").unwrap().user_id;
+    Ctx {
+        cert,
+        registered,
+        sent,
+        assessed,
+        sitting,
+        complaint,
+        user,
+    }
+}
+
+/// Runs one action where only the role can make it fail.
+fn attempt(fx: &mut Fixture, c: &Ctx, action: Action, session: &Session) -> Result<()> {
+    let backup_dir = fx.dir.path().join("backups");
+    let members: Vec<(MemberId, bool)> = fx.members.iter().map(|m| (*m, true)).collect();
+    let now = t("2026-02-10 11:00");
+    let app = issue_app("2026-02-10 10:00", "NEW", "N77777777");
+    let mut incomplete = app.clone();
+    incomplete
+        .documents
+        .retain(|d| d.kind != anyqtama_rules::ruleset::DocumentKind::WorkHistory);
+    let act = RevocationAct {
+        body: "Labour inspectorate".into(),
+        number: "17".into(),
+        date: d("2026-02-09"),
+    };
+    match action {
+        // Backups are taken beside the data, not inside a write; the role is checked the same way.
+        Action::Backup => fx
+            .store
+            .backup_as(session, now, backup_dir.join("b.sqlite")),
+        Action::Restore => {
+            let copy = fx.dir.path().join("copy.sqlite");
+            fx.store.backup_to(&copy).unwrap();
+            let db = fx.store.path().to_path_buf();
+            anyqtama_store::backup::restore_as(&db, &copy, session, now).map(|_| ())
+        }
+        _ => fx.store.write(session, now, |w| match action {
+            Action::RegisterApplication => w.register_application(&app).map(|_| ()),
+            Action::RefuseAcceptance => w.refuse_acceptance(&incomplete, "incomplete").map(|_| ()),
+            Action::AttachScan => w
+                .attach_scan(
+                    c.registered,
+                    None,
+                    "scan.pdf",
+                    "application/pdf",
+                    b"%PDF-1.4 scan",
+                )
+                .map(|_| ()),
+            Action::SendToCommission => w.send_to_commission(c.registered),
+            Action::RecordNotification => w
+                .record_notification(
+                    c.cert,
+                    NotificationKind::EmployerChange,
+                    d("2026-02-09"),
+                    now,
+                    "notice",
+                )
+                .map(|_| ()),
+            Action::RegisterComplaint => w
+                .register_complaint(Some(c.registered), ComplaintAddressee::Leb, now, "text")
+                .map(|_| ()),
+            Action::CreateSitting => w
+                .create_sitting(d("2026-02-10"), "Hall", &members)
+                .map(|_| ()),
+            Action::RecordAssessment => w
+                .record_assessment(c.sent, c.sitting, &assessment(true), Outcome::Issue, None)
+                .map(|_| ()),
+            Action::Decide => w.decide(c.assessed, Outcome::Issue, None, None).map(|_| ()),
+            Action::Revoke => w.revoke(c.cert, &act),
+            Action::ResolveComplaint => {
+                w.resolve_complaint(c.complaint, ComplaintStatus::Satisfied, "done")
+            }
+            Action::ManageUsers => w.set_roles(c.user, &[Role::Registrar, Role::Secretary]),
+            Action::ManageOffice => w.set_office_hours("08:30", "17:30"),
+            Action::ManageCommission => w
+                .add_commission_member("New Member", "Member", "Akimat")
+                .map(|_| ()),
+            Action::ManageNumbering => w.set_numbering("{office}/{seq:04}/{year}", 2026, 100),
+            Action::Backup | Action::Restore => unreachable!(),
+        }),
+    }
+}
+
+#[test]
+fn every_role_against_every_action() {
+    for action in Action::ALL {
+        for role in Role::ALL {
+            let mut fx = fixture();
+            let session = match role {
+                Role::Registrar => fx.registrar.clone(),
+                Role::Secretary => fx.secretary.clone(),
+                Role::Head => fx.head.clone(),
+                Role::Admin => fx.admin.clone(),
+            };
+            let ctx = context(&mut fx);
+            let allowed = action.roles().contains(role);
+            let before = fx.snapshot();
+            let result = attempt(&mut fx, &ctx, action, &session);
+            match (allowed, &result) {
+                (true, Ok(())) => assert!(
+                    fx.snapshot() != before,
+                    "{role} {action:?}: allowed but wrote nothing"
+                ),
+                (false, Err(StoreError::NotPermitted { .. })) => assert!(
+                    fx.snapshot() == before,
+                    "{role} {action:?}: refused but changed the store"
+                ),
+                _ => panic!("{role} {action:?}: allowed={allowed}, got {result:?}"),
+            }
+            fx.store.verify().unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_refused_action_changes_nothing() {
+    let mut fx = fixture();
+    let case = fx.issue_case(CaseStatus::Registered, 1);
+    let before = fx.snapshot();
+    // Wrong role.
+    let h = fx.head.clone();
+    let r = fx
+        .store
+        .write(&h, t("2026-02-04 10:00"), |w| w.send_to_commission(case));
+    assert!(matches!(r, Err(StoreError::NotPermitted { .. })));
+    // Wrong state.
+    let r = fx.store.write(&h, t("2026-02-04 10:00"), |w| {
+        w.decide(case, Outcome::Issue, None, None)
+    });
+    assert!(matches!(r, Err(StoreError::WrongState { .. })), "{r:?}");
+    // An error half way through a multi-step write rolls back the first step too.
+    let reg = fx.registrar.clone();
+    let r = fx.store.write(&reg, t("2026-02-04 10:00"), |w| {
+        w.send_to_commission(case)?;
+        w.register_application(&issue_app("2026-02-04 10:00", "X", ""))
+    });
+    assert!(r.is_err());
+    assert!(
+        fx.snapshot() == before,
+        "a refused action changed the store"
+    );
+    fx.store.verify().unwrap();
+}
+
+#[test]
+fn every_state_against_every_lifecycle_action() {
+    let lifecycle_actions = [
+        Action::SendToCommission,
+        Action::RecordAssessment,
+        Action::Decide,
+        Action::AttachScan,
+    ];
+    let states = [
+        CaseStatus::Registered,
+        CaseStatus::SentToCommission,
+        CaseStatus::Assessed,
+        CaseStatus::Issued,
+        CaseStatus::Refused,
+        CaseStatus::NotAccepted,
+    ];
+    for kind in Service::ALL {
+        for status in states {
+            for action in lifecycle_actions {
+                let expected = lifecycle::next(kind, status, action, true);
+                let Some((mut fx, case)) = case_in(kind, status) else {
+                    continue;
+                };
+                let before = fx.snapshot();
+                let sitting = fx.sitting("2026-02-11");
+                let before_sitting = fx.snapshot();
+                let session = match action {
+                    Action::SendToCommission | Action::AttachScan => fx.registrar.clone(),
+                    Action::RecordAssessment => fx.secretary.clone(),
+                    _ => fx.head.clone(),
+                };
+                let result = fx
+                    .store
+                    .write(&session, t("2026-02-11 12:00"), |w| match action {
+                        Action::SendToCommission => w.send_to_commission(case),
+                        Action::RecordAssessment => w
+                            .record_assessment(
+                                case,
+                                sitting,
+                                &assessment(true),
+                                Outcome::Issue,
+                                None,
+                            )
+                            .map(|_| ()),
+                        Action::Decide => w.decide(case, Outcome::Issue, None, None).map(|_| ()),
+                        Action::AttachScan => w
+                            .attach_scan(case, None, "a.pdf", "application/pdf", b"scan")
+                            .map(|_| ()),
+                        _ => unreachable!(),
+                    });
+                match expected {
+                    Some(next) => {
+                        assert!(result.is_ok(), "{kind} {status} {action:?}: {result:?}");
+                        let now: String = fx
+                            .store
+                            .connection()
+                            .query_row("SELECT status FROM cases WHERE id = ?1", [case.0], |r| {
+                                r.get(0)
+                            })
+                            .unwrap();
+                        assert_eq!(now, next.as_str(), "{kind} {status} {action:?}");
+                    }
+                    None => {
+                        assert!(
+                            matches!(result, Err(StoreError::WrongState { .. })),
+                            "{kind} {status} {action:?}: {result:?}"
+                        );
+                        assert!(
+                            fx.snapshot() == before_sitting,
+                            "{kind} {status} {action:?} changed the store"
+                        );
+                    }
+                }
+                let _ = before;
+                fx.store.verify().unwrap();
+            }
+        }
+    }
+}
+
+/// A fresh fixture with one case of `kind` in `status`, or None where no such case can exist
+/// (extension, reissue and duplicate never go to the Commission).
+fn case_in(kind: Service, status: CaseStatus) -> Option<(Fixture, CaseId)> {
+    let mut fx = fixture();
+    if kind == Service::Issue {
+        if status == CaseStatus::NotAccepted {
+            let mut app = issue_app("2026-02-03 10:00", "NA", "N00000001");
+            app.documents.clear();
+            let r = fx.registrar.clone();
+            let case = fx
+                .store
+                .write(&r, app.received_at, |w| {
+                    w.refuse_acceptance(&app, "no documents")
+                })
+                .unwrap();
+            return Some((fx, case));
+        }
+        let case = fx.issue_case(status, 1);
+        return Some((fx, case));
+    }
+    if matches!(status, CaseStatus::SentToCommission | CaseStatus::Assessed) {
+        return None;
+    }
+    let cert = fx.certificate(1);
+    let mut app = later_app(&fx.store, kind, cert, "2026-02-09 10:00");
+    let r = fx.registrar.clone();
+    let case = if status == CaseStatus::NotAccepted {
+        app.documents.clear();
+        fx.store
+            .write(&r, app.received_at, |w| {
+                w.refuse_acceptance(&app, "no documents")
+            })
+            .unwrap()
+    } else {
+        fx.register(&app)
+    };
+    if matches!(status, CaseStatus::Issued | CaseStatus::Refused) {
+        let h = fx.head.clone();
+        let outcome = if status == CaseStatus::Issued {
+            Outcome::Issue
+        } else {
+            Outcome::Refuse
+        };
+        fx.store
+            .write(&h, t("2026-02-10 10:00"), |w| {
+                w.decide(case, outcome, Some("written reason"), None)
+            })
+            .unwrap();
+    }
+    Some((fx, case))
+}
