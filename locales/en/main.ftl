@@ -50,8 +50,61 @@ error-store-too-new = This store was written by a newer version of Anyqtama (sch
 error-not-a-store = { $path } is not an Anyqtama store. Choose the store file (anyqtama.sqlite) or a backup made by Anyqtama.
 error-bad-credentials = Wrong login or password.
 error-user-disabled = The user { $login } is disabled. Ask the administrator.
-error-not-permitted = You may not do this ({ $action }): it needs the role { $roles }.
-error-wrong-state = Case { $case } is “{ $status }”: { $action } is not possible at this stage.
+error-not-permitted = You may not do this ({ $action ->
+        [register_application] registering an application
+        [refuse_acceptance] refusing acceptance
+        [attach_scan] attaching a scan
+        [send_to_commission] sending to the Commission
+        [record_notification] recording a notice
+        [register_complaint] registering a complaint
+        [create_sitting] creating a sitting
+        [record_assessment] recording the assessment
+        [decide] the decision
+        [revoke] revocation
+        [resolve_complaint] resolving a complaint
+        [manage_users] managing users
+        [manage_office] office settings
+        [manage_commission] managing the Commission
+        [manage_numbering] numbering settings
+        [backup] backup
+        [restore] restore
+       *[other] { $action }
+    }): it needs the role { $roles ->
+        [registrar] registrar
+        [secretary] Commission secretary
+        [head] head (signatory)
+        [admin] administrator
+        [registrar-or-secretary] registrar or Commission secretary
+       *[other] { $roles }
+    }.
+error-wrong-state = Case { $case } is “{ $status ->
+        [registered] registered
+        [not_accepted] not accepted
+        [sent_to_commission] with the Commission
+        [assessed] assessed by the Commission
+        [issued] issued
+        [refused] refused
+       *[other] { $status }
+    }”: { $action ->
+        [register_application] registering an application
+        [refuse_acceptance] refusing acceptance
+        [attach_scan] attaching a scan
+        [send_to_commission] sending to the Commission
+        [record_notification] recording a notice
+        [register_complaint] registering a complaint
+        [create_sitting] creating a sitting
+        [record_assessment] recording the assessment
+        [decide] the decision
+        [revoke] revocation
+        [resolve_complaint] resolving a complaint
+        [manage_users] managing users
+        [manage_office] office settings
+        [manage_commission] managing the Commission
+        [manage_numbering] numbering settings
+        [backup] backup
+        [restore] restore
+       *[other] { $action }
+    } is not possible at this stage.
 error-not-found = { $what } { $id } does not exist.
 error-incomplete-documents = The documents are incomplete (missing: { $missing }; expired: { $expired }). Record a refusal to accept, or complete the documents.
 error-reason-required = Write the reason: the decision departs from the recommendation, or refuses without grounds.

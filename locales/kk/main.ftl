@@ -50,8 +50,61 @@ error-store-too-new = Бұл қойма Anyqtama-ның жаңарақ нұсқ�
 error-not-a-store = { $path } — Anyqtama қоймасы емес. Қойма файлын (anyqtama.sqlite) немесе Anyqtama жасаған сақтық көшірмені таңдаңыз.
 error-bad-credentials = Логин немесе құпиясөз қате.
 error-user-disabled = { $login } пайдаланушысы өшірілген. Әкімшіге хабарласыңыз.
-error-not-permitted = Бұл әрекетке ({ $action }) құқығыңыз жоқ: { $roles } рөлі қажет.
-error-wrong-state = { $case } ісі «{ $status }» күйінде: бұл кезеңде { $action } әрекеті мүмкін емес.
+error-not-permitted = Бұл әрекетке ({ $action ->
+        [register_application] өтінішті тіркеу
+        [refuse_acceptance] қабылдаудан бас тарту
+        [attach_scan] сканерді тіркеу
+        [send_to_commission] Комиссияға жіберу
+        [record_notification] хабарламаны тіркеу
+        [register_complaint] шағымды тіркеу
+        [create_sitting] отырыс құру
+        [record_assessment] бағалауды жазу
+        [decide] шешім қабылдау
+        [revoke] анықтаманы кері қайтарып алу
+        [resolve_complaint] шағымды қарау
+        [manage_users] пайдаланушыларды басқару
+        [manage_office] орган баптаулары
+        [manage_commission] Комиссия құрамы
+        [manage_numbering] нөмірлеу баптауы
+        [backup] сақтық көшірме
+        [restore] қалпына келтіру
+       *[other] { $action }
+    }) құқығыңыз жоқ: { $roles ->
+        [registrar] тіркеуші
+        [secretary] Комиссия хатшысы
+        [head] басшы (қол қоюшы)
+        [admin] әкімші
+        [registrar-or-secretary] тіркеуші немесе Комиссия хатшысы
+       *[other] { $roles }
+    } рөлі қажет.
+error-wrong-state = { $case } ісі «{ $status ->
+        [registered] тіркелген
+        [not_accepted] қабылданбаған
+        [sent_to_commission] Комиссияға жіберілген
+        [assessed] Комиссия қараған
+        [issued] берілген
+        [refused] бас тартылған
+       *[other] { $status }
+    }» күйінде: бұл кезеңде { $action ->
+        [register_application] өтінішті тіркеу
+        [refuse_acceptance] қабылдаудан бас тарту
+        [attach_scan] сканерді тіркеу
+        [send_to_commission] Комиссияға жіберу
+        [record_notification] хабарламаны тіркеу
+        [register_complaint] шағымды тіркеу
+        [create_sitting] отырыс құру
+        [record_assessment] бағалауды жазу
+        [decide] шешім қабылдау
+        [revoke] анықтаманы кері қайтарып алу
+        [resolve_complaint] шағымды қарау
+        [manage_users] пайдаланушыларды басқару
+        [manage_office] орган баптаулары
+        [manage_commission] Комиссия құрамы
+        [manage_numbering] нөмірлеу баптауы
+        [backup] сақтық көшірме
+        [restore] қалпына келтіру
+       *[other] { $action }
+    } әрекеті мүмкін емес.
 error-not-found = { $what } { $id } жоқ.
 error-incomplete-documents = Құжаттар толық емес (жоқ: { $missing }; мерзімі өткен: { $expired }). Қабылдаудан бас тартуды ресімдеңіз немесе құжаттарды толықтырыңыз.
 error-reason-required = Себебін жазыңыз: шешім ұсынымнан өзгеше немесе бас тарту негізсіз.

@@ -50,8 +50,61 @@ error-store-too-new = Это хранилище записано более но
 error-not-a-store = { $path } — не хранилище Anyqtama. Выберите файл хранилища (anyqtama.sqlite) или резервную копию, сделанную Anyqtama.
 error-bad-credentials = Неверный логин или пароль.
 error-user-disabled = Пользователь { $login } отключён. Обратитесь к администратору.
-error-not-permitted = У вас нет права на это действие ({ $action }): нужна роль { $roles }.
-error-wrong-state = Дело { $case } в состоянии «{ $status }»: действие { $action } на этом этапе невозможно.
+error-not-permitted = У вас нет права на это действие ({ $action ->
+        [register_application] регистрация заявления
+        [refuse_acceptance] отказ в приёме
+        [attach_scan] прикрепление скана
+        [send_to_commission] направление в Комиссию
+        [record_notification] регистрация уведомления
+        [register_complaint] регистрация жалобы
+        [create_sitting] создание заседания
+        [record_assessment] запись оценки
+        [decide] принятие решения
+        [revoke] отзыв справки
+        [resolve_complaint] рассмотрение жалобы
+        [manage_users] управление пользователями
+        [manage_office] настройки органа
+        [manage_commission] состав Комиссии
+        [manage_numbering] настройка нумерации
+        [backup] резервное копирование
+        [restore] восстановление
+       *[other] { $action }
+    }): нужна роль { $roles ->
+        [registrar] регистратор
+        [secretary] секретарь Комиссии
+        [head] руководитель (подписант)
+        [admin] администратор
+        [registrar-or-secretary] регистратор или секретарь Комиссии
+       *[other] { $roles }
+    }.
+error-wrong-state = Дело { $case } в состоянии «{ $status ->
+        [registered] зарегистрировано
+        [not_accepted] не принято
+        [sent_to_commission] направлено в Комиссию
+        [assessed] рассмотрено Комиссией
+        [issued] выдано
+        [refused] отказано
+       *[other] { $status }
+    }»: действие { $action ->
+        [register_application] регистрация заявления
+        [refuse_acceptance] отказ в приёме
+        [attach_scan] прикрепление скана
+        [send_to_commission] направление в Комиссию
+        [record_notification] регистрация уведомления
+        [register_complaint] регистрация жалобы
+        [create_sitting] создание заседания
+        [record_assessment] запись оценки
+        [decide] принятие решения
+        [revoke] отзыв справки
+        [resolve_complaint] рассмотрение жалобы
+        [manage_users] управление пользователями
+        [manage_office] настройки органа
+        [manage_commission] состав Комиссии
+        [manage_numbering] настройка нумерации
+        [backup] резервное копирование
+        [restore] восстановление
+       *[other] { $action }
+    } на этом этапе невозможно.
 error-not-found = { $what } { $id } не существует.
 error-incomplete-documents = Документы неполные (нет: { $missing }; истёк срок: { $expired }). Оформите отказ в приёме или дополните документы.
 error-reason-required = Укажите причину: решение расходится с рекомендацией или отказ дан без оснований.

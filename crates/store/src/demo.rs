@@ -382,7 +382,8 @@ impl Pool {
             }
             let l = self.items[rng.random_range(0..self.items.len())].clone();
             // A certificate with a pending reissue or duplicate may be superseded meanwhile.
-            let valid = l.valid_to >= day
+            // Applicants come for an extension, reissue or duplicate while the certificate runs.
+            let valid = l.valid_to >= day + Days::new(7)
                 && tx
                     .query_row(
                         "SELECT status FROM certificates WHERE id = ?1",
@@ -528,6 +529,9 @@ impl<'s> Sim<'s> {
     }
 
     fn schedule(&mut self, when: NaiveDateTime, step: Step) {
+        if std::env::var("ANYQTAMA_DEMO_TRACE").ok().as_deref() == Some(&format!("{step:?}")) {
+            eprintln!("demo: trace schedule {step:?} at {when}");
+        }
         self.queue.push(Reverse((when, step)));
     }
 
@@ -812,6 +816,9 @@ impl<'s> Sim<'s> {
             Step::Decide(case) => {
                 w.act_as(self.head, t);
                 let Some((kind, commission)) = self.pending.remove(&case) else {
+                    if std::env::var_os("ANYQTAMA_DEMO_DEBUG").is_some() {
+                        eprintln!("demo: decide case {case} at {t}: nothing pending");
+                    }
                     return;
                 };
                 let mut outcome = commission.unwrap_or(if self.rng.random_bool(0.96) {
@@ -835,8 +842,20 @@ impl<'s> Sim<'s> {
                 } else {
                     None
                 };
-                if let Ok(Some(cert)) = w.attempt(|w| w.decide(CaseId(case), outcome, reason, None))
+                let mut decided = w.attempt(|w| w.decide(CaseId(case), outcome, reason, None));
+                if let Err(StoreError::CertificateNotValid { .. } | StoreError::Rules(_)) = decided
                 {
+                    // The certificate ended (or was replaced) before the decision: the LEB refuses.
+                    let why = "Срок действия справки истёк до принятия решения.";
+                    decided =
+                        w.attempt(|w| w.decide(CaseId(case), Outcome::Refuse, Some(why), None));
+                }
+                if let (Err(e), true) =
+                    (&decided, std::env::var_os("ANYQTAMA_DEMO_DEBUG").is_some())
+                {
+                    eprintln!("demo: decide {kind} case {case} at {t}: {e}");
+                }
+                if let Ok(Some(cert)) = decided {
                     if let Ok(c) = crate::writer::load_cert(w.tx(), cert.0) {
                         // An extension returns the same certificate with a later end.
                         self.live.upsert(Live {
@@ -858,6 +877,9 @@ impl<'s> Sim<'s> {
                 break;
             }
             let Reverse((t, step)) = self.queue.pop().expect("peeked");
+            if std::env::var("ANYQTAMA_DEMO_TRACE").ok().as_deref() == Some(&format!("{step:?}")) {
+                eprintln!("demo: trace run {step:?} at {t}");
+            }
             self.step(w, t, step);
         }
     }

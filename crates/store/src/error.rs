@@ -105,7 +105,8 @@ impl StoreError {
                         .iter()
                         .map(|r| r.as_str())
                         .collect::<Vec<_>>()
-                        .join(", "),
+                        // An identifier ("registrar-or-secretary"), so a message can select on it.
+                        .join("-or-"),
                 ),
             ],
             StoreError::WrongState {
@@ -162,7 +163,7 @@ pub fn examples() -> Vec<StoreError> {
         },
         StoreError::WrongState {
             case: 7,
-            status: CaseStatus::Issued,
+            status: CaseStatus::SentToCommission,
             action: "decide",
         },
         StoreError::NotFound {
