@@ -117,3 +117,14 @@ error-io = A file could not be read or written: { $detail }
 error-bad-pattern = The numbering pattern “{ $pattern }” is invalid: it needs {"{"}seq{"}"} once and may use {"{"}office{"}"} and {"{"}year{"}"}.
 error-not-a-month = “{ $value }” is not a month. Write it as YYYY-MM, for example 2026-03.
 error-usage = { $detail }
+
+## Documents from the command line
+error-qr-malformed = This is not an Anyqtama certificate code. Scan the QR code on the certificate again.
+error-qr-unknown-office = The code is signed by an office this store does not know (key { $fingerprint }). Import that office's bundle to check it, or ask the office.
+error-qr-bad-signature = FORGED OR ALTERED: the certificate's data does not match its signature.
+error-not-printable = { $id } cannot be printed as { $document }: it is not in the state for that document.
+error-no-office-key = This store has no signing key for certificates yet. Run the first-time setup.
+error-unknown-document = Unknown document “{ $value }”. Use application, certificate, refusal or protocol.
+error-unknown-doc-lang = Unknown document language “{ $value }”. Use kk, ru, en or kk+ru.
+error-unknown-format = Unknown format “{ $value }”. Use pdf, xlsx or csv.
+error-write-file = Cannot write { $path }: { $detail }

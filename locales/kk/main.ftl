@@ -117,3 +117,14 @@ error-io = Файлды оқу немесе жазу мүмкін болмады
 error-bad-pattern = «{ $pattern }» нөмірлеу үлгісі қате: онда {"{"}seq{"}"} бір рет болуы керек, {"{"}office{"}"} және {"{"}year{"}"} болуы мүмкін.
 error-not-a-month = «{ $value }» — ай емес. Оны ЖЖЖЖ-АА түрінде жазыңыз, мысалы 2026-03.
 error-usage = { $detail }
+
+## Пәрмен жолынан құжаттар
+error-qr-malformed = Бұл Anyqtama анықтамасының коды емес. Анықтамадағы QR-кодты қайта сканерлеңіз.
+error-qr-unknown-office = Код бұл қоймаға белгісіз органның қолымен қойылған (кілт { $fingerprint }). Сол органның пакетін импорттаңыз немесе органға хабарласыңыз.
+error-qr-bad-signature = ЖАЛҒАН НЕМЕСЕ ӨЗГЕРТІЛГЕН: анықтама деректері қолтаңбаға сәйкес келмейді.
+error-not-printable = { $id } { $document } ретінде басып шығарылмайды: іс бұл құжатқа қажетті күйде емес.
+error-no-office-key = Қоймада анықтамаларға қол қоюға арналған кілт әлі жоқ. Алғашқы баптауды орындаңыз.
+error-unknown-document = «{ $value }» – белгісіз құжат. application, certificate, refusal немесе protocol көрсетіңіз.
+error-unknown-doc-lang = «{ $value }» – құжаттың белгісіз тілі. kk, ru, en немесе kk+ru көрсетіңіз.
+error-unknown-format = «{ $value }» – белгісіз формат. pdf, xlsx немесе csv көрсетіңіз.
+error-write-file = { $path } жазылмады: { $detail }

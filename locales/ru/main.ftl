@@ -117,3 +117,14 @@ error-io = Не удалось прочитать или записать фай
 error-bad-pattern = Шаблон нумерации «{ $pattern }» неверен: он должен один раз содержать {"{"}seq{"}"} и может содержать {"{"}office{"}"} и {"{"}year{"}"}.
 error-not-a-month = «{ $value }» — не месяц. Укажите его в виде ГГГГ-ММ, например 2026-03.
 error-usage = { $detail }
+
+## Документы из командной строки
+error-qr-malformed = Это не код справки Anyqtama. Отсканируйте QR-код на справке ещё раз.
+error-qr-unknown-office = Код подписан органом, неизвестным этому хранилищу (ключ { $fingerprint }). Импортируйте пакет этого органа или обратитесь в него.
+error-qr-bad-signature = ПОДДЕЛКА ИЛИ ИЗМЕНЕНИЕ: данные справки не совпадают с подписью.
+error-not-printable = { $id } нельзя напечатать как { $document }: дело не в том состоянии, для которого есть этот документ.
+error-no-office-key = В хранилище ещё нет ключа для подписи справок. Выполните первичную настройку.
+error-unknown-document = Неизвестный документ «{ $value }». Укажите application, certificate, refusal или protocol.
+error-unknown-doc-lang = Неизвестный язык документа «{ $value }». Укажите kk, ru, en или kk+ru.
+error-unknown-format = Неизвестный формат «{ $value }». Укажите pdf, xlsx или csv.
+error-write-file = Не удаётся записать { $path }: { $detail }

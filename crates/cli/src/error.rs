@@ -23,6 +23,23 @@ pub enum CliError {
     Store(anyqtama_store::StoreError),
     NotAMonth(String),
     Usage(String),
+    App(anyqtama_app::AppError),
+    UnknownDocument(String),
+    UnknownDocLang(String),
+    UnknownFormat(String),
+    WriteFile {
+        path: String,
+        detail: String,
+    },
+}
+
+impl From<anyqtama_app::AppError> for CliError {
+    fn from(e: anyqtama_app::AppError) -> Self {
+        match e {
+            anyqtama_app::AppError::Store(s) => s.into(),
+            e => CliError::App(e),
+        }
+    }
 }
 
 impl From<anyqtama_store::StoreError> for CliError {
@@ -84,6 +101,16 @@ impl CliError {
             CliError::Store(e) => m.get(&format!("error-{}", e.code()), &e.args()),
             CliError::NotAMonth(v) => m.get("error-not-a-month", &[("value", v.clone())]),
             CliError::Usage(v) => m.get("error-usage", &[("detail", v.clone())]),
+            CliError::App(e) => m.get(&format!("error-{}", e.code()), &e.args()),
+            CliError::UnknownDocument(v) => {
+                m.get("error-unknown-document", &[("value", v.clone())])
+            }
+            CliError::UnknownDocLang(v) => m.get("error-unknown-doc-lang", &[("value", v.clone())]),
+            CliError::UnknownFormat(v) => m.get("error-unknown-format", &[("value", v.clone())]),
+            CliError::WriteFile { path, detail } => m.get(
+                "error-write-file",
+                &[("path", path.clone()), ("detail", detail.clone())],
+            ),
         }
     }
 
@@ -91,6 +118,9 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::UnknownLang(_) | CliError::EmptySearch | CliError::Usage(_) => 2,
+            CliError::UnknownDocument(_)
+            | CliError::UnknownDocLang(_)
+            | CliError::UnknownFormat(_) => 2,
             _ => 1,
         }
     }

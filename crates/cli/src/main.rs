@@ -3,6 +3,7 @@
 //! with a non-zero exit code, and nothing is printed on standard output.
 
 mod calendar_cmd;
+mod docs_cmd;
 mod error;
 mod store_cmd;
 
@@ -22,6 +23,7 @@ use std::process::ExitCode;
 )]
 struct Cli {
     /// Language of messages and names: kk, ru or en (default: from ANYQTAMA_LANG or LANG, else en).
+    /// Documents (print, register) also take kk+ru, the bilingual layout; their default is ru.
     #[arg(long, global = true)]
     lang: Option<String>,
     #[command(subcommand)]
@@ -102,6 +104,40 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
+    /// Print a document to a PDF file: application, certificate, refusal or protocol. ID is the
+    /// certificate's number for a certificate and the case's id otherwise.
+    Print {
+        kind: String,
+        id: String,
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        /// A preview with a visible DRAFT mark; not recorded as a print.
+        #[arg(long)]
+        draft: bool,
+        #[arg(long, default_value_t = 1)]
+        copies: u32,
+    },
+    /// Check a certificate's QR payload against the office keys of the store.
+    VerifyQr {
+        payload: String,
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
+    /// The month's register as pdf, xlsx or csv.
+    Register {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long)]
+        month: String,
+        #[arg(long, default_value = "pdf")]
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        today: Option<String>,
+    },
     /// What is due today, what is late (in working days), and certificates ending soon.
     Due {
         #[arg(long)]
@@ -140,9 +176,11 @@ enum ListsCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = choose_lang(cli.lang.as_deref());
+    // "kk+ru" is a document language; its messages are Kazakh.
+    let doc_lang = cli.lang.clone().unwrap_or_else(|| "ru".into());
+    let lang = choose_lang(cli.lang.as_deref().map(|l| l.trim_end_matches("+ru")));
     let messages = Messages::new(*lang.as_ref().unwrap_or(&Lang::En));
-    let result = lang.and_then(|lang| run(cli.command, lang));
+    let result = lang.and_then(|lang| run(cli.command, lang, &doc_lang));
     match result {
         Ok(out) => {
             println!("{out}");
@@ -170,7 +208,7 @@ fn choose_lang(flag: Option<&str>) -> Result<Lang, CliError> {
     Ok(Lang::En)
 }
 
-fn run(command: Command, lang: Lang) -> Result<String, CliError> {
+fn run(command: Command, lang: Lang, doc_lang: &str) -> Result<String, CliError> {
     match command {
         Command::Evaluate { file } => {
             let text = read_input(file.as_deref())?;
@@ -227,6 +265,37 @@ fn run(command: Command, lang: Lang) -> Result<String, CliError> {
             month.as_deref(),
             today.as_deref(),
             lang,
+        ),
+        Command::Print {
+            kind,
+            id,
+            db,
+            out,
+            draft,
+            copies,
+        } => docs_cmd::print(
+            &store_cmd::db_path(db),
+            &kind,
+            &id,
+            doc_lang,
+            &out,
+            draft,
+            copies,
+        ),
+        Command::VerifyQr { payload, db } => docs_cmd::verify_qr(&store_cmd::db_path(db), &payload),
+        Command::Register {
+            db,
+            month,
+            format,
+            out,
+            today,
+        } => docs_cmd::register(
+            &store_cmd::db_path(db),
+            &month,
+            &format,
+            doc_lang,
+            &out,
+            today.as_deref(),
         ),
         Command::Due { db, today, within } => {
             store_cmd::due(&store_cmd::db_path(db), today.as_deref(), within)

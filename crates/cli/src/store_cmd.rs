@@ -98,23 +98,22 @@ pub fn cases(db: &Path, search: Option<&str>, limit: Option<usize>) -> Result<St
     Ok(to_json(&queries::cases(store.connection(), search, limit)?))
 }
 
+/// "YYYY-MM" as (year, month).
+pub fn month(m: &str) -> Result<(i32, u32), CliError> {
+    let d = parse_date(&format!("{m}-01")).map_err(|_| CliError::NotAMonth(m.to_string()))?;
+    if m.len() != 7 {
+        return Err(CliError::NotAMonth(m.to_string()));
+    }
+    Ok((chrono::Datelike::year(&d), chrono::Datelike::month(&d)))
+}
+
 pub fn certificates(
     db: &Path,
-    month: Option<&str>,
+    month_arg: Option<&str>,
     today: Option<&str>,
     lang: Lang,
 ) -> Result<String, CliError> {
-    let month = match month {
-        None => None,
-        Some(m) => {
-            let d =
-                parse_date(&format!("{m}-01")).map_err(|_| CliError::NotAMonth(m.to_string()))?;
-            if m.len() != 7 {
-                return Err(CliError::NotAMonth(m.to_string()));
-            }
-            Some((chrono::Datelike::year(&d), chrono::Datelike::month(&d)))
-        }
-    };
+    let month = month_arg.map(month).transpose()?;
     let store = Store::open_existing(db)?;
     Ok(to_json(&queries::certificates(
         store.connection(),

@@ -197,7 +197,7 @@ fn tampering_with_the_sqlite3_shell_is_detected_and_named() {
     // Around the triggers: change one event's content.
     let copy = dir.path().join("edit.sqlite");
     std::fs::copy(&db, &copy).unwrap();
-    sqlite3(&copy, "DROP TRIGGER audit_no_update; UPDATE audit SET after = replace(after, 'registered', 'issued') WHERE seq = 40;");
+    sqlite3(&copy, "DROP TRIGGER audit_no_update; UPDATE audit SET entity_id = entity_id || '9' WHERE seq = 40;");
     let (ok, out, err) = run(&["verify", "--db", copy.to_str().unwrap()]);
     assert!(!ok && out.is_empty(), "{out}");
     assert!(err.contains("event 40"), "{err}");

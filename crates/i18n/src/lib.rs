@@ -25,6 +25,21 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         "main.ftl",
         include_str!("../../../locales/en/main.ftl"),
     ),
+    (
+        Lang::Kk,
+        "documents.ftl",
+        include_str!("../../../locales/kk/documents.ftl"),
+    ),
+    (
+        Lang::Ru,
+        "documents.ftl",
+        include_str!("../../../locales/ru/documents.ftl"),
+    ),
+    (
+        Lang::En,
+        "documents.ftl",
+        include_str!("../../../locales/en/documents.ftl"),
+    ),
 ];
 
 /// The messages of one language.

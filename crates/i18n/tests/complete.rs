@@ -142,7 +142,19 @@ fn scan(dir: &Path, used: &mut BTreeSet<String>) {
         } else if name.ends_with(".rs") || name.ends_with(".js") || name.ends_with(".ts") {
             let src = std::fs::read_to_string(&path).unwrap_or_default();
             for part in src.split('"').skip(1).step_by(2) {
-                let prefixes = ["error-", "calendar-", "app-"];
+                let prefixes = [
+                    "error-",
+                    "calendar-",
+                    "app-",
+                    "doc-",
+                    "cert-",
+                    "form-",
+                    "refusal-",
+                    "protocol-",
+                    "register-",
+                    "grounds-",
+                    "ruleset-",
+                ];
                 let is_id = prefixes.iter().any(|p| part.starts_with(p))
                     && part.len() > 5
                     && part

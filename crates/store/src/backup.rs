@@ -49,6 +49,37 @@ impl Store {
         )
     }
 
+    /// Records a print made at the command line (the operating-system user acts; issue 4).
+    pub fn record_print_as(
+        &mut self,
+        actor: &Actor,
+        now: NaiveDateTime,
+        document: &str,
+        id: &str,
+        lang: &str,
+        copies: u32,
+    ) -> Result<()> {
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        audit::append(
+            &tx,
+            actor,
+            Event {
+                at: now,
+                action: "print",
+                entity: document,
+                entity_id: id.to_string(),
+                before: None,
+                after: Some(
+                    serde_json::json!({"document": document, "id": id, "lang": lang, "copies": copies}),
+                ),
+            },
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Records a backup made at the command line (the operating-system user acts).
     pub fn record_backup(&mut self, actor: &Actor, now: NaiveDateTime, file: &Path) -> Result<()> {
         self.record(actor, now, "backup", file)

@@ -959,12 +959,15 @@ pub fn fill(
             detail: "too many".into(),
         })?;
     let start = start.max(NaiveDate::from_ymd_opt(2017, 1, 9).expect("valid date"));
-    let admin = store.setup(
+    // The office key too comes from the seed: the same seed is the same office everywhere.
+    let key_seed: [u8; 32] = rng.random();
+    let admin = store.setup_with_key(
         &office,
         "admin",
         "Әкімші Демо",
         DEMO_PASSWORD,
         at(start, 9, 0),
+        key_seed,
     )?;
     let members = store.write(&admin, at(start, 9, 5), |w| {
         w.create_user(

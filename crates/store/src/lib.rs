@@ -11,10 +11,12 @@ pub mod audit;
 pub mod backup;
 pub mod demo;
 pub mod error;
+pub mod keys;
 pub mod lifecycle;
 pub mod model;
 pub mod numbering;
 pub mod queries;
+pub mod records;
 pub mod search;
 pub mod writer;
 
@@ -173,7 +175,7 @@ impl Store {
             > 0)
     }
 
-    /// First-time setup of an empty store: the office and its first administrator.
+    /// First-time setup of an empty store: the office, its first administrator and its signing key.
     pub fn setup(
         &mut self,
         office: &Office,
@@ -181,6 +183,25 @@ impl Store {
         admin_name: &str,
         password: &str,
         now: NaiveDateTime,
+    ) -> Result<Session> {
+        self.setup_with_key(
+            office,
+            admin_login,
+            admin_name,
+            password,
+            now,
+            keys::random_seed(),
+        )
+    }
+
+    pub(crate) fn setup_with_key(
+        &mut self,
+        office: &Office,
+        admin_login: &str,
+        admin_name: &str,
+        password: &str,
+        now: NaiveDateTime,
+        seed: [u8; 32],
     ) -> Result<Session> {
         if self.has_office()? {
             return Err(StoreError::NotEmpty);
@@ -191,6 +212,8 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let session = writer::setup(&tx, office, admin_login, admin_name, &hash, now)?;
         tx.commit()?;
+        let actor = Actor::user(session.user_id, &session.login, Role::Admin);
+        self.ensure_own_key(seed, &actor, now)?;
         Ok(session)
     }
 

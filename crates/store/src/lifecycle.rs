@@ -29,10 +29,12 @@ pub enum Action {
     ManageNumbering,
     Backup,
     Restore,
+    // Everyone: a real (not draft) print is recorded.
+    Print,
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 18] = [
         Action::RegisterApplication,
         Action::RefuseAcceptance,
         Action::AttachScan,
@@ -50,6 +52,7 @@ impl Action {
         Action::ManageNumbering,
         Action::Backup,
         Action::Restore,
+        Action::Print,
     ];
 
     pub fn name(self) -> &'static str {
@@ -71,6 +74,7 @@ impl Action {
             Action::ManageNumbering => "manage_numbering",
             Action::Backup => "backup",
             Action::Restore => "restore",
+            Action::Print => "print",
         }
     }
 
@@ -91,6 +95,7 @@ impl Action {
             | Action::ManageCommission
             | Action::ManageNumbering => &[Admin],
             Action::Backup | Action::Restore => &[Admin],
+            Action::Print => &[Registrar, Secretary, Head, Admin],
         }
     }
 }

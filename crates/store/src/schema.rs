@@ -252,10 +252,24 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 
 CREATE VIRTUAL TABLE case_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 0');
 "#;
 
+/// Office signing keys (Ed25519): this office's own, with its secret, and other offices' public keys
+/// for checking their certificates' QR codes.
+const V2: &str = r#"
+CREATE TABLE office_keys (
+    fingerprint TEXT PRIMARY KEY,
+    public_key BLOB NOT NULL CHECK (length(public_key) = 32),
+    secret_key BLOB CHECK (secret_key IS NULL OR length(secret_key) = 32),
+    office_name TEXT NOT NULL,
+    own INTEGER NOT NULL CHECK (own IN (0,1)),
+    added_at TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX office_keys_one_own ON office_keys(own) WHERE own = 1;
+"#;
+
 /// All migrations, oldest first. Append, never edit: a shipped migration is history.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 /// The schema version this program writes.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;

@@ -17,10 +17,23 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A word with separators inside (a certificate number "SHY-2024-00042") as one token:
+/// "shy202400042". Numbers are indexed both in parts and whole, and a query word like that is
+/// looked up whole, so it does not match every case of the office and the year.
+pub fn compact(word: &str) -> Option<String> {
+    let folded = fold(word);
+    let parts: Vec<&str> = folded.split_whitespace().collect();
+    (parts.len() > 1).then(|| parts.concat())
+}
+
 /// An FTS5 query: every word of the text as a prefix, all required. None when nothing is left.
 pub fn query(text: &str) -> Option<String> {
-    let words: Vec<String> = fold(text)
+    let words: Vec<String> = text
         .split_whitespace()
+        .flat_map(|w| match compact(w) {
+            Some(c) => vec![c],
+            None => fold(w).split_whitespace().map(str::to_string).collect(),
+        })
         .map(|w| format!("\"{w}\"*"))
         .collect();
     if words.is_empty() {
@@ -42,10 +55,12 @@ pub fn refresh(tx: &Transaction<'_>, case_id: i64) -> Result<()> {
         [case_id],
         |r| r.get(0),
     )?;
+    let whole: Vec<String> = text.split_whitespace().filter_map(compact).collect();
+    let indexed = format!("{} {}", fold(&text), whole.join(" "));
     tx.execute("DELETE FROM case_search WHERE rowid = ?1", [case_id])?;
     tx.execute(
         "INSERT INTO case_search (rowid, text) VALUES (?1, ?2)",
-        params![case_id, fold(&text)],
+        params![case_id, indexed],
     )?;
     Ok(())
 }

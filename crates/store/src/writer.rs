@@ -1144,6 +1144,32 @@ impl<'a> Writer<'a> {
         )
     }
 
+    /// Records a real print of a document (drafts are not recorded): which, in which language, how
+    /// many copies (issue 4).
+    pub fn record_print(
+        &mut self,
+        document: &str,
+        id: &str,
+        lang: &str,
+        copies: u32,
+    ) -> Result<()> {
+        let actor = self.permit(Action::Print)?;
+        if copies == 0 || copies > 100 {
+            return Err(StoreError::Invalid {
+                field: "copies",
+                detail: "from 1 to 100".into(),
+            });
+        }
+        self.audit(
+            &actor,
+            Action::Print,
+            document,
+            id,
+            None,
+            Some(json!({"document": document, "id": id, "lang": lang, "copies": copies})),
+        )
+    }
+
     // ---------------------------------------------------------------- administrator
 
     pub fn create_user(

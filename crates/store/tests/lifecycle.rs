@@ -119,6 +119,7 @@ fn attempt(fx: &mut Fixture, c: &Ctx, action: Action, session: &Session) -> Resu
                 .add_commission_member("New Member", "Member", "Akimat")
                 .map(|_| ()),
             Action::ManageNumbering => w.set_numbering("{office}/{seq:04}/{year}", 2026, 100),
+            Action::Print => w.record_print("certificate", "ALA-2026-00001", "kk+ru", 2),
             Action::Backup | Action::Restore => unreachable!(),
         }),
     }

@@ -1,0 +1,417 @@
+//! User actions that need more than one crate: printing a document reads the store, renders with
+//! `anyqtama-docs` and records the print; registers; checking a certificate's QR code.
+//! The command line and the desktop shell both call these.
+
+use anyqtama_docs::certificate::CertificateView;
+use anyqtama_docs::forms::{ApplicationView, ProtocolEntry, ProtocolView, RefusalView};
+use anyqtama_docs::qr::{self, QrData, QrError};
+use anyqtama_docs::register::{RegisterRow, RegisterView};
+use anyqtama_docs::text::DocLang;
+use anyqtama_docs::{certificate, forms, register, Grounds};
+use anyqtama_rules::{Lang, Names};
+use anyqtama_store::{records, Actor, Store, StoreError};
+use chrono::{NaiveDate, NaiveDateTime};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Qr(#[from] QrError),
+    #[error("{what} {id} cannot be printed as {document}")]
+    NotPrintable {
+        document: &'static str,
+        what: &'static str,
+        id: String,
+    },
+    #[error("this store has no office key yet")]
+    NoOfficeKey,
+    #[error("spreadsheet: {0}")]
+    Spreadsheet(String),
+}
+
+impl AppError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Store(e) => e.code(),
+            AppError::Qr(e) => e.code(),
+            AppError::NotPrintable { .. } => "not-printable",
+            AppError::NoOfficeKey => "no-office-key",
+            AppError::Spreadsheet(_) => "io",
+        }
+    }
+
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            AppError::Store(e) => e.args(),
+            AppError::Qr(QrError::UnknownOffice(fp)) => vec![("fingerprint", fp.clone())],
+            AppError::Qr(_) | AppError::NoOfficeKey => vec![],
+            AppError::NotPrintable {
+                document,
+                what: _,
+                id,
+            } => vec![("document", document.to_string()), ("id", id.clone())],
+            AppError::Spreadsheet(d) => vec![("detail", d.clone())],
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, AppError>;
+
+/// The documents that can be printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    Application,
+    Certificate,
+    Refusal,
+    Protocol,
+}
+
+impl Document {
+    pub fn parse(s: &str) -> Option<Document> {
+        match s {
+            "application" => Some(Document::Application),
+            "certificate" => Some(Document::Certificate),
+            "refusal" => Some(Document::Refusal),
+            "protocol" => Some(Document::Protocol),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Document::Application => "application",
+            Document::Certificate => "certificate",
+            Document::Refusal => "refusal",
+            Document::Protocol => "protocol",
+        }
+    }
+}
+
+fn office_names(store: &Store) -> Result<Names> {
+    let o = records::office(store.connection())?;
+    Ok(Names {
+        kk: o.name_kk,
+        ru: o.name_ru,
+        en: o.name_en,
+    })
+}
+
+/// Profession and sector names by id (a profession or a recommended position of order 236).
+fn profession(store: &Store, id: &str) -> (Names, Names) {
+    for (s, _, p, pos) in store.law().lists.priority_entries() {
+        match pos {
+            Some(x) if x.id == id => return (x.names.clone(), s.names.clone()),
+            None if p.id == id => return (p.names.clone(), s.names.clone()),
+            _ => {}
+        }
+    }
+    let unknown = Names {
+        kk: id.into(),
+        ru: id.into(),
+        en: id.into(),
+    };
+    (unknown.clone(), unknown)
+}
+
+fn unofficial(store: &Store) -> Vec<Lang> {
+    store.law().lists.priority.meta.unofficial.clone()
+}
+
+/// The view of a certificate, with its QR payload signed by this office.
+pub fn certificate_view(store: &Store, number: &str) -> Result<CertificateView> {
+    let r = records::certificate(store.connection(), number)?;
+    let key = store.own_key()?.ok_or(AppError::NoOfficeKey)?;
+    let (profession, sector) = profession(store, &r.profession_id);
+    let grounds = match (&r.extension, r.case_kind.as_str()) {
+        (Some((employer, bin, contract)), _) => Grounds::Extend {
+            employer: employer.clone(),
+            bin: bin.clone(),
+            contract_on: *contract,
+        },
+        (None, "reissue") => Grounds::Reissue {
+            replaces: r.replaces.clone().unwrap_or_default(),
+            ground: r.change_ground.clone().unwrap_or_default(),
+        },
+        (None, "duplicate") => Grounds::Duplicate {
+            number: r.number.clone(),
+        },
+        _ => Grounds::Issue {
+            decided_on: r.decided_on.unwrap_or(r.issued_on),
+            sitting_on: r.sitting_on,
+        },
+    };
+    let data = QrData {
+        office: String::new(),
+        number: r.number.clone(),
+        copy: r.copy as u32,
+        issued_on: r.issued_on,
+        valid_from: r.valid_from,
+        valid_to: r.valid_to,
+        holder: r.holder_latin.clone(),
+        profession_id: r.profession_id.clone(),
+    };
+    Ok(CertificateView {
+        office: office_names(store)?,
+        number: r.number.clone(),
+        copy: r.copy as u32,
+        issued_on: r.issued_on,
+        holder_latin: r.holder_latin,
+        holder_cyrillic: r.holder_cyrillic,
+        profession,
+        sector,
+        grounds,
+        valid_from: r.valid_from,
+        valid_to: r.valid_to,
+        signatory: r.signatory,
+        replaces: r.replaces,
+        original_invalid_from: if r.copy > 0 {
+            r.previous_invalid_from
+        } else {
+            None
+        },
+        qr_payload: qr::sign(&key, &data),
+        unofficial_names: unofficial(store),
+    })
+}
+
+fn application_view(store: &Store, case: i64) -> Result<ApplicationView> {
+    let c = records::case(store.connection(), case)?;
+    let (profession, sector) = profession(store, &c.profession_id);
+    let applicant = if c.applicant_cyrillic.is_empty() {
+        c.applicant_latin.clone()
+    } else {
+        format!("{} ({})", c.applicant_cyrillic, c.applicant_latin)
+    };
+    let passport = [
+        Some(c.passport.clone()),
+        c.passport_issued_on
+            .map(|d| d.format("%d.%m.%Y").to_string()),
+        Some(c.passport_issuer.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
+    let doc_names = |kind: &str| {
+        let id = format!("doc-{kind}");
+        Names {
+            kk: anyqtama_i18n::Messages::new(Lang::Kk).get(&id, &[]),
+            ru: anyqtama_i18n::Messages::new(Lang::Ru).get(&id, &[]),
+            en: anyqtama_i18n::Messages::new(Lang::En).get(&id, &[]),
+        }
+    };
+    Ok(ApplicationView {
+        office: office_names(store)?,
+        kind: c.kind.parse().map_err(StoreError::from)?,
+        applicant,
+        passport,
+        address: [c.address.clone(), c.phone.clone()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        residence: c.residence.clone(),
+        profession,
+        sector,
+        employer: c.employer.map(|(n, b)| format!("{n}, {b}")),
+        attachments: c
+            .documents
+            .iter()
+            .filter(|d| d.as_str() != "application")
+            .map(|d| doc_names(d))
+            .collect(),
+        date: c.received_on,
+        unofficial_names: unofficial(store),
+    })
+}
+
+fn refusal_view(store: &Store, case: i64) -> Result<RefusalView> {
+    let c = records::case(store.connection(), case)?;
+    if c.status != "refused" {
+        return Err(AppError::NotPrintable {
+            document: "refusal",
+            what: "case",
+            id: case.to_string(),
+        });
+    }
+    let sets = &store.law().rule_sets;
+    let rs = sets.get(&sets.id(&c.rule_set).map_err(StoreError::from)?);
+    let (profession, _) = profession(store, &c.profession_id);
+    Ok(RefusalView {
+        office: office_names(store)?,
+        case: c.id,
+        kind: c.kind.parse().map_err(StoreError::from)?,
+        applicant: c.applicant_latin.clone(),
+        passport: c.passport.clone(),
+        registered_on: c.registered_on,
+        decided_on: c.decided_on.unwrap_or(c.registered_on),
+        profession,
+        grounds: c.refusal_grounds.clone(),
+        total: c.total,
+        threshold: c.threshold.unwrap_or(rs.threshold.points),
+        reason: c.reason.clone(),
+        review_days_leb: rs.terms.complaint_review_leb.value,
+        review_days_quality: rs.terms.complaint_review_quality_body.value,
+        rule_set: rs.id.to_string(),
+        signatory: c.signatory.clone(),
+        unofficial_names: unofficial(store),
+    })
+}
+
+fn protocol_view(store: &Store, case: i64) -> Result<ProtocolView> {
+    let c = records::case(store.connection(), case)?;
+    let sitting = c.sitting_id.ok_or(AppError::NotPrintable {
+        document: "protocol",
+        what: "case",
+        id: case.to_string(),
+    })?;
+    let s = records::sitting(store.connection(), sitting)?;
+    let entries = s
+        .assessments
+        .iter()
+        .map(|a| {
+            let (profession, _) = profession(store, &a.profession_id);
+            let edu = &a.inputs["education"];
+            let exp = &a.points["experience"];
+            let pts = &a.points["points"];
+            let n = |v: &serde_json::Value| v.as_u64().unwrap_or(0) as u32;
+            ProtocolEntry {
+                case: a.case,
+                applicant: a.applicant.clone(),
+                passport: a.passport.clone(),
+                profession,
+                higher: edu["higher"].as_bool().unwrap_or(false),
+                degree: edu["academic_degree"].as_bool().unwrap_or(false),
+                english: edu["english_teaching_certificate"]
+                    .as_bool()
+                    .unwrap_or(false),
+                years: n(&exp["years"]),
+                months: n(&exp["months"]),
+                days: n(&exp["days"]),
+                points: [
+                    n(&pts["higher_education"]),
+                    n(&pts["academic_degree"]),
+                    n(&pts["english_teaching_certificate"]),
+                    n(&pts["experience"]),
+                ],
+                total: a.total,
+                threshold: a.threshold,
+                rule_set: a.rule_set.clone(),
+                recommendation: a.recommendation.clone(),
+                decision: a.decision.clone(),
+                departure_reason: a.departure_reason.clone(),
+                grounds: a.grounds.clone(),
+            }
+        })
+        .collect();
+    Ok(ProtocolView {
+        office: office_names(store)?,
+        held_on: s.held_on,
+        place: s.place,
+        members: s
+            .members
+            .into_iter()
+            .map(|(name, pos, org, present)| (name, format!("{pos}, {org}"), present))
+            .collect(),
+        entries,
+        unofficial_names: unofficial(store),
+    })
+}
+
+/// Renders a document. A real print (not a draft) is recorded in the audit trail with the
+/// document, its language and the number of copies; a draft carries a visible mark.
+#[allow(clippy::too_many_arguments)]
+pub fn print(
+    store: &mut Store,
+    actor: &Actor,
+    document: Document,
+    id: &str,
+    lang: DocLang,
+    draft: bool,
+    copies: u32,
+    now: NaiveDateTime,
+) -> Result<Vec<u8>> {
+    let case_id = || {
+        id.parse::<i64>().map_err(|_| AppError::NotPrintable {
+            document: document.as_str(),
+            what: "case",
+            id: id.to_string(),
+        })
+    };
+    let pdf = match document {
+        Document::Certificate => certificate::render(&certificate_view(store, id)?, lang, draft),
+        Document::Application => {
+            forms::application(&application_view(store, case_id()?)?, lang, draft)
+        }
+        Document::Refusal => forms::refusal(&refusal_view(store, case_id()?)?, lang, draft),
+        Document::Protocol => forms::protocol(&protocol_view(store, case_id()?)?, lang, draft),
+    };
+    if !draft {
+        store.record_print_as(actor, now, document.as_str(), id, lang.code(), copies)?;
+    }
+    Ok(pdf)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegisterFormat {
+    Pdf,
+    Xlsx,
+    Csv,
+}
+
+pub fn register_view(store: &Store, month: (i32, u32), today: NaiveDate) -> Result<RegisterView> {
+    let first = NaiveDate::from_ymd_opt(month.0, month.1, 1).ok_or(StoreError::Invalid {
+        field: "month",
+        detail: format!("{}-{}", month.0, month.1),
+    })?;
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .expect("date in range");
+    let rows = records::register(store.connection(), first, next, today)?
+        .into_iter()
+        .map(|r| {
+            let (profession, _) = profession(store, &r.profession_id);
+            RegisterRow {
+                number: r.number,
+                date: r.date,
+                holder: r.holder,
+                citizenship: r.citizenship,
+                profession,
+                event: r.event,
+                valid_from: r.valid_from,
+                valid_to: r.valid_to,
+                status: r.status,
+            }
+        })
+        .collect();
+    Ok(RegisterView {
+        office: office_names(store)?,
+        month: format!("{}-{:02}", month.0, month.1),
+        rows,
+    })
+}
+
+pub fn register(
+    store: &Store,
+    month: (i32, u32),
+    format: RegisterFormat,
+    lang: DocLang,
+    today: NaiveDate,
+) -> Result<Vec<u8>> {
+    let view = register_view(store, month, today)?;
+    Ok(match format {
+        RegisterFormat::Pdf => register::pdf(&view, lang),
+        RegisterFormat::Xlsx => {
+            register::xlsx(&view, lang).map_err(|e| AppError::Spreadsheet(e.to_string()))?
+        }
+        RegisterFormat::Csv => register::csv(&view, lang),
+    })
+}
+
+/// Checks a scanned QR payload against the office keys this store knows.
+pub fn verify_qr(store: &Store, payload: &str) -> Result<QrData> {
+    let keys: Vec<_> = store.known_keys()?.into_iter().map(|(k, _, _)| k).collect();
+    Ok(qr::verify(payload, &keys)?)
+}

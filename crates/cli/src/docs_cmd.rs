@@ -1,0 +1,92 @@
+//! `anyqtama print | verify-qr | register`: documents from the command line.
+
+use crate::error::CliError;
+use crate::store_cmd::{day, now};
+use crate::to_json;
+use anyqtama_app::{Document, RegisterFormat};
+use anyqtama_docs::text::DocLang;
+use anyqtama_store::{Actor, Store};
+use std::path::Path;
+
+fn doc_lang(s: &str) -> Result<DocLang, CliError> {
+    DocLang::parse(s).ok_or_else(|| CliError::UnknownDocLang(s.to_string()))
+}
+
+/// Writes the file whole or not at all: to a temporary name first, then renamed.
+fn write_out(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let tmp = out.with_extension("partial");
+    std::fs::write(&tmp, bytes)
+        .and_then(|_| std::fs::rename(&tmp, out))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            CliError::WriteFile {
+                path: out.display().to_string(),
+                detail: e.to_string(),
+            }
+        })
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn print(
+    db: &Path,
+    kind: &str,
+    id: &str,
+    lang: &str,
+    out: &Path,
+    draft: bool,
+    copies: u32,
+) -> Result<String, CliError> {
+    let document =
+        Document::parse(kind).ok_or_else(|| CliError::UnknownDocument(kind.to_string()))?;
+    let lang = doc_lang(lang)?;
+    let mut store = Store::open_existing(db)?;
+    let pdf = anyqtama_app::print(
+        &mut store,
+        &Actor::command_line(),
+        document,
+        id,
+        lang,
+        draft,
+        copies,
+        now(),
+    )?;
+    write_out(out, &pdf)?;
+    Ok(to_json(
+        &serde_json::json!({"document": kind, "id": id, "lang": lang.code(), "draft": draft, "out": out.display().to_string(), "bytes": pdf.len()}),
+    ))
+}
+
+pub fn verify_qr(db: &Path, payload: &str) -> Result<String, CliError> {
+    let store = Store::open_existing(db)?;
+    let data = anyqtama_app::verify_qr(&store, payload)?;
+    Ok(to_json(
+        &serde_json::json!({"genuine": true, "certificate": data}),
+    ))
+}
+
+pub fn register(
+    db: &Path,
+    month: &str,
+    format: &str,
+    lang: &str,
+    out: &Path,
+    today: Option<&str>,
+) -> Result<String, CliError> {
+    let format = match format {
+        "pdf" => RegisterFormat::Pdf,
+        "xlsx" => RegisterFormat::Xlsx,
+        "csv" => RegisterFormat::Csv,
+        f => return Err(CliError::UnknownFormat(f.to_string())),
+    };
+    let lang = doc_lang(lang)?;
+    let (y, m) = crate::store_cmd::month(month)?;
+    let store = Store::open_existing(db)?;
+    let bytes = anyqtama_app::register(&store, (y, m), format, lang, day(today)?)?;
+    write_out(out, &bytes)?;
+    let rows = anyqtama_app::register_view(&store, (y, m), day(today)?)?
+        .rows
+        .len();
+    Ok(to_json(
+        &serde_json::json!({"month": month, "rows": rows, "out": out.display().to_string(), "bytes": bytes.len()}),
+    ))
+}

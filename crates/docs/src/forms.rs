@@ -1,0 +1,633 @@
+//! The application (App 1), the reasoned refusal (App 2 p.5, p.9) and the Commission's protocol
+//! (Rules p.9).
+
+use crate::certificate::{block, filled, unofficial_notes, CENTRE, LEFT, RIGHT, WIDTH};
+use crate::layout::{self, Page, Weight};
+use crate::text::{date_in, joined, DocLang, Texts};
+use anyqtama_i18n::Messages;
+use anyqtama_rules::{Lang, Names, Service};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ApplicationView {
+    pub office: Names,
+    pub kind: Service,
+    pub applicant: String,
+    pub passport: String,
+    pub address: String,
+    pub residence: String,
+    pub profession: Names,
+    pub sector: Names,
+    /// "name, BIN" when extending (or reissuing on a change of employer).
+    pub employer: Option<String>,
+    /// The names of the attached documents, per language.
+    pub attachments: Vec<Names>,
+    pub date: NaiveDate,
+    pub unofficial_names: Vec<Lang>,
+}
+
+/// Right-hand header block of a form: value on a rule, hint below, in a column.
+fn header_field(p: &mut Page, x: f32, y: f32, w: f32, value: &str, hints: &[String]) -> f32 {
+    let mut y = y;
+    for line in layout::wrap(value, 10.0, Weight::Bold, w) {
+        p.text(x, y, 10.0, Weight::Bold, &line);
+        y += 4.5;
+    }
+    p.line(x, y - 3.5, x + w, y - 3.5, 0.4);
+    for h in hints {
+        for line in layout::wrap(h, 7.0, Weight::Regular, w) {
+            p.hint(x, y - 0.5, 7.0, &line);
+            y += 3.0;
+        }
+    }
+    y + 2.5
+}
+
+pub fn application(v: &ApplicationView, lang: DocLang, draft: bool) -> Vec<u8> {
+    let page = crate::certificate::fit(|k| application_page(v, lang, draft, k));
+    layout::render(&Texts::new(lang).one("form-title", &[]), vec![page])
+}
+
+fn application_page(v: &ApplicationView, lang: DocLang, draft: bool, k: f32) -> (Page, f32) {
+    let t = Texts::new(lang);
+    let mut p = Page::a4();
+    p.right(
+        RIGHT,
+        14.0,
+        7.5,
+        Weight::Regular,
+        &joined(&t.get("form-form", &[])),
+    );
+    // The addressee and the applicant in the upper right, as App 1 sets them.
+    let (x, w) = (112.0, RIGHT - 112.0);
+    let mut y = 24.0;
+    y = header_field(
+        &mut p,
+        x,
+        y,
+        w,
+        &joined(&t.names(&v.office)),
+        &t.get("form-leb-hint", &[]),
+    );
+    p.text(
+        x,
+        y,
+        9.0,
+        Weight::Regular,
+        &joined(&t.get("form-from", &[])),
+    );
+    y += 4.5;
+    y = header_field(&mut p, x, y, w, &v.applicant, &t.get("form-name-hint", &[]));
+    y = header_field(
+        &mut p,
+        x,
+        y,
+        w,
+        &v.passport,
+        &t.get("form-passport-hint", &[]),
+    );
+    y = header_field(&mut p, x, y, w, &v.address, &t.get("form-address", &[]));
+    y = header_field(&mut p, x, y, w, &v.residence, &t.get("form-residence", &[]));
+    y += 6.0;
+    y = block(
+        &mut p,
+        y,
+        &t.get("form-title", &[]),
+        14.0 * k,
+        Weight::Bold,
+        true,
+    );
+    y += 3.0;
+    // "I ask to issue / extend / reissue / issue a duplicate of ...": the applicant's choice is
+    // underlined and the others are struck through, as on a paper form.
+    for l in t.lang.langs() {
+        let m = Messages::new(l);
+        let kinds = [
+            Service::Issue,
+            Service::Extend,
+            Service::Reissue,
+            Service::Duplicate,
+        ];
+        let ask = m.get("form-ask", &[]);
+        let rest = m.get("form-ask-rest", &[]);
+        let size = if l == t.lang.langs()[0] { 11.0 } else { 10.0 };
+        let mut words: Vec<(String, Option<bool>)> = vec![(ask, None)];
+        for (i, k) in kinds.iter().enumerate() {
+            let word = m.get(&format!("form-kind-{}", k.as_str()), &[]);
+            words.push((
+                if i < 3 { format!("{word} /") } else { word },
+                Some(*k == v.kind),
+            ));
+        }
+        words.push((rest, None));
+        let mut cx = LEFT;
+        for (text, chosen) in words {
+            for (j, part) in text.split(' ').enumerate() {
+                let pw = layout::width(part, size, Weight::Regular);
+                if cx + pw > RIGHT {
+                    cx = LEFT;
+                    y += size * 0.46;
+                }
+                p.text(cx, y, size, Weight::Regular, part);
+                match chosen {
+                    Some(true) if !part.ends_with('/') || j == 0 => {
+                        p.line(cx, y + 1.0, cx + pw, y + 1.0, 0.6)
+                    }
+                    Some(false) => p.line(cx, y - 1.3, cx + pw, y - 1.3, 0.5),
+                    _ => {}
+                }
+                cx += pw + layout::width(" ", size, Weight::Regular);
+            }
+        }
+        y += size * 0.46;
+    }
+    y += 3.0;
+    let profession: Vec<String> = t
+        .lang
+        .langs()
+        .into_iter()
+        .map(|l| format!("{} — {}", v.profession.get(l), v.sector.get(l)))
+        .collect();
+    y = filled(
+        &mut p,
+        y,
+        &profession,
+        &t.get("form-profession-hint", &[]),
+        11.0 * k,
+    );
+    y = block(
+        &mut p,
+        y,
+        &t.get("form-employer", &[]),
+        10.5 * k,
+        Weight::Regular,
+        false,
+    );
+    y += 5.0;
+    y = filled(
+        &mut p,
+        y,
+        &[v.employer.clone().unwrap_or_default()],
+        &t.get("form-employer-hint", &[]),
+        11.0 * k,
+    );
+    y = block(
+        &mut p,
+        y,
+        &t.get("form-consent", &[]),
+        10.5 * k,
+        Weight::Regular,
+        false,
+    );
+    y += 3.0;
+    y = block(
+        &mut p,
+        y,
+        &t.get("form-attached", &[]),
+        10.5 * k,
+        Weight::Regular,
+        false,
+    );
+    for (i, a) in v.attachments.iter().enumerate() {
+        y = p.para(
+            LEFT + 5.0,
+            y,
+            WIDTH - 5.0,
+            10.5 * k,
+            Weight::Regular,
+            &format!("{}) {}", i + 1, joined(&t.names(a))),
+        );
+    }
+    y += 6.0;
+    let dated = t.get_with("form-date", |l| {
+        vec![("date", date_in(&Messages::new(l), v.date))]
+    });
+    y = block(&mut p, y, &dated, 10.5 * k, Weight::Regular, false);
+    y += 8.0;
+    let sig = joined(&t.get("form-signature", &[]));
+    p.text(LEFT, y, 10.5, Weight::Regular, &sig);
+    let sw = layout::width(&sig, 10.5, Weight::Regular);
+    p.line(LEFT + sw + 3.0, y, LEFT + sw + 60.0, y, 0.4);
+    let bottom = y + 2.0;
+    unofficial_notes(&mut p, &t, &v.unofficial_names, 287.0);
+    if draft {
+        p.watermark(&joined(&t.get("doc-draft", &[])));
+    }
+    (p, bottom)
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RefusalView {
+    pub office: Names,
+    pub case: i64,
+    pub kind: Service,
+    pub applicant: String,
+    pub passport: String,
+    pub registered_on: NaiveDate,
+    pub decided_on: NaiveDate,
+    pub profession: Names,
+    /// App 2 p.9 grounds: qualification_mismatch, below_threshold, unreliable_documents.
+    pub grounds: Vec<String>,
+    pub total: Option<u32>,
+    pub threshold: u32,
+    pub reason: Option<String>,
+    pub review_days_leb: u32,
+    pub review_days_quality: u32,
+    pub rule_set: String,
+    pub signatory: String,
+    pub unofficial_names: Vec<Lang>,
+}
+
+pub fn refusal(v: &RefusalView, lang: DocLang, draft: bool) -> Vec<u8> {
+    let page = crate::certificate::fit(|k| refusal_page(v, lang, draft, k));
+    layout::render(&Texts::new(lang).one("refusal-title", &[]), vec![page])
+}
+
+fn refusal_page(v: &RefusalView, lang: DocLang, draft: bool, k: f32) -> (Page, f32) {
+    let t = Texts::new(lang);
+    let mut p = Page::a4();
+    let mut y = 24.0;
+    y = filled(
+        &mut p,
+        y,
+        &t.names(&v.office),
+        &t.get("cert-leb-hint", &[]),
+        12.0 * k,
+    );
+    y += 4.0;
+    y = block(
+        &mut p,
+        y,
+        &t.get("refusal-title", &[]),
+        13.5 * k,
+        Weight::Bold,
+        true,
+    );
+    y = block(
+        &mut p,
+        y,
+        &t.get("refusal-service", &[]),
+        10.5 * k,
+        Weight::Regular,
+        true,
+    );
+    y += 4.0;
+    y = block(
+        &mut p,
+        y,
+        &t.get(
+            "refusal-to",
+            &[
+                ("name", v.applicant.clone()),
+                ("passport", v.passport.clone()),
+            ],
+        ),
+        11.0 * k,
+        Weight::Bold,
+        false,
+    );
+    y += 2.0;
+    let case = t.get_with("refusal-case", |l| {
+        vec![
+            ("case", v.case.to_string()),
+            ("date", date_in(&Messages::new(l), v.registered_on)),
+            ("kind", v.kind.as_str().to_string()),
+            ("profession", v.profession.get(l).to_string()),
+        ]
+    });
+    y = block(&mut p, y, &case, 11.0 * k, Weight::Regular, false);
+    y += 3.0;
+    let decided = t.get_with("refusal-decided", |l| {
+        vec![("date", date_in(&Messages::new(l), v.decided_on))]
+    });
+    y = block(&mut p, y, &decided, 11.0 * k, Weight::Regular, false);
+    y += 2.0;
+    for g in &v.grounds {
+        let args = [
+            ("total", v.total.unwrap_or(0).to_string()),
+            ("threshold", v.threshold.to_string()),
+        ];
+        for (i, line) in t.get(&format!("ground-{g}"), &args).iter().enumerate() {
+            y = p.para(
+                LEFT + 6.0,
+                y,
+                WIDTH - 6.0,
+                if i == 0 { 11.0 } else { 10.0 },
+                Weight::Regular,
+                &format!("– {line}"),
+            );
+        }
+    }
+    if let Some(r) = &v.reason {
+        y += 2.0;
+        y = block(
+            &mut p,
+            y,
+            &t.get("refusal-reason", &[("reason", r.clone())]),
+            11.0 * k,
+            Weight::Regular,
+            false,
+        );
+    }
+    y += 6.0;
+    y = block(
+        &mut p,
+        y,
+        &t.get("refusal-appeal-title", &[]),
+        11.5 * k,
+        Weight::Bold,
+        false,
+    );
+    for (id, days) in [
+        ("refusal-appeal-leb", v.review_days_leb),
+        ("refusal-appeal-quality", v.review_days_quality),
+    ] {
+        y = block(
+            &mut p,
+            y,
+            &t.get(id, &[("days", days.to_string())]),
+            10.5 * k,
+            Weight::Regular,
+            false,
+        );
+    }
+    y = block(
+        &mut p,
+        y,
+        &t.get("refusal-appeal-court", &[]),
+        10.5 * k,
+        Weight::Regular,
+        false,
+    );
+    let rule_set = t.get_with("refusal-rule-set", |l| {
+        let m = Messages::new(l);
+        vec![(
+            "rule_set",
+            format!(
+                "{} ({})",
+                m.get(&format!("ruleset-{}", v.rule_set), &[]),
+                v.rule_set
+            ),
+        )]
+    });
+    y = block(&mut p, y, &rule_set, 8.5 * k, Weight::Regular, false);
+    let sign_y = (y + 16.0).max(230.0);
+    let seal = joined(&t.get("cert-seal", &[]));
+    p.text(LEFT, sign_y, 11.0, Weight::Bold, &seal);
+    p.line(LEFT + 22.0, sign_y, RIGHT - 40.0, sign_y, 0.4);
+    p.text(
+        LEFT + 24.0,
+        sign_y - 1.5,
+        11.0,
+        Weight::Regular,
+        &v.signatory,
+    );
+    p.line(RIGHT - 34.0, sign_y, RIGHT, sign_y, 0.4);
+    let mut hy = sign_y + 3.2;
+    for h in t.get("cert-signatory-hint", &[]) {
+        p.hint(LEFT + 22.0, hy, 7.5, &h);
+        hy += 3.2;
+    }
+    let bottom = hy;
+    unofficial_notes(&mut p, &t, &v.unofficial_names, 287.0);
+    if draft {
+        p.watermark(&joined(&t.get("doc-draft", &[])));
+    }
+    (p, bottom)
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ProtocolEntry {
+    pub case: i64,
+    pub applicant: String,
+    pub passport: String,
+    pub profession: Names,
+    pub higher: bool,
+    pub degree: bool,
+    pub english: bool,
+    pub years: u32,
+    pub months: u32,
+    pub days: u32,
+    /// higher, degree, english, experience
+    pub points: [u32; 4],
+    pub total: u32,
+    pub threshold: u32,
+    pub rule_set: String,
+    pub recommendation: String,
+    pub decision: String,
+    pub departure_reason: Option<String>,
+    pub grounds: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ProtocolView {
+    pub office: Names,
+    pub held_on: NaiveDate,
+    pub place: String,
+    /// (name, position and organisation, present)
+    pub members: Vec<(String, String, bool)>,
+    pub entries: Vec<ProtocolEntry>,
+    pub unofficial_names: Vec<Lang>,
+}
+
+pub fn protocol(v: &ProtocolView, lang: DocLang, draft: bool) -> Vec<u8> {
+    let t = Texts::new(lang);
+    let mut pages = Vec::new();
+    let mut p = Page::a4();
+    let mut y = 24.0;
+    y = filled(
+        &mut p,
+        y,
+        &t.names(&v.office),
+        &t.get("cert-leb-hint", &[]),
+        12.0,
+    );
+    y = block(
+        &mut p,
+        y,
+        &t.get("protocol-title", &[]),
+        12.5,
+        Weight::Bold,
+        true,
+    );
+    let when = t.get_with("protocol-date-place", |l| {
+        vec![
+            ("date", date_in(&Messages::new(l), v.held_on)),
+            ("place", v.place.clone()),
+        ]
+    });
+    y = block(&mut p, y, &when, 10.5, Weight::Regular, true);
+    y += 4.0;
+    y = block(
+        &mut p,
+        y,
+        &t.get("protocol-present", &[]),
+        10.5,
+        Weight::Bold,
+        false,
+    );
+    for (name, role, _) in v.members.iter().filter(|m| m.2) {
+        y = p.para(
+            LEFT + 5.0,
+            y,
+            WIDTH - 5.0,
+            10.0,
+            Weight::Regular,
+            &format!("{name} — {role}"),
+        );
+    }
+    let absent: Vec<_> = v.members.iter().filter(|m| !m.2).collect();
+    if !absent.is_empty() {
+        y = block(
+            &mut p,
+            y,
+            &t.get("protocol-absent", &[]),
+            10.5,
+            Weight::Bold,
+            false,
+        );
+        for (name, role, _) in absent {
+            y = p.para(
+                LEFT + 5.0,
+                y,
+                WIDTH - 5.0,
+                10.0,
+                Weight::Regular,
+                &format!("{name} — {role}"),
+            );
+        }
+    }
+    y += 4.0;
+    let yes_no = |b: bool| joined(&t.get(if b { "yes" } else { "no" }, &[]));
+    for (i, e) in v.entries.iter().enumerate() {
+        if y > 240.0 {
+            pages.push(std::mem::replace(&mut p, Page::a4()));
+            y = 20.0;
+        }
+        let head = t.get_with("protocol-applicant", |l| {
+            vec![
+                ("n", (i + 1).to_string()),
+                ("name", e.applicant.clone()),
+                ("passport", e.passport.clone()),
+                ("case", e.case.to_string()),
+                ("profession", e.profession.get(l).to_string()),
+            ]
+        });
+        y = block(&mut p, y, &head, 10.5, Weight::Bold, false);
+        let edu = t.get(
+            "protocol-education",
+            &[
+                ("higher", yes_no(e.higher)),
+                ("degree", yes_no(e.degree)),
+                ("english", yes_no(e.english)),
+                ("years", e.years.to_string()),
+                ("months", e.months.to_string()),
+                ("days", e.days.to_string()),
+            ],
+        );
+        y = block(&mut p, y, &edu, 10.0, Weight::Regular, false);
+        let pts = t.get(
+            "protocol-points",
+            &[
+                ("higher", e.points[0].to_string()),
+                ("degree", e.points[1].to_string()),
+                ("english", e.points[2].to_string()),
+                ("experience", e.points[3].to_string()),
+                ("total", e.total.to_string()),
+                ("threshold", e.threshold.to_string()),
+                ("rule_set", e.rule_set.clone()),
+            ],
+        );
+        y = block(&mut p, y, &pts, 10.0, Weight::Regular, false);
+        let rec = t.get(
+            "protocol-recommendation",
+            &[
+                ("recommendation", e.recommendation.clone()),
+                ("decision", e.decision.clone()),
+            ],
+        );
+        y = block(&mut p, y, &rec, 10.0, Weight::Bold, false);
+        if !e.grounds.is_empty() {
+            let gs: Vec<String> = t
+                .lang
+                .langs()
+                .into_iter()
+                .map(|l| {
+                    let m = Messages::new(l);
+                    e.grounds
+                        .iter()
+                        .map(|g| {
+                            m.get(
+                                &format!("ground-{g}"),
+                                &[
+                                    ("total", e.total.to_string()),
+                                    ("threshold", e.threshold.to_string()),
+                                ],
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            let lines = t.get_with("protocol-grounds", |l| {
+                let idx = t.lang.langs().iter().position(|x| *x == l).unwrap_or(0);
+                vec![("grounds", gs[idx].clone())]
+            });
+            y = block(&mut p, y, &lines, 9.5, Weight::Regular, false);
+        }
+        if let Some(r) = &e.departure_reason {
+            y = block(
+                &mut p,
+                y,
+                &t.get("protocol-departure", &[("reason", r.clone())]),
+                10.0,
+                Weight::Regular,
+                false,
+            );
+        }
+        y += 4.0;
+    }
+    if y > 230.0 {
+        pages.push(std::mem::replace(&mut p, Page::a4()));
+        y = 20.0;
+    }
+    y += 4.0;
+    y = block(
+        &mut p,
+        y,
+        &t.get("protocol-signatures", &[]),
+        10.5,
+        Weight::Bold,
+        false,
+    );
+    y += 4.0;
+    for (name, _, _) in v.members.iter().filter(|m| m.2) {
+        if y > 280.0 {
+            pages.push(std::mem::replace(&mut p, Page::a4()));
+            y = 20.0;
+        }
+        p.text(LEFT, y, 10.5, Weight::Regular, name);
+        p.line(CENTRE + 10.0, y, RIGHT, y, 0.4);
+        y += 9.0;
+    }
+    unofficial_notes(&mut p, &t, &v.unofficial_names, 287.0);
+    pages.push(p);
+    let n = pages.len();
+    for (i, page) in pages.iter_mut().enumerate() {
+        page.right(
+            RIGHT,
+            292.0,
+            8.0,
+            Weight::Regular,
+            &joined(&t.get(
+                "doc-page",
+                &[("page", (i + 1).to_string()), ("pages", n.to_string())],
+            )),
+        );
+        if draft {
+            page.watermark(&joined(&t.get("doc-draft", &[])));
+        }
+    }
+    layout::render(&t.one("protocol-title", &[]), pages)
+}

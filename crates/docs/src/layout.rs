@@ -1,0 +1,473 @@
+//! A small page-layout engine: A4 pages as display lists of text runs, lines and boxes, text
+//! wrapped by the font's real glyph advances, then one PDF with the fonts subset to exactly the
+//! glyphs used.
+//!
+//! printpdf's low-level API places text absolutely and does not wrap; measuring ourselves keeps long
+//! names and professions inside their boxes (issue 4, "Typography").
+
+use allsorts::binary::read::ReadScope;
+use allsorts::font_data::FontData;
+use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix, TextRenderingMode,
+};
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/PTSerif-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../../assets/fonts/PTSerif-Bold.ttf");
+
+pub const A4_W: f32 = 210.0;
+pub const A4_H: f32 = 297.0;
+const PT_PER_MM: f32 = 72.0 / 25.4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+struct Face {
+    parsed: ParsedFont,
+    bytes: &'static [u8],
+    units_per_em: f32,
+}
+
+fn face(w: Weight) -> &'static Face {
+    static FACES: OnceLock<[Face; 2]> = OnceLock::new();
+    let faces = FACES.get_or_init(|| {
+        let load = |bytes: &'static [u8]| {
+            let parsed =
+                ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("the shipped font parses");
+            let units_per_em = parsed.units_per_em as f32;
+            Face {
+                parsed,
+                bytes,
+                units_per_em,
+            }
+        };
+        [load(REGULAR), load(BOLD)]
+    });
+    &faces[w as usize]
+}
+
+/// Every character the font can show (tests check Kazakh Cyrillic with it).
+pub fn covers(c: char) -> bool {
+    face(Weight::Regular)
+        .parsed
+        .lookup_glyph_index(c as u32)
+        .is_some_and(|g| g != 0)
+}
+
+/// Width of a text in mm at a size in pt.
+pub fn width(text: &str, size: f32, w: Weight) -> f32 {
+    let f = face(w);
+    let units: f32 = text
+        .chars()
+        .map(|c| {
+            let g = f.parsed.lookup_glyph_index(c as u32).unwrap_or(0);
+            f.parsed.get_glyph_width(g).unwrap_or(0) as f32
+        })
+        .sum();
+    units / f.units_per_em * size / PT_PER_MM
+}
+
+/// Breaks a text into lines no wider than `max` mm (words longer than a line are cut).
+pub fn wrap(text: &str, size: f32, w: Weight, max: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if width(&candidate, size, w) <= max {
+                line = candidate;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            // A single word wider than the line: cut it by characters.
+            let mut piece = String::new();
+            for c in word.chars() {
+                let next = format!("{piece}{c}");
+                if width(&next, size, w) > max && !piece.is_empty() {
+                    lines.push(std::mem::take(&mut piece));
+                    piece.push(c);
+                } else {
+                    piece = next;
+                }
+            }
+            line = piece;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[derive(Debug, Clone)]
+enum Item {
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        weight: Weight,
+        text: String,
+        grey: bool,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+    },
+    /// A diagonal mark across the page.
+    Watermark {
+        text: String,
+    },
+}
+
+/// One page; coordinates in mm from the top-left corner.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    items: Vec<Item>,
+}
+
+impl Page {
+    pub fn a4() -> Page {
+        Page {
+            width: A4_W,
+            height: A4_H,
+            items: Vec::new(),
+        }
+    }
+
+    pub fn a4_landscape() -> Page {
+        Page {
+            width: A4_H,
+            height: A4_W,
+            items: Vec::new(),
+        }
+    }
+
+    /// Text whose baseline is at `y`.
+    pub fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, text: &str) {
+        if !text.is_empty() {
+            self.items.push(Item::Text {
+                x,
+                y,
+                size,
+                weight,
+                text: text.to_string(),
+                grey: false,
+            });
+        }
+    }
+
+    /// Small grey text (hints under blanks, as the forms print them).
+    pub fn hint(&mut self, x: f32, y: f32, size: f32, text: &str) {
+        if !text.is_empty() {
+            self.items.push(Item::Text {
+                x,
+                y,
+                size,
+                weight: Weight::Regular,
+                text: text.to_string(),
+                grey: true,
+            });
+        }
+    }
+
+    pub fn right(&mut self, x_right: f32, y: f32, size: f32, weight: Weight, text: &str) {
+        let w = width(text, size, weight);
+        self.text(x_right - w, y, size, weight, text);
+    }
+
+    pub fn centre(&mut self, x_centre: f32, y: f32, size: f32, weight: Weight, text: &str) {
+        let w = width(text, size, weight);
+        self.text(x_centre - w / 2.0, y, size, weight, text);
+    }
+
+    /// Wrapped text from baseline `y`; returns the baseline after the last line.
+    pub fn para(&mut self, x: f32, y: f32, max: f32, size: f32, weight: Weight, text: &str) -> f32 {
+        let lead = size * 1.3 / PT_PER_MM;
+        let mut y = y;
+        for line in wrap(text, size, weight, max) {
+            self.text(x, y, size, weight, &line);
+            y += lead;
+        }
+        y
+    }
+
+    /// Wrapped, centred text; returns the baseline after the last line.
+    pub fn para_centre(
+        &mut self,
+        x_centre: f32,
+        y: f32,
+        max: f32,
+        size: f32,
+        weight: Weight,
+        text: &str,
+    ) -> f32 {
+        let lead = size * 1.3 / PT_PER_MM;
+        let mut y = y;
+        for line in wrap(text, size, weight, max) {
+            self.centre(x_centre, y, size, weight, &line);
+            y += lead;
+        }
+        y
+    }
+
+    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32) {
+        self.items.push(Item::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+        });
+    }
+
+    /// A filled black square (QR modules).
+    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
+        self.items.push(Item::Rect { x, y, w, h });
+    }
+
+    pub fn watermark(&mut self, text: &str) {
+        self.items.push(Item::Watermark {
+            text: text.to_string(),
+        });
+    }
+}
+
+/// Glyph ids used per weight, for subsetting.
+fn used_glyphs(pages: &[Page]) -> [BTreeSet<u16>; 2] {
+    let mut used = [BTreeSet::from([0u16]), BTreeSet::from([0u16])];
+    for p in pages {
+        for item in &p.items {
+            let (text, w) = match item {
+                Item::Text { text, weight, .. } => (text, *weight),
+                Item::Watermark { text } => (text, Weight::Bold),
+                _ => continue,
+            };
+            let f = face(w);
+            for c in text.chars() {
+                if let Some(g) = f.parsed.lookup_glyph_index(c as u32) {
+                    used[w as usize].insert(g);
+                }
+            }
+        }
+    }
+    used
+}
+
+fn subset_face(w: Weight, glyphs: &BTreeSet<u16>) -> ParsedFont {
+    let f = face(w);
+    let ids: Vec<u16> = glyphs.iter().copied().collect();
+    let sub = ReadScope::new(f.bytes)
+        .read::<FontData<'_>>()
+        .ok()
+        .and_then(|data| data.table_provider(0).ok())
+        .and_then(|provider| {
+            subset(
+                &provider,
+                &ids,
+                &SubsetProfile::Minimal,
+                CmapTarget::Unicode,
+            )
+            .ok()
+        });
+    // Should subsetting ever fail, embed the whole font rather than print nothing.
+    sub.and_then(|bytes| ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()))
+        .unwrap_or_else(|| f.parsed.clone())
+}
+
+/// Renders the pages into one PDF.
+pub fn render(title: &str, pages: Vec<Page>) -> Vec<u8> {
+    let used = used_glyphs(&pages);
+    let mut doc = PdfDocument::new(title);
+    let ids: Vec<FontId> = [Weight::Regular, Weight::Bold]
+        .iter()
+        .map(|w| doc.add_font(&subset_face(*w, &used[*w as usize])))
+        .collect();
+    let mut out = Vec::new();
+    for page in pages {
+        let h = page.height;
+        let mut ops = Vec::new();
+        for item in page.items {
+            match item {
+                Item::Text {
+                    x,
+                    y,
+                    size,
+                    weight,
+                    text,
+                    grey,
+                } => {
+                    let c = if grey { 0.35 } else { 0.0 };
+                    ops.extend([
+                        Op::SetFillColor {
+                            col: Color::Rgb(Rgb {
+                                r: c,
+                                g: c,
+                                b: c,
+                                icc_profile: None,
+                            }),
+                        },
+                        Op::StartTextSection,
+                        Op::SetFont {
+                            font: PdfFontHandle::External(ids[weight as usize].clone()),
+                            size: Pt(size),
+                        },
+                        Op::SetTextMatrix {
+                            matrix: TextMatrix::Translate(Mm(x).into(), Mm(h - y).into()),
+                        },
+                        Op::ShowText {
+                            items: vec![TextItem::Text(text)],
+                        },
+                        Op::EndTextSection,
+                    ]);
+                }
+                Item::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width,
+                } => {
+                    ops.extend([
+                        Op::SetOutlineColor {
+                            col: Color::Rgb(Rgb {
+                                r: 0.0,
+                                g: 0.0,
+                                b: 0.0,
+                                icc_profile: None,
+                            }),
+                        },
+                        Op::SetOutlineThickness { pt: Pt(width) },
+                        Op::DrawLine {
+                            line: Line {
+                                points: vec![
+                                    LinePoint {
+                                        p: Point::new(Mm(x1), Mm(h - y1)),
+                                        bezier: false,
+                                    },
+                                    LinePoint {
+                                        p: Point::new(Mm(x2), Mm(h - y2)),
+                                        bezier: false,
+                                    },
+                                ],
+                                is_closed: false,
+                            },
+                        },
+                    ]);
+                }
+                Item::Rect { x, y, w, h: rh } => {
+                    ops.extend([
+                        Op::SetFillColor {
+                            col: Color::Rgb(Rgb {
+                                r: 0.0,
+                                g: 0.0,
+                                b: 0.0,
+                                icc_profile: None,
+                            }),
+                        },
+                        Op::DrawPolygon {
+                            polygon: printpdf::Polygon {
+                                rings: vec![printpdf::PolygonRing {
+                                    points: vec![
+                                        LinePoint {
+                                            p: Point::new(Mm(x), Mm(h - y)),
+                                            bezier: false,
+                                        },
+                                        LinePoint {
+                                            p: Point::new(Mm(x + w), Mm(h - y)),
+                                            bezier: false,
+                                        },
+                                        LinePoint {
+                                            p: Point::new(Mm(x + w), Mm(h - y - rh)),
+                                            bezier: false,
+                                        },
+                                        LinePoint {
+                                            p: Point::new(Mm(x), Mm(h - y - rh)),
+                                            bezier: false,
+                                        },
+                                    ],
+                                }],
+                                mode: printpdf::PaintMode::Fill,
+                                winding_order: printpdf::WindingOrder::NonZero,
+                            },
+                        },
+                    ]);
+                }
+                Item::Watermark { text } => {
+                    // Outlined, light, diagonal: visible on screen and on paper, never mistaken
+                    // for a signed original.
+                    let size = 96.0;
+                    let w_mm = width(&text, size, Weight::Bold);
+                    let angle: f32 = 35.0;
+                    let (s, c) = angle.to_radians().sin_cos();
+                    // Start so that the middle of the word, half a cap height above the
+                    // baseline, is the middle of the page.
+                    let cap = size * 0.7 / PT_PER_MM;
+                    let cx = page.width / 2.0 - (w_mm / 2.0) * c + (cap / 2.0) * s;
+                    let cy = h / 2.0 - (w_mm / 2.0) * s - (cap / 2.0) * c;
+                    ops.extend([
+                        Op::SetOutlineColor {
+                            col: Color::Rgb(Rgb {
+                                r: 0.8,
+                                g: 0.2,
+                                b: 0.2,
+                                icc_profile: None,
+                            }),
+                        },
+                        Op::SetOutlineThickness { pt: Pt(1.5) },
+                        Op::StartTextSection,
+                        Op::SetTextRenderingMode {
+                            mode: TextRenderingMode::Stroke,
+                        },
+                        Op::SetFont {
+                            font: PdfFontHandle::External(ids[Weight::Bold as usize].clone()),
+                            size: Pt(size),
+                        },
+                        Op::SetTextMatrix {
+                            matrix: TextMatrix::TranslateRotate(
+                                Mm(cx).into(),
+                                Mm(cy).into(),
+                                angle,
+                            ),
+                        },
+                        Op::ShowText {
+                            items: vec![TextItem::Text(text)],
+                        },
+                        Op::SetTextRenderingMode {
+                            mode: TextRenderingMode::Fill,
+                        },
+                        Op::EndTextSection,
+                    ]);
+                }
+            }
+        }
+        out.push(PdfPage::new(Mm(page.width), Mm(h), ops));
+    }
+    doc.with_pages(out).save(
+        &PdfSaveOptions {
+            subset_fonts: false,
+            ..Default::default()
+        },
+        &mut Vec::new(),
+    )
+}

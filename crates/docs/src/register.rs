@@ -1,0 +1,255 @@
+//! The monthly register of what was issued, extended, reissued, duplicated, refused and revoked:
+//! a landscape PDF table with page numbers and totals, an XLSX sheet and a CSV file.
+
+use crate::layout::{self, Page, Weight};
+use crate::text::{joined, DocLang, Texts};
+use anyqtama_rules::Names;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RegisterRow {
+    pub number: String,
+    pub date: NaiveDate,
+    pub holder: String,
+    pub citizenship: String,
+    pub profession: Names,
+    /// issued, extended, reissued, duplicate, refused, revoked, not_accepted
+    pub event: String,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<NaiveDate>,
+    /// valid, expired, superseded, revoked, replaced, refused
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RegisterView {
+    pub office: Names,
+    /// "2026-03"
+    pub month: String,
+    pub rows: Vec<RegisterRow>,
+}
+
+const COLUMNS: [(&str, f32); 10] = [
+    ("register-col-no", 9.0),
+    ("register-col-number", 32.0),
+    ("register-col-date", 19.0),
+    ("register-col-holder", 52.0),
+    ("register-col-citizenship", 23.0),
+    ("register-col-profession", 67.0),
+    ("register-col-event", 22.0),
+    ("register-col-from", 19.0),
+    ("register-col-to", 19.0),
+    ("register-col-status", 22.0),
+];
+
+fn month_title(t: &Texts, month: &str) -> Vec<String> {
+    let (y, m) = month.split_once('-').unwrap_or((month, "1"));
+    t.lang
+        .langs()
+        .into_iter()
+        .map(|l| {
+            let msgs = anyqtama_i18n::Messages::new(l);
+            // The month in the nominative ("март 2026"), not the genitive of dates ("20 марта").
+            let name = msgs.get(&format!("month-nom-{}", m.trim_start_matches('0')), &[]);
+            let month = format!("{name} {y}");
+            msgs.get("register-title", &[("month", month)])
+        })
+        .collect()
+}
+
+fn cell_texts(t: &Texts, r: &RegisterRow, n: usize) -> Vec<String> {
+    let d = |x: Option<NaiveDate>| {
+        x.map(|d| d.format("%d.%m.%Y").to_string())
+            .unwrap_or_default()
+    };
+    vec![
+        n.to_string(),
+        r.number.clone(),
+        r.date.format("%d.%m.%Y").to_string(),
+        r.holder.clone(),
+        r.citizenship.clone(),
+        joined(&t.names(&r.profession)),
+        joined(&t.get(&format!("event-{}", r.event), &[])),
+        d(r.valid_from),
+        d(r.valid_to),
+        joined(&t.get(&format!("status-{}", r.status), &[])),
+    ]
+}
+
+/// Totals per event, in a fixed order.
+pub fn totals(rows: &[RegisterRow]) -> Vec<(String, usize)> {
+    [
+        "issued",
+        "extended",
+        "reissued",
+        "duplicate",
+        "refused",
+        "revoked",
+        "not_accepted",
+    ]
+    .iter()
+    .map(|e| (e.to_string(), rows.iter().filter(|r| r.event == *e).count()))
+    .filter(|(_, n)| *n > 0)
+    .collect()
+}
+
+pub fn pdf(v: &RegisterView, lang: DocLang) -> Vec<u8> {
+    let t = Texts::new(lang);
+    let (left, size, lead) = (10.0, 7.5, 3.2);
+    let header: Vec<String> = COLUMNS
+        .iter()
+        .map(|(id, _)| joined(&t.get(id, &[])))
+        .collect();
+    let mut pages: Vec<Page> = Vec::new();
+    let new_page = |first: bool| {
+        let mut p = Page::a4_landscape();
+        let mut y = 12.0;
+        if first {
+            for line in month_title(&t, &v.month) {
+                p.centre(p.width / 2.0, y, 11.0, Weight::Bold, &line);
+                y += 5.0;
+            }
+            p.centre(
+                p.width / 2.0,
+                y,
+                9.0,
+                Weight::Regular,
+                &joined(&t.names(&v.office)),
+            );
+            y += 6.0;
+        }
+        // Column headings on every page.
+        let mut x = left;
+        let mut bottom = y;
+        for ((_, w), h) in COLUMNS.iter().zip(&header) {
+            let mut yy = y;
+            for line in layout::wrap(h, size, Weight::Bold, w - 1.5) {
+                p.text(x + 0.8, yy, size, Weight::Bold, &line);
+                yy += lead;
+            }
+            bottom = bottom.max(yy);
+            x += w;
+        }
+        p.line(left, bottom - 1.5, x, bottom - 1.5, 0.6);
+        (p, bottom + 1.5)
+    };
+    let (mut p, mut y) = new_page(true);
+    for (i, r) in v.rows.iter().enumerate() {
+        let cells = cell_texts(&t, r, i + 1);
+        let wrapped: Vec<Vec<String>> = cells
+            .iter()
+            .zip(COLUMNS.iter())
+            .map(|(c, (_, w))| layout::wrap(c, size, Weight::Regular, w - 1.5))
+            .collect();
+        let lines = wrapped.iter().map(|w| w.len()).max().unwrap_or(1);
+        if y + lines as f32 * lead > 196.0 {
+            pages.push(p);
+            (p, y) = new_page(false);
+        }
+        let mut x = left;
+        for (cell, (_, w)) in wrapped.iter().zip(COLUMNS.iter()) {
+            for (k, line) in cell.iter().enumerate() {
+                p.text(x + 0.8, y + k as f32 * lead, size, Weight::Regular, line);
+            }
+            x += w;
+        }
+        y += lines as f32 * lead;
+        p.line(left, y - 2.2, x, y - 2.2, 0.15);
+        y += 1.0;
+    }
+    // Totals at the end.
+    if y > 185.0 {
+        pages.push(p);
+        (p, y) = new_page(false);
+    }
+    y += 3.0;
+    let total = joined(&t.get("register-total", &[("count", v.rows.len().to_string())]));
+    let per: Vec<String> = totals(&v.rows)
+        .iter()
+        .map(|(e, n)| format!("{}: {n}", joined(&t.get(&format!("event-{e}"), &[]))))
+        .collect();
+    p.text(
+        left,
+        y,
+        9.0,
+        Weight::Bold,
+        &format!("{total}; {}", per.join("; ")),
+    );
+    pages.push(p);
+    let n = pages.len();
+    for (i, page) in pages.iter_mut().enumerate() {
+        let label = joined(&t.get(
+            "doc-page",
+            &[("page", (i + 1).to_string()), ("pages", n.to_string())],
+        ));
+        page.right(page.width - 10.0, 204.0, 8.0, Weight::Regular, &label);
+    }
+    layout::render(&month_title(&t, &v.month)[0], pages)
+}
+
+pub fn xlsx(v: &RegisterView, lang: DocLang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let t = Texts::new(lang);
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    sheet.set_name(&v.month)?;
+    let bold = Format::new().set_bold().set_text_wrap();
+    let date = Format::new().set_num_format("dd.mm.yyyy");
+    let widths = [5.0, 18.0, 11.0, 34.0, 11.0, 60.0, 14.0, 11.0, 11.0, 14.0];
+    for (c, ((id, _), w)) in COLUMNS.iter().zip(widths).enumerate() {
+        sheet.write_with_format(0, c as u16, joined(&t.get(id, &[])), &bold)?;
+        sheet.set_column_width(c as u16, w)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    for (i, r) in v.rows.iter().enumerate() {
+        let row = (i + 1) as u32;
+        let cells = cell_texts(&t, r, i + 1);
+        sheet.write_number(row, 0, (i + 1) as f64)?;
+        sheet.write(row, 1, &r.number)?;
+        sheet.write_date_with_format(row, 2, &r.date, &date)?;
+        sheet.write(row, 3, &r.holder)?;
+        sheet.write(row, 4, &r.citizenship)?;
+        sheet.write(row, 5, &cells[5])?;
+        sheet.write(row, 6, &cells[6])?;
+        if let Some(d) = r.valid_from {
+            sheet.write_date_with_format(row, 7, &d, &date)?;
+        }
+        if let Some(d) = r.valid_to {
+            sheet.write_date_with_format(row, 8, &d, &date)?;
+        }
+        sheet.write(row, 9, &cells[9])?;
+    }
+    let last = v.rows.len() as u32 + 2;
+    sheet.write_with_format(
+        last,
+        3,
+        joined(&t.get("register-total", &[("count", v.rows.len().to_string())])),
+        &bold,
+    )?;
+    wb.save_to_buffer()
+}
+
+/// CSV in UTF-8 with a byte-order mark, so that Excel opens Cyrillic correctly.
+pub fn csv(v: &RegisterView, lang: DocLang) -> Vec<u8> {
+    let t = Texts::new(lang);
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut w = ::csv::Writer::from_writer(&mut out);
+        let header: Vec<String> = COLUMNS
+            .iter()
+            .map(|(id, _)| joined(&t.get(id, &[])))
+            .collect();
+        w.write_record(&header).expect("writing to memory");
+        for (i, r) in v.rows.iter().enumerate() {
+            let mut cells = cell_texts(&t, r, i + 1);
+            // ISO dates in CSV: unambiguous for a spreadsheet and for scripts.
+            cells[2] = r.date.to_string();
+            cells[7] = r.valid_from.map(|d| d.to_string()).unwrap_or_default();
+            cells[8] = r.valid_to.map(|d| d.to_string()).unwrap_or_default();
+            w.write_record(&cells).expect("writing to memory");
+        }
+        w.flush().expect("writing to memory");
+    }
+    out
+}

@@ -1,0 +1,339 @@
+//! What the documents print, read from the store as plain records (the docs crate never opens the
+//! store; `anyqtama-app` turns these into views).
+
+use crate::error::{Result, StoreError};
+use crate::model::Office;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+fn not_found(what: &'static str, id: impl ToString) -> impl FnOnce(rusqlite::Error) -> StoreError {
+    move |e| match e {
+        rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound {
+            what,
+            id: id.to_string(),
+        },
+        e => e.into(),
+    }
+}
+
+pub fn office(conn: &Connection) -> Result<Office> {
+    conn.query_row("SELECT code, name_kk, name_ru, name_en, region_kk, region_ru, region_en, address FROM office WHERE id = 1", [], |r| {
+        Ok(Office {
+            code: r.get(0)?,
+            name_kk: r.get(1)?,
+            name_ru: r.get(2)?,
+            name_en: r.get(3)?,
+            region_kk: r.get(4)?,
+            region_ru: r.get(5)?,
+            region_en: r.get(6)?,
+            address: r.get(7)?,
+        })
+    })
+    .optional()?
+    .ok_or(StoreError::NoOffice)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CertificateRecord {
+    pub id: i64,
+    pub number: String,
+    pub copy: i64,
+    pub issued_on: NaiveDate,
+    pub valid_from: NaiveDate,
+    pub valid_to: NaiveDate,
+    pub status: String,
+    pub holder_latin: String,
+    pub holder_cyrillic: String,
+    pub profession_id: String,
+    pub case_kind: String,
+    pub decided_on: Option<NaiveDate>,
+    pub sitting_on: Option<NaiveDate>,
+    pub change_ground: Option<String>,
+    pub replaces: Option<String>,
+    /// A duplicate: when the copy before it became invalid.
+    pub previous_invalid_from: Option<NaiveDate>,
+    /// The latest extension: employer, BIN, contract date.
+    pub extension: Option<(String, String, NaiveDate)>,
+    pub signatory: String,
+}
+
+/// The newest copy of a certificate by its number.
+pub fn certificate(conn: &Connection, number: &str) -> Result<CertificateRecord> {
+    let mut rec = conn
+        .query_row(
+            "SELECT c.id, c.number, c.copy, c.issued_on, c.valid_from, c.valid_to, c.status,
+                    a.surname_latin || ' ' || a.given_names_latin,
+                    trim(a.surname_cyrillic || ' ' || a.given_names_cyrillic || ' ' || a.patronymic),
+                    c.profession_id, k.kind, k.decided_on,
+                    (SELECT s.held_on FROM assessments x JOIN sittings s ON s.id = x.sitting_id WHERE x.case_id = k.id),
+                    k.change_ground, (SELECT number FROM certificates r WHERE r.id = c.replaces_id),
+                    (SELECT invalid_from FROM certificates p WHERE p.number = c.number AND p.copy = c.copy - 1),
+                    coalesce((SELECT u.full_name FROM decisions d JOIN users u ON u.id = d.decided_by WHERE d.case_id = k.id), '')
+             FROM certificates c JOIN applicants a ON a.id = c.applicant_id JOIN cases k ON k.id = c.case_id
+             WHERE c.number = ?1 ORDER BY c.copy DESC LIMIT 1",
+            [number],
+            |r| {
+                Ok(CertificateRecord {
+                    id: r.get(0)?,
+                    number: r.get(1)?,
+                    copy: r.get(2)?,
+                    issued_on: r.get(3)?,
+                    valid_from: r.get(4)?,
+                    valid_to: r.get(5)?,
+                    status: r.get(6)?,
+                    holder_latin: r.get(7)?,
+                    holder_cyrillic: r.get(8)?,
+                    profession_id: r.get(9)?,
+                    case_kind: r.get(10)?,
+                    decided_on: r.get(11)?,
+                    sitting_on: r.get(12)?,
+                    change_ground: r.get(13)?,
+                    replaces: r.get(14)?,
+                    previous_invalid_from: r.get(15)?,
+                    extension: None,
+                    signatory: r.get(16)?,
+                })
+            },
+        )
+        .map_err(not_found("certificate", number))?;
+    rec.extension = conn
+        .query_row(
+            "SELECT employer_name, employer_bin, contract_from FROM extensions WHERE certificate_id = ?1 ORDER BY id DESC LIMIT 1",
+            [rec.id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    Ok(rec)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseRecord {
+    pub id: i64,
+    pub kind: String,
+    pub status: String,
+    pub received_on: NaiveDate,
+    pub registered_on: NaiveDate,
+    pub decided_on: Option<NaiveDate>,
+    pub rule_set: String,
+    pub profession_id: String,
+    pub applicant_latin: String,
+    pub applicant_cyrillic: String,
+    pub passport: String,
+    pub passport_issued_on: Option<NaiveDate>,
+    pub passport_issuer: String,
+    pub address: String,
+    pub phone: String,
+    pub residence: String,
+    pub employer: Option<(String, String)>,
+    pub documents: Vec<String>,
+    /// Refusal: grounds (JSON list), the official's reason, signatory.
+    pub refusal_grounds: Vec<String>,
+    pub reason: Option<String>,
+    pub signatory: String,
+    pub total: Option<u32>,
+    pub threshold: Option<u32>,
+    pub sitting_id: Option<i64>,
+}
+
+pub fn case(conn: &Connection, id: i64) -> Result<CaseRecord> {
+    let mut rec = conn
+        .query_row(
+            "SELECT c.id, c.kind, c.status, date(c.received_at), c.registered_on, c.decided_on, c.rule_set, c.profession_id,
+                    a.surname_latin || ' ' || a.given_names_latin,
+                    trim(a.surname_cyrillic || ' ' || a.given_names_cyrillic || ' ' || a.patronymic),
+                    a.passport_number, a.passport_issued_on, a.passport_issuer, a.address_kz, a.phone,
+                    trim(a.residence_address || ' ' || a.residence_phone), c.employer_name, c.employer_bin,
+                    d.refusal_grounds, d.reason, coalesce(u.full_name, ''), s.total, s.threshold, s.sitting_id
+             FROM cases c JOIN applicants a ON a.id = c.applicant_id
+             LEFT JOIN decisions d ON d.case_id = c.id LEFT JOIN users u ON u.id = d.decided_by
+             LEFT JOIN assessments s ON s.case_id = c.id
+             WHERE c.id = ?1",
+            [id],
+            |r| {
+                let grounds: Option<String> = r.get(18)?;
+                Ok(CaseRecord {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    status: r.get(2)?,
+                    received_on: r.get(3)?,
+                    registered_on: r.get(4)?,
+                    decided_on: r.get(5)?,
+                    rule_set: r.get(6)?,
+                    profession_id: r.get(7)?,
+                    applicant_latin: r.get(8)?,
+                    applicant_cyrillic: r.get(9)?,
+                    passport: r.get(10)?,
+                    passport_issued_on: r.get(11)?,
+                    passport_issuer: r.get(12)?,
+                    address: r.get(13)?,
+                    phone: r.get(14)?,
+                    residence: r.get(15)?,
+                    employer: match (r.get::<_, Option<String>>(16)?, r.get::<_, Option<String>>(17)?) {
+                        (Some(n), Some(b)) => Some((n, b)),
+                        _ => None,
+                    },
+                    documents: Vec::new(),
+                    refusal_grounds: grounds.and_then(|g| serde_json::from_str(&g).ok()).unwrap_or_default(),
+                    reason: r.get(19)?,
+                    signatory: r.get(20)?,
+                    total: r.get(21)?,
+                    threshold: r.get(22)?,
+                    sitting_id: r.get(23)?,
+                })
+            },
+        )
+        .map_err(not_found("case", id))?;
+    let mut stmt = conn.prepare(
+        "SELECT kind FROM case_documents WHERE case_id = ?1 AND present = 1 ORDER BY rowid",
+    )?;
+    rec.documents = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rec)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessmentRecord {
+    pub case: i64,
+    pub applicant: String,
+    pub passport: String,
+    pub profession_id: String,
+    pub inputs: serde_json::Value,
+    pub points: serde_json::Value,
+    pub total: u32,
+    pub threshold: u32,
+    pub rule_set: String,
+    pub recommendation: String,
+    pub decision: String,
+    pub departure_reason: Option<String>,
+    pub grounds: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SittingRecord {
+    pub id: i64,
+    pub held_on: NaiveDate,
+    pub place: String,
+    /// (name, position, organisation, present)
+    pub members: Vec<(String, String, String, bool)>,
+    pub assessments: Vec<AssessmentRecord>,
+}
+
+pub fn sitting(conn: &Connection, id: i64) -> Result<SittingRecord> {
+    let (held_on, place): (NaiveDate, String) = conn
+        .query_row(
+            "SELECT held_on, place FROM sittings WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(not_found("sitting", id))?;
+    let mut stmt = conn.prepare(
+        "SELECT m.full_name, m.position, m.organisation, s.present FROM sitting_members s JOIN commission_members m ON m.id = s.member_id
+         WHERE s.sitting_id = ?1 ORDER BY m.id",
+    )?;
+    let members = stmt
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare(
+        "SELECT x.case_id, a.surname_latin || ' ' || a.given_names_latin, a.passport_number, c.profession_id, x.inputs, x.points,
+                x.total, x.threshold, x.rule_set, x.recommendation, x.commission_decision, x.departure_reason, x.refusal_grounds
+         FROM assessments x JOIN cases c ON c.id = x.case_id JOIN applicants a ON a.id = c.applicant_id
+         WHERE x.sitting_id = ?1 ORDER BY x.case_id",
+    )?;
+    let assessments = stmt
+        .query_map([id], |r| {
+            let json = |i: usize| -> rusqlite::Result<serde_json::Value> {
+                Ok(serde_json::from_str(&r.get::<_, String>(i)?).unwrap_or_default())
+            };
+            Ok(AssessmentRecord {
+                case: r.get(0)?,
+                applicant: r.get(1)?,
+                passport: r.get(2)?,
+                profession_id: r.get(3)?,
+                inputs: json(4)?,
+                points: json(5)?,
+                total: r.get(6)?,
+                threshold: r.get(7)?,
+                rule_set: r.get(8)?,
+                recommendation: r.get(9)?,
+                decision: r.get(10)?,
+                departure_reason: r.get(11)?,
+                grounds: serde_json::from_str(&r.get::<_, String>(12)?).unwrap_or_default(),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(SittingRecord {
+        id,
+        held_on,
+        place,
+        members,
+        assessments,
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RegisterRecord {
+    pub number: String,
+    pub date: NaiveDate,
+    pub holder: String,
+    pub citizenship: String,
+    pub profession_id: String,
+    pub event: String,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<NaiveDate>,
+    pub status: String,
+}
+
+/// Everything of a month for the register: decisions (issued, extended, reissued, duplicate,
+/// refused), refusals to accept and revocations, in date order.
+pub fn register(
+    conn: &Connection,
+    first: NaiveDate,
+    next: NaiveDate,
+    today: NaiveDate,
+) -> Result<Vec<RegisterRecord>> {
+    let mut stmt = conn.prepare(
+        "SELECT number, date, holder, citizenship, profession_id, event, valid_from, valid_to, status FROM (
+            SELECT coalesce(t.number, '') AS number, c.decided_on AS date, a.surname_latin || ' ' || a.given_names_latin AS holder,
+                   a.citizenship, c.profession_id,
+                   CASE WHEN c.status = 'refused' THEN 'refused'
+                        WHEN c.kind = 'issue' THEN 'issued' WHEN c.kind = 'extend' THEN 'extended'
+                        WHEN c.kind = 'reissue' THEN 'reissued' ELSE 'duplicate' END AS event,
+                   CASE WHEN c.status = 'issued' THEN t.valid_from END AS valid_from,
+                   CASE WHEN c.status = 'issued' THEN t.valid_to END AS valid_to,
+                   CASE WHEN c.status = 'refused' THEN 'refused'
+                        WHEN t.status = 'valid' AND t.valid_to < ?3 THEN 'expired' ELSE t.status END AS status,
+                   c.id AS k
+            FROM cases c JOIN applicants a ON a.id = c.applicant_id
+            LEFT JOIN certificates t ON t.id = c.result_certificate_id
+            WHERE c.decided_on >= ?1 AND c.decided_on < ?2 AND c.status IN ('issued', 'refused')
+          UNION ALL
+            SELECT '', c.registered_on, a.surname_latin || ' ' || a.given_names_latin, a.citizenship, c.profession_id,
+                   'not_accepted', NULL, NULL, 'refused', c.id
+            FROM cases c JOIN applicants a ON a.id = c.applicant_id
+            WHERE c.status = 'not_accepted' AND c.registered_on >= ?1 AND c.registered_on < ?2
+          UNION ALL
+            SELECT t.number, v.revoked_on, a.surname_latin || ' ' || a.given_names_latin, a.citizenship, t.profession_id,
+                   'revoked', t.valid_from, t.valid_to, 'revoked', t.case_id
+            FROM revocations v JOIN certificates t ON t.id = v.certificate_id JOIN applicants a ON a.id = t.applicant_id
+            WHERE v.revoked_on >= ?1 AND v.revoked_on < ?2
+        ) ORDER BY date, k",
+    )?;
+    let rows = stmt
+        .query_map(params![first, next, today], |r| {
+            Ok(RegisterRecord {
+                number: r.get(0)?,
+                date: r.get(1)?,
+                holder: r.get(2)?,
+                citizenship: r.get(3)?,
+                profession_id: r.get(4)?,
+                event: r.get(5)?,
+                valid_from: r.get(6)?,
+                valid_to: r.get(7)?,
+                status: r.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}

@@ -1,0 +1,232 @@
+"""Documents through the real CLI, checked with real tools: pdftotext, pdffonts, qpdf, pdftoppm,
+zbarimg, openpyxl; rendered pages compared with the reference images in tests/reference/."""
+import csv
+import io
+import json
+import os
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+BIN = os.environ.get("ANYQTAMA_BIN", str(TARGET / "debug" / "anyqtama"))
+REFERENCE = ROOT / "tests" / "reference"
+LANGS = ["kk", "ru", "en", "kk+ru"]
+TODAY = "2026-11-20"
+
+
+def run(*args, ok=True):
+    p = subprocess.run([BIN, *args], capture_output=True, text=True, env={**os.environ, "LANG": "en_US.UTF-8"})
+    if ok:
+        assert p.returncode == 0, f"{args}: {p.stderr}"
+    return p
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    d = tmp_path_factory.mktemp("docs")
+    db = d / "store.sqlite"
+    run("demo", "--db", str(db), "--cases", "400", "--seed", "11", "--today", TODAY)
+    c = sqlite3.connect(db)
+    q = lambda sql: c.execute(sql).fetchone()
+    ids = {
+        "certificate": q("SELECT number FROM certificates WHERE copy = 0 AND status = 'valid' AND replaces_id IS NULL ORDER BY id DESC LIMIT 1")[0],
+        "duplicate": q("SELECT number FROM certificates WHERE copy > 0 ORDER BY id DESC LIMIT 1")[0],
+        "reissue": q("SELECT number FROM certificates WHERE replaces_id IS NOT NULL ORDER BY id DESC LIMIT 1")[0],
+        "refused": str(q("SELECT id FROM cases WHERE status = 'refused' AND kind = 'issue' ORDER BY id DESC LIMIT 1")[0]),
+    }
+    holder = q(f"SELECT a.surname_latin, a.surname_cyrillic FROM certificates c JOIN applicants a ON a.id = c.applicant_id WHERE c.number = '{ids['certificate']}'")
+    refused_name = q(f"SELECT a.surname_latin FROM cases c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = {ids['refused']}")[0]
+    c.close()
+    return {"db": db, "dir": d, "ids": ids, "holder": holder, "refused_name": refused_name}
+
+
+def pdf_text(path):
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def check_pdf(path):
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts, "no fonts"
+    for line in fonts:
+        assert line.split()[-5] == "yes", f"font not embedded: {line}"
+    subprocess.run(["qpdf", "--check", str(path)], capture_output=True, check=True)
+
+
+def print_doc(store, kind, ident, lang, name=None, *extra):
+    out = store["dir"] / f"{name or kind}-{lang}.pdf"
+    run("print", kind, ident, "--db", str(store["db"]), "--lang", lang, "--out", str(out), *extra)
+    check_pdf(out)
+    return out
+
+
+TITLES = {
+    "kk": "Өз бетінше жұмысқа орналасу үшін біліктілік сәйкестігі туралы анықтама",
+    "ru": "Справка о соответствии квалификации для самостоятельного трудоустройства",
+    "en": "Certificate of qualification compliance for self-employment",
+}
+MONTH = {"kk": "қараша", "ru": "ноября", "en": "November"}
+
+
+def squash(s):
+    return " ".join(s.split())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_certificate_carries_its_values(store, lang):
+    out = print_doc(store, "certificate", store["ids"]["certificate"], lang)
+    text = squash(pdf_text(out))
+    assert store["ids"]["certificate"] in text
+    assert store["holder"][0] in text
+    for l in lang.split("+"):
+        assert squash(TITLES[l]) in text, l
+    if lang != "en":
+        assert store["holder"][1] in text, "the Cyrillic name on the kk and ru forms"
+    assert ("М.О." in text) if lang.startswith("kk") else True
+    assert ("М.П." in text) if "ru" in lang else True
+    if lang == "en":
+        assert "Unofficial translation" in text
+    if lang.startswith("kk"):
+        assert "ресми емес" in text, "our Kazakh names of professions are marked unofficial"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_qr_decodes_verifies_and_one_changed_character_fails(store, lang):
+    out = store["dir"] / f"certificate-{lang}.pdf"
+    if not out.exists():
+        print_doc(store, "certificate", store["ids"]["certificate"], lang)
+    png = store["dir"] / f"qr-{lang}"
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(out), str(png)], check=True)
+    payload = subprocess.run(["zbarimg", "-q", "--raw", f"{png}.png"], capture_output=True, text=True, check=True).stdout.strip()
+    assert payload.startswith("ANQ1|")
+    ok = json.loads(run("verify-qr", payload, "--db", str(store["db"])).stdout)
+    assert ok["genuine"] is True and ok["certificate"]["number"] == store["ids"]["certificate"]
+    # One character changed anywhere is refused.
+    for i in [len("ANQ1|") + 20, len(payload) // 2, len(payload) - 3]:
+        c = payload[i]
+        bad = payload[:i] + ("X" if c != "X" else "Y") + payload[i + 1:]
+        p = run("verify-qr", bad, "--db", str(store["db"]), ok=False)
+        assert p.returncode != 0 and not p.stdout, bad
+        assert p.stderr.strip()
+
+
+def test_verify_qr_names_forgery_and_unknown_office_in_each_language(store, tmp_path):
+    out = print_doc(store, "certificate", store["ids"]["certificate"], "ru", "qrlang")
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(out), str(tmp_path / "q")], check=True)
+    payload = subprocess.run(["zbarimg", "-q", "--raw", str(tmp_path / "q.png")], capture_output=True, text=True, check=True).stdout.strip()
+    forged = payload.replace("|2026-", "|2029-", 1)
+    assert "FORGED" in run("--lang", "en", "verify-qr", forged, "--db", str(store["db"]), ok=False).stderr
+    assert "ПОДДЕЛКА" in run("--lang", "ru", "verify-qr", forged, "--db", str(store["db"]), ok=False).stderr
+    assert "ЖАЛҒАН" in run("--lang", "kk", "verify-qr", forged, "--db", str(store["db"]), ok=False).stderr
+    other = tmp_path / "other.sqlite"
+    run("demo", "--db", str(other), "--cases", "5", "--seed", "12", "--today", TODAY)
+    assert "does not know" in run("verify-qr", payload, "--db", str(other), ok=False).stderr
+
+
+def test_duplicate_and_reissue_are_marked(store):
+    dup = squash(pdf_text(print_doc(store, "certificate", store["ids"]["duplicate"], "ru", "dup")))
+    assert "ДУБЛИКАТ" in dup and "оригинал недействителен" in dup
+    re = squash(pdf_text(print_doc(store, "certificate", store["ids"]["reissue"], "kk+ru", "reissue")))
+    assert "взамен справки №" in re and "орнына берілді" in re
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_application_refusal_protocol(store, lang):
+    case = store["ids"]["refused"]
+    app = squash(pdf_text(print_doc(store, "application", case, lang)))
+    assert store["refused_name"] in app
+    ref = squash(pdf_text(print_doc(store, "refusal", case, lang)))
+    assert f"№ {case}" in ref or f"No. {case}" in ref
+    assert {"kk": "25-тармақ", "ru": "п. 25", "en": "p.25", "kk+ru": "п. 25"}[lang] in ref, "the appeal route of chapter 3"
+    prot = squash(pdf_text(print_doc(store, "protocol", case, lang)))
+    assert store["refused_name"] in prot
+    assert "order-" in prot, "the rule set is named"
+
+
+def test_refusal_of_a_case_that_was_not_refused_is_itself_refused(store):
+    p = run("print", "refusal", "1", "--db", str(store["db"]), "--out", str(store["dir"] / "x.pdf"), ok=False)
+    c = sqlite3.connect(store["db"])
+    status = c.execute("SELECT status FROM cases WHERE id = 1").fetchone()[0]
+    if status != "refused":
+        assert p.returncode != 0 and not (store["dir"] / "x.pdf").exists()
+
+
+def test_draft_is_marked_and_not_recorded_a_print_is(store):
+    db = store["db"]
+    count = lambda: sqlite3.connect(db).execute("SELECT count(*) FROM audit WHERE action = 'print'").fetchone()[0]
+    before = count()
+    draft = print_doc(store, "certificate", store["ids"]["certificate"], "kk", "draft", "--draft")
+    assert count() == before
+    real = print_doc(store, "certificate", store["ids"]["certificate"], "kk+ru", "real", "--copies", "2")
+    assert count() == before + 1
+    # The mark is what a person sees: red ink across the draft page, none on the real one.
+    # (Poppler's pdftotext does not extract diagonal text, so this is checked on the image.)
+    from PIL import Image
+
+    def red(pdf):
+        img = Image.open(render_png(pdf, pdf.with_suffix(""), dpi=50)).convert("RGB")
+        return sum(1 for r, g, b in img.getdata() if r > 150 and g < 120 and b < 120)
+
+    assert red(draft) > 500, "the DRAFT mark is visible"
+    assert red(real) == 0
+    after = json.loads(sqlite3.connect(db).execute("SELECT after FROM audit WHERE action = 'print' ORDER BY seq DESC LIMIT 1").fetchone()[0])
+    assert after == {"document": "certificate", "id": store["ids"]["certificate"], "lang": "kk+ru", "copies": 2}
+    assert json.loads(run("verify", "--db", str(db)).stdout)["ok"] is True
+
+
+def test_registers_as_pdf_xlsx_and_csv(store):
+    import openpyxl
+
+    db, d = str(store["db"]), store["dir"]
+    month = "2026-06"
+    meta = json.loads(run("register", "--db", db, "--month", month, "--format", "pdf", "--lang", "ru", "--out", str(d / "reg.pdf"), "--today", TODAY).stdout)
+    check_pdf(d / "reg.pdf")
+    text = squash(pdf_text(d / "reg.pdf"))
+    assert "июнь 2026" in text and f"Всего: {meta['rows']}" in text and "Стр. 1 из" in text
+    run("register", "--db", db, "--month", month, "--format", "xlsx", "--lang", "kk", "--out", str(d / "reg.xlsx"), "--today", TODAY)
+    wb = openpyxl.load_workbook(d / "reg.xlsx")
+    ws = wb.active
+    assert ws.freeze_panes == "A2"
+    assert ws.cell(1, 4).value == "Иесі"
+    rows = [r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] is not None]
+    assert len(rows) == meta["rows"] > 0
+    import datetime
+    assert all(isinstance(r[2], datetime.datetime) and r[2].strftime("%Y-%m") == month for r in rows)
+    run("register", "--db", db, "--month", month, "--format", "csv", "--lang", "en", "--out", str(d / "reg.csv"), "--today", TODAY)
+    raw = (d / "reg.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM for Excel"
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert table[0][1] == "Certificate" and len(table) - 1 == meta["rows"]
+    bad = run("register", "--db", db, "--month", "2026-13", "--format", "csv", "--out", str(d / "bad.csv"), ok=False)
+    assert bad.returncode != 0 and not (d / "bad.csv").exists()
+
+
+def render_png(pdf, out_base, dpi=40):
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", str(pdf), str(out_base)], check=True)
+    return Path(f"{out_base}.png")
+
+
+REFERENCE_DOCS = [("certificate", "certificate"), ("application", "refused"), ("refusal", "refused"), ("protocol", "refused")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind,key", REFERENCE_DOCS)
+def test_pages_match_the_reference_images(store, kind, key, lang):
+    """The first page of each document against its reference, with a tolerance for rasteriser
+    differences. ANYQTAMA_UPDATE_REFERENCE=1 rewrites the references (then look at them)."""
+    from PIL import Image, ImageChops
+
+    pdf = print_doc(store, kind, store["ids"][key], lang, f"ref-{kind}", "--draft")
+    png = render_png(pdf, store["dir"] / f"ref-{kind}-{lang}")
+    ref = REFERENCE / f"{kind}-{lang}.png"
+    if os.environ.get("ANYQTAMA_UPDATE_REFERENCE") == "1":
+        REFERENCE.mkdir(exist_ok=True)
+        ref.write_bytes(png.read_bytes())
+    a, b = Image.open(png).convert("L"), Image.open(ref).convert("L")
+    assert a.size == b.size, f"{kind} {lang}: page size changed"
+    diff = ImageChops.difference(a, b)
+    changed = sum(1 for v in diff.getdata() if v > 64) / (a.size[0] * a.size[1])
+    assert changed < 0.01, f"{kind} {lang}: {changed:.2%} of the page differs from {ref.name}"
