@@ -230,3 +230,20 @@ def test_pages_match_the_reference_images(store, kind, key, lang):
     diff = ImageChops.difference(a, b)
     changed = sum(1 for v in diff.getdata() if v > 64) / (a.size[0] * a.size[1])
     assert changed < 0.01, f"{kind} {lang}: {changed:.2%} of the page differs from {ref.name}"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk+ru"])
+def test_register_page_matches_the_reference_image(store, lang):
+    from PIL import Image, ImageChops
+
+    out = store["dir"] / f"register-{lang}.pdf"
+    run("register", "--db", str(store["db"]), "--month", "2026-06", "--format", "pdf", "--lang", lang, "--out", str(out), "--today", TODAY)
+    check_pdf(out)
+    png = render_png(out, store["dir"] / f"register-{lang}")
+    ref = REFERENCE / f"register-{lang}.png"
+    if os.environ.get("ANYQTAMA_UPDATE_REFERENCE") == "1":
+        ref.write_bytes(png.read_bytes())
+    a, b = Image.open(png).convert("L"), Image.open(ref).convert("L")
+    assert a.size == b.size
+    diff = ImageChops.difference(a, b)
+    assert sum(1 for v in diff.getdata() if v > 64) / (a.size[0] * a.size[1]) < 0.01

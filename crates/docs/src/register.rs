@@ -34,9 +34,9 @@ const COLUMNS: [(&str, f32); 10] = [
     ("register-col-no", 9.0),
     ("register-col-number", 32.0),
     ("register-col-date", 19.0),
-    ("register-col-holder", 52.0),
+    ("register-col-holder", 46.0),
     ("register-col-citizenship", 23.0),
-    ("register-col-profession", 67.0),
+    ("register-col-profession", 66.0),
     ("register-col-event", 22.0),
     ("register-col-from", 19.0),
     ("register-col-to", 19.0),
@@ -169,9 +169,11 @@ pub fn pdf(v: &RegisterView, lang: DocLang) -> Vec<u8> {
         .iter()
         .map(|(e, n)| format!("{}: {n}", joined(&t.get(&format!("event-{e}"), &[]))))
         .collect();
-    p.text(
+    let table_width: f32 = COLUMNS.iter().map(|(_, w)| w).sum();
+    p.para(
         left,
         y,
+        table_width,
         9.0,
         Weight::Bold,
         &format!("{total}; {}", per.join("; ")),
