@@ -83,6 +83,38 @@ pub(crate) fn filled(p: &mut Page, y: f32, value: &[String], hint: &[String], si
     y + 3.0
 }
 
+/// The seal place, the signatory's name on a line, a line for the signature and the form's hint
+/// under them, ending at `right`. Returns the baseline below the hints.
+pub(crate) fn signature_block(p: &mut Page, t: &Texts, y: f32, signatory: &str, right: f32) -> f32 {
+    let seal = joined(&t.get("cert-seal", &[]));
+    p.text(LEFT, y, 11.0, Weight::Bold, &seal);
+    let seal_w = layout::width(&seal, 11.0, Weight::Bold) + 3.0;
+    p.line(LEFT + seal_w, y, right - 30.0, y, 0.4);
+    p.text(
+        LEFT + seal_w + 2.0,
+        y - 1.5,
+        11.0,
+        Weight::Regular,
+        signatory,
+    );
+    p.line(right - 26.0, y, right, y, 0.4);
+    let mut hy = y + 3.2;
+    for h in t.get("cert-signatory-hint", &[]) {
+        p.hint(LEFT + seal_w, hy, 7.5, &h);
+        hy += 3.2;
+    }
+    hy
+}
+
+/// "profession — sector" in each language of the document.
+pub(crate) fn profession_lines(t: &Texts, profession: &Names, sector: &Names) -> Vec<String> {
+    t.lang
+        .langs()
+        .into_iter()
+        .map(|l| format!("{} — {}", profession.get(l), sector.get(l)))
+        .collect()
+}
+
 pub(crate) fn unofficial_notes(p: &mut Page, t: &Texts, unofficial_names: &[Lang], y: f32) {
     let mut notes = Vec::new();
     if t.lang == DocLang::En {
@@ -219,12 +251,7 @@ fn lay_out(v: &CertificateView, lang: DocLang, draft: bool, k: f32) -> (Page, f3
         false,
     );
     y += 5.0 * k;
-    let profession: Vec<String> = t
-        .lang
-        .langs()
-        .into_iter()
-        .map(|l| format!("{} — {}", v.profession.get(l), v.sector.get(l)))
-        .collect();
+    let profession = profession_lines(&t, &v.profession, &v.sector);
     y = filled(
         &mut p,
         y,
@@ -269,23 +296,7 @@ fn lay_out(v: &CertificateView, lang: DocLang, draft: bool, k: f32) -> (Page, f3
     let qr_size = 30.0;
     let text_right = RIGHT - qr_size - 6.0;
     let sign_y = (y + 16.0).max(215.0);
-    let seal = joined(&t.get("cert-seal", &[]));
-    p.text(LEFT, sign_y, 11.0, Weight::Bold, &seal);
-    let seal_w = layout::width(&seal, 11.0, Weight::Bold) + 3.0;
-    p.line(LEFT + seal_w, sign_y, text_right - 30.0, sign_y, 0.4);
-    p.text(
-        LEFT + seal_w + 2.0,
-        sign_y - 1.5,
-        11.0,
-        Weight::Regular,
-        &v.signatory,
-    );
-    p.line(text_right - 26.0, sign_y, text_right, sign_y, 0.4);
-    let mut hy = sign_y + 3.2;
-    for h in t.get("cert-signatory-hint", &[]) {
-        p.hint(LEFT + seal_w, hy, 7.5, &h);
-        hy += 3.2;
-    }
+    let hy = signature_block(&mut p, &t, sign_y, &v.signatory, text_right);
     let (n, dark) = crate::qr::modules(&v.qr_payload);
     let m = qr_size / n as f32;
     let (qx, qy) = (RIGHT - qr_size, sign_y - 12.0);

@@ -143,12 +143,7 @@ fn application_page(v: &ApplicationView, lang: DocLang, draft: bool, k: f32) -> 
         y += size * 0.46;
     }
     y += 3.0;
-    let profession: Vec<String> = t
-        .lang
-        .langs()
-        .into_iter()
-        .map(|l| format!("{} — {}", v.profession.get(l), v.sector.get(l)))
-        .collect();
+    let profession = crate::certificate::profession_lines(&t, &v.profession, &v.sector);
     y = filled(
         &mut p,
         y,
@@ -373,23 +368,7 @@ fn refusal_page(v: &RefusalView, lang: DocLang, draft: bool, k: f32) -> (Page, f
     });
     y = block(&mut p, y, &rule_set, 8.5 * k, Weight::Regular, false);
     let sign_y = (y + 16.0).max(230.0);
-    let seal = joined(&t.get("cert-seal", &[]));
-    p.text(LEFT, sign_y, 11.0, Weight::Bold, &seal);
-    p.line(LEFT + 22.0, sign_y, RIGHT - 40.0, sign_y, 0.4);
-    p.text(
-        LEFT + 24.0,
-        sign_y - 1.5,
-        11.0,
-        Weight::Regular,
-        &v.signatory,
-    );
-    p.line(RIGHT - 34.0, sign_y, RIGHT, sign_y, 0.4);
-    let mut hy = sign_y + 3.2;
-    for h in t.get("cert-signatory-hint", &[]) {
-        p.hint(LEFT + 22.0, hy, 7.5, &h);
-        hy += 3.2;
-    }
-    let bottom = hy;
+    let bottom = crate::certificate::signature_block(&mut p, &t, sign_y, &v.signatory, RIGHT);
     unofficial_notes(&mut p, &t, &v.unofficial_names, 287.0);
     if draft {
         p.watermark(&joined(&t.get("doc-draft", &[])));

@@ -307,7 +307,19 @@ pub fn render(title: &str, pages: Vec<Page>) -> Vec<u8> {
     for page in pages {
         let h = page.height;
         let mut ops = Vec::new();
+        // Consecutive texts share one text object; font and colour are set only when they change
+        // (a 10,000-row register is 100,000 texts).
+        let mut in_text = false;
+        let mut font: Option<(Weight, u32)> = None;
+        let mut grey: Option<bool> = None;
         for item in page.items {
+            if in_text && !matches!(item, Item::Text { .. }) {
+                ops.push(Op::EndTextSection);
+                in_text = false;
+            }
+            if !matches!(item, Item::Text { .. }) {
+                grey = None;
+            }
             match item {
                 Item::Text {
                     x,
@@ -315,30 +327,39 @@ pub fn render(title: &str, pages: Vec<Page>) -> Vec<u8> {
                     size,
                     weight,
                     text,
-                    grey,
+                    grey: g,
                 } => {
-                    let c = if grey { 0.35 } else { 0.0 };
-                    ops.extend([
-                        Op::SetFillColor {
+                    if !in_text {
+                        ops.push(Op::StartTextSection);
+                        in_text = true;
+                        font = None;
+                    }
+                    if grey != Some(g) {
+                        let c = if g { 0.35 } else { 0.0 };
+                        ops.push(Op::SetFillColor {
                             col: Color::Rgb(Rgb {
                                 r: c,
                                 g: c,
                                 b: c,
                                 icc_profile: None,
                             }),
-                        },
-                        Op::StartTextSection,
-                        Op::SetFont {
+                        });
+                        grey = Some(g);
+                    }
+                    if font != Some((weight, size.to_bits())) {
+                        ops.push(Op::SetFont {
                             font: PdfFontHandle::External(ids[weight as usize].clone()),
                             size: Pt(size),
-                        },
+                        });
+                        font = Some((weight, size.to_bits()));
+                    }
+                    ops.extend([
                         Op::SetTextMatrix {
                             matrix: TextMatrix::Translate(Mm(x).into(), Mm(h - y).into()),
                         },
                         Op::ShowText {
                             items: vec![TextItem::Text(text)],
                         },
-                        Op::EndTextSection,
                     ]);
                 }
                 Item::Line {
@@ -460,6 +481,9 @@ pub fn render(title: &str, pages: Vec<Page>) -> Vec<u8> {
                     ]);
                 }
             }
+        }
+        if in_text {
+            ops.push(Op::EndTextSection);
         }
         out.push(PdfPage::new(Mm(page.width), Mm(h), ops));
     }

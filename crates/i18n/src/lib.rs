@@ -42,10 +42,26 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
     ),
 ];
 
+/// The sources parsed once per process: documents ask for messages thousands of times.
+fn parsed() -> &'static [(Lang, FluentResource)] {
+    static PARSED: std::sync::OnceLock<Vec<(Lang, FluentResource)>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|(lang, name, text)| {
+                let res = FluentResource::try_new(text.to_string()).unwrap_or_else(|(_, errs)| {
+                    panic!("{}/{name} does not parse: {errs:?}", lang.code())
+                });
+                (*lang, res)
+            })
+            .collect()
+    })
+}
+
 /// The messages of one language.
 pub struct Messages {
     lang: Lang,
-    bundle: FluentBundle<FluentResource>,
+    bundle: FluentBundle<&'static FluentResource>,
 }
 
 impl Messages {
@@ -57,11 +73,8 @@ impl Messages {
         let mut bundle = FluentBundle::new(vec![locale]);
         // Direction marks around arguments would print as boxes in PDFs and terminals.
         bundle.set_use_isolating(false);
-        for (l, name, text) in SOURCES {
+        for (l, res) in parsed() {
             if *l == lang {
-                let res = FluentResource::try_new(text.to_string()).unwrap_or_else(|(_, errs)| {
-                    panic!("{}/{name} does not parse: {errs:?}", lang.code())
-                });
                 bundle
                     .add_resource(res)
                     .expect("message ids are unique within a language");

@@ -59,25 +59,9 @@ impl Store {
         lang: &str,
         copies: u32,
     ) -> Result<()> {
-        let tx = self
-            .conn_mut()
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        audit::append(
-            &tx,
-            actor,
-            Event {
-                at: now,
-                action: "print",
-                entity: document,
-                entity_id: id.to_string(),
-                before: None,
-                after: Some(
-                    serde_json::json!({"document": document, "id": id, "lang": lang, "copies": copies}),
-                ),
-            },
-        )?;
-        tx.commit()?;
-        Ok(())
+        let after =
+            serde_json::json!({"document": document, "id": id, "lang": lang, "copies": copies});
+        self.record_event(actor, now, "print", document, id, after)
     }
 
     /// Records a backup made at the command line (the operating-system user acts).
@@ -93,21 +77,32 @@ impl Store {
         action: &str,
         file: &Path,
     ) -> Result<()> {
+        let after = serde_json::json!({"file": file.display().to_string()});
+        self.record_event(actor, now, action, "store", "1", after)
+    }
+
+    /// One audit event in a transaction of its own.
+    fn record_event(
+        &mut self,
+        actor: &Actor,
+        now: NaiveDateTime,
+        action: &str,
+        entity: &str,
+        id: &str,
+        after: serde_json::Value,
+    ) -> Result<()> {
         let tx = self
             .conn_mut()
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        audit::append(
-            &tx,
-            actor,
-            Event {
-                at: now,
-                action,
-                entity: "store",
-                entity_id: "1".into(),
-                before: None,
-                after: Some(serde_json::json!({"file": file.display().to_string()})),
-            },
-        )?;
+        let event = Event {
+            at: now,
+            action,
+            entity,
+            entity_id: id.to_string(),
+            before: None,
+            after: Some(after),
+        };
+        audit::append(&tx, actor, event)?;
         tx.commit()?;
         Ok(())
     }

@@ -82,6 +82,24 @@ fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
 
+/// The schema version of a file that is an SQLite database this program can read; a file that is
+/// not a database, or a store from a newer program, is refused before anything is written.
+fn checked_version(conn: &Connection, path: &Path) -> Result<i64> {
+    let probe: rusqlite::Result<i64> =
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0));
+    if probe.is_err() {
+        return Err(StoreError::NotAStore(path.display().to_string()));
+    }
+    let found = user_version(conn)?;
+    if found > schema::VERSION {
+        return Err(StoreError::TooNew {
+            found,
+            known: schema::VERSION,
+        });
+    }
+    Ok(found)
+}
+
 impl Store {
     /// Opens the store at `path`, creating it (and its folder) when absent, and brings its schema up
     /// to date. A store from a newer program is refused.
@@ -95,18 +113,7 @@ impl Store {
             std::fs::create_dir_all(dir)?;
         }
         let mut conn = Connection::open(&path)?;
-        let probe: rusqlite::Result<i64> =
-            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0));
-        if probe.is_err() {
-            return Err(StoreError::NotAStore(path.display().to_string()));
-        }
-        let found = user_version(&conn)?;
-        if found > schema::VERSION {
-            return Err(StoreError::TooNew {
-                found,
-                known: schema::VERSION,
-            });
-        }
+        checked_version(&conn, &path)?;
         configure(&conn)?;
         schema::migrations()
             .to_latest(&mut conn)
@@ -114,7 +121,8 @@ impl Store {
         Ok(Store { conn, path, law })
     }
 
-    /// Opens an existing store read-only (queries, verify); refuses a missing file.
+    /// Opens a store that must already exist (queries, verify, printing); refuses a missing file and
+    /// brings an older schema up to date.
     pub fn open_existing(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
         if !path.exists() {
@@ -127,18 +135,7 @@ impl Store {
             &path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let probe: rusqlite::Result<i64> =
-            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0));
-        if probe.is_err() {
-            return Err(StoreError::NotAStore(path.display().to_string()));
-        }
-        let found = user_version(&conn)?;
-        if found > schema::VERSION {
-            return Err(StoreError::TooNew {
-                found,
-                known: schema::VERSION,
-            });
-        }
+        let found = checked_version(&conn, &path)?;
         if found < schema::VERSION {
             drop(conn);
             return Store::open(path);
