@@ -4,6 +4,7 @@ import re
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -25,6 +26,17 @@ def ftl(lang):
     return out
 
 
+def ftl_all(lang):
+    """Every message of a language across its .ftl files (one-line messages)."""
+    out = {}
+    for path in sorted((ROOT / "locales" / lang).glob("*.ftl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            m = re.match(r"^([a-z][a-z0-9_-]*)\s*=\s*(.*)$", line)
+            if m:
+                out[m.group(1)] = m.group(2)
+    return out
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -38,6 +50,8 @@ def driver_url():
     exe = shutil.which("tauri-driver")
     assert exe, "tauri-driver is not installed: ./dev test installs it"
     port, native = free_port(), free_port()
+    # The app under test uses a store of its own, never the user's.
+    os.environ["ANYQTAMA_DB"] = str(Path(tempfile.mkdtemp()) / "e2e.sqlite")
     proc = subprocess.Popen([exe, "--port", str(port), "--native-port", str(native)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

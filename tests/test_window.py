@@ -1,7 +1,7 @@
 """The real application window: it opens, shows the start screen, and switches language at once."""
 import time
 
-from conftest import SHOTS, ftl
+from conftest import SHOTS, ftl, ftl_all
 
 
 def wait_text(d, element_id, expected, timeout=5.0):
@@ -41,3 +41,54 @@ def test_language_choice_is_remembered(app):
     wait_text(app, "tagline", ftl("ru")["app-tagline"])
     app.refresh()
     wait_text(app, "tagline", ftl("ru")["app-tagline"])
+
+
+def test_demo_office_sign_in_dashboard_and_search(app):
+    """A newcomer opens the demo office from the first screen, signs in, sees the dashboard in
+    working days, and finds a person by a Cyrillic name. A wrong password is refused in words."""
+    msgs = ftl_all("ru")
+    app.execute_script("document.querySelector('button[data-lang=\"ru\"]').click()")
+    wait_text(app, "tagline", ftl("ru")["app-tagline"])
+    if not app.execute_script("return document.getElementById('open-demo').hidden"):
+        app.execute_script("document.getElementById('open-demo').click()")
+        wait_until(app, "return !document.getElementById('signin').hidden", timeout=90)
+    shoot(app, "start-demo-ru")
+    # A wrong password is refused with a message a person understands.
+    app.execute_script("document.getElementById('login').value = 'registrar'; document.getElementById('password').value = 'wrong'; document.querySelector('#signin button[type=submit]').click()")
+    wait_text(app, "signin-error", ftl("ru")["error-bad-credentials"])
+    app.execute_script("document.getElementById('login').value = 'registrar'; document.getElementById('password').value = 'anyqtama-demo'; document.querySelector('#signin button[type=submit]').click()")
+    wait_until(app, "return !document.getElementById('home').hidden")
+    wait_until(app, "return document.getElementById('ending').children.length > 0")
+    for lst in ["due-today", "late", "ending"]:
+        assert app.execute_script(f"return document.getElementById('{lst}').children.length") >= 1
+    assert msgs["ui-due-today"] in app.execute_script("return document.body.textContent")
+    shoot(app, "dashboard-ru")
+    # Search by a Cyrillic surname typed in capitals.
+    app.execute_script("const s = document.getElementById('search'); s.value = 'КИМ'; s.dispatchEvent(new Event('input'))")
+    wait_until(app, "return document.querySelectorAll('#results li').length > 0")
+    rows = app.execute_script("return [...document.querySelectorAll('#results li')].map(li => li.textContent)")
+    assert all("Ким" in r for r in rows), rows
+    shoot(app, "search-ru")
+    for lang in ["kk", "en"]:
+        app.execute_script(f"document.querySelector('button[data-lang=\"{lang}\"]').click()")
+        wait_until(app, f"return document.documentElement.lang === '{lang}'")
+        wait_until(app, "return !document.getElementById('home').hidden")
+        heading = ftl_all(lang)["ui-due-today"]
+        wait_until(app, f"return document.body.textContent.includes({heading!r})")
+        # The results and the signed-in line follow the language too.
+        kind = ftl_all(lang)["ui-kind-issue"]
+        wait_until(app, f"return [...document.querySelectorAll('#results li')].some(li => li.textContent.includes({kind!r}))")
+        role = ftl_all(lang)["ui-role-registrar"]
+        assert role in app.execute_script("return document.getElementById('who').textContent")
+        shoot(app, f"dashboard-{lang}")
+    app.execute_script("document.getElementById('sign-out').click()")
+    wait_until(app, "return !document.getElementById('start').hidden")
+
+
+def wait_until(d, script, timeout=10.0):
+    end = time.time() + timeout
+    while time.time() < end:
+        if d.execute_script(script):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out: {script}")

@@ -40,6 +40,21 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         "documents.ftl",
         include_str!("../../../locales/en/documents.ftl"),
     ),
+    (
+        Lang::Kk,
+        "ui.ftl",
+        include_str!("../../../locales/kk/ui.ftl"),
+    ),
+    (
+        Lang::Ru,
+        "ui.ftl",
+        include_str!("../../../locales/ru/ui.ftl"),
+    ),
+    (
+        Lang::En,
+        "ui.ftl",
+        include_str!("../../../locales/en/ui.ftl"),
+    ),
 ];
 
 /// The sources parsed once per process: documents ask for messages thousands of times.
@@ -103,6 +118,26 @@ impl Messages {
         self.bundle
             .format_pattern(pattern, Some(&fargs), &mut errors)
             .into_owned()
+    }
+
+    /// Every message whose id starts with `prefix`, formatted without arguments (the window takes
+    /// its fixed words this way and fills `{ $... }` itself).
+    pub fn with_prefix(&self, prefix: &str) -> std::collections::BTreeMap<String, String> {
+        parsed()
+            .iter()
+            .filter(|(l, _)| *l == self.lang)
+            .flat_map(|(_, res)| res.entries())
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) if m.id.name.starts_with(prefix) => {
+                    Some(m.id.name.to_string())
+                }
+                _ => None,
+            })
+            .map(|id| {
+                let text = self.get(&id, &[]);
+                (id, text)
+            })
+            .collect()
     }
 
     /// The message for an error of the rules core (`error-<code>`).

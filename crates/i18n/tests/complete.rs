@@ -143,6 +143,7 @@ fn scan(dir: &Path, used: &mut BTreeSet<String>) {
             let src = std::fs::read_to_string(&path).unwrap_or_default();
             for part in src.split('"').skip(1).step_by(2) {
                 let prefixes = [
+                    "ui-",
                     "error-",
                     "calendar-",
                     "app-",
@@ -157,6 +158,7 @@ fn scan(dir: &Path, used: &mut BTreeSet<String>) {
                 ];
                 let is_id = prefixes.iter().any(|p| part.starts_with(p))
                     && part.len() > 5
+                    && !part.ends_with('-')
                     && part
                         .chars()
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
@@ -206,5 +208,35 @@ fn every_store_error_and_document_has_a_message() {
             let id = format!("doc-{}", d.as_str());
             assert_ne!(m.get(&id, &[]), id, "{}: {id}", lang.code());
         }
+    }
+}
+
+/// The window builds some ids from a prefix and a code; every code must have its message.
+#[test]
+fn window_ids_built_from_codes_exist() {
+    let known = message_ids(&text(Lang::En));
+    let mut ids: Vec<String> = anyqtama_store::CaseStatus::ALL
+        .iter()
+        .map(|s| format!("ui-status-{}", s.as_str()))
+        .collect();
+    ids.extend(
+        anyqtama_rules::Service::ALL
+            .iter()
+            .map(|k| format!("ui-kind-{}", k.as_str())),
+    );
+    ids.extend(
+        ["to_commission", "commission_decision", "decision"]
+            .iter()
+            .map(|s| format!("ui-step-{s}")),
+    );
+    let missing: Vec<_> = ids.iter().filter(|id| !known.contains(*id)).collect();
+    assert!(missing.is_empty(), "{missing:?}");
+}
+
+#[test]
+fn every_role_has_a_name_in_the_window() {
+    let known = message_ids(&text(Lang::Kk));
+    for r in anyqtama_store::Role::ALL {
+        assert!(known.contains(&format!("ui-role-{}", r.as_str())), "{r}");
     }
 }
