@@ -92,3 +92,37 @@ def wait_until(d, script, timeout=10.0):
             return
         time.sleep(0.1)
     raise AssertionError(f"timed out: {script}")
+
+
+def test_commission_points_follow_the_rules(app):
+    """The secretary's panel: the PRODUCT.md example (higher education, six years) gives 7 points of
+    6 and 'issue'; without the higher education it is 4 points and 'refuse', below the threshold."""
+    msgs = ftl_all("en")
+    app.execute_script("document.querySelector('button[data-lang=\"en\"]').click()")
+    wait_until(app, "return document.documentElement.lang === 'en'")
+    if app.execute_script("return document.getElementById('home').hidden"):
+        if not app.execute_script("return document.getElementById('open-demo').hidden"):
+            app.execute_script("document.getElementById('open-demo').click()")
+            wait_until(app, "return !document.getElementById('signin').hidden", timeout=90)
+        app.execute_script("document.getElementById('login').value = 'secretary'; document.getElementById('password').value = 'anyqtama-demo'; document.querySelector('#signin button[type=submit]').click()")
+        wait_until(app, "return !document.getElementById('home').hidden")
+    app.execute_script("""
+        const set = (el, v) => { el.value = v; };
+        set(document.getElementById('p-date'), '2026-03-20');
+        document.getElementById('p-higher').checked = true;
+        const row = document.querySelector('#p-periods .period');
+        set(row.querySelector('.p-from'), '2014-09-01');
+        set(row.querySelector('.p-to'), '2020-08-31');
+        document.getElementById('points').dispatchEvent(new Event('input'));
+    """)
+    wait_until(app, "return document.getElementById('p-result').textContent.startsWith('7 points')")
+    assert "order-426-2026" in app.execute_script("return document.getElementById('p-result').textContent")
+    assert app.execute_script("return document.getElementById('p-recommendation').textContent") == msgs["ui-points-issue"]
+    app.execute_script("document.getElementById('p-higher').checked = false; document.getElementById('points').dispatchEvent(new Event('input'))")
+    wait_until(app, "return document.getElementById('p-result').textContent.startsWith('4 points')")
+    assert app.execute_script("return document.getElementById('p-recommendation').textContent") == msgs["ui-points-refuse"]
+    assert msgs["ui-ground-below_threshold"] in app.execute_script("return document.getElementById('p-grounds').textContent")
+    app.execute_script("document.getElementById('p-higher').checked = true; document.getElementById('points').dispatchEvent(new Event('input'))")
+    wait_until(app, "return document.getElementById('p-result').textContent.startsWith('7 points')")
+    app.execute_script("document.getElementById('points').scrollIntoView()")
+    shoot(app, "points-en")

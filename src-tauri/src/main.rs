@@ -174,6 +174,53 @@ fn search(
     })
 }
 
+/// The Commission's findings for one applicant, as the secretary enters them.
+#[derive(serde::Deserialize)]
+struct Findings {
+    registered_on: String,
+    higher: bool,
+    degree: bool,
+    english: bool,
+    profession_in_list: bool,
+    qualification_matches: bool,
+    documents_reliable: bool,
+    periods: Vec<(String, String)>,
+}
+
+#[derive(Serialize)]
+struct Points {
+    rule_set: String,
+    result: anyqtama_rules::evaluate::AssessmentResult,
+    citations: Vec<String>,
+}
+
+/// Points, threshold and recommendation under the rule set in force on the registration date, as
+/// the rules core computes them (Rules p.10; App 2 p.9).
+#[tauri::command]
+fn points(f: Findings, lang: String) -> Result<Points, String> {
+    use anyqtama_rules::{evaluate, experience::Period, points::Education, registration::parse_date};
+    let err = |e: anyqtama_rules::RulesError| Messages::new(self::lang(&lang)).rules_error(&e);
+    let on = parse_date(&f.registered_on).map_err(err)?;
+    let periods = f
+        .periods
+        .iter()
+        .map(|(a, b)| Period::new(parse_date(a)?, parse_date(b)?))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(err)?;
+    let sets = RuleSets::embedded();
+    let rs = sets.in_force_on(on).map_err(err)?;
+    let mut citations = Vec::new();
+    let findings = evaluate::Findings {
+        profession_in_list: f.profession_in_list,
+        qualification_matches: f.qualification_matches,
+        documents_reliable: f.documents_reliable,
+        education: Education { higher: f.higher, academic_degree: f.degree, english_teaching_certificate: f.english },
+        periods: &periods,
+    };
+    let result = evaluate::assess(rs, anyqtama_rules::Service::Issue, &findings, &mut citations);
+    Ok(Points { rule_set: rs.id.to_string(), result, citations })
+}
+
 #[tauri::command]
 fn sign_out(state: tauri::State<'_, AppState>) {
     *state.session.lock().expect("not poisoned") = None;
@@ -197,7 +244,8 @@ fn main() {
             sign_in,
             sign_out,
             dashboard,
-            search
+            search,
+            points
         ])
         .run(tauri::generate_context!())
         .expect("the window could not be opened");

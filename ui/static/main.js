@@ -52,6 +52,7 @@ async function showHome() {
   $("home").hidden = false;
   showWho();
   await runSearch();
+  await recompute();
   const d = await invoke("dashboard", { lang });
   const step = (x) => `${t("ui-case", { id: x.case_id })} — ${x.applicant} — ${t("ui-kind-" + x.kind)}: ${t("ui-step-" + x.step, { date: fmtDate(x.deadline) })}`;
   fill("due-today", d.due_today, (x) => li(step(x)));
@@ -107,6 +108,53 @@ $("sign-out").addEventListener("click", async () => {
   $("home").hidden = true;
   $("start").hidden = false;
 });
+
+// The Commission's points, recomputed by the rules core on every change.
+function addPeriod(from = "", to = "") {
+  const row = document.createElement("div");
+  row.className = "period";
+  const n = $("p-periods").querySelectorAll(".period").length + 1;
+  row.innerHTML = `<label><span data-t="ui-points-from"></span> <input type="date" class="p-from" aria-label="${n}"></label>
+    <label><span data-t="ui-points-to"></span> <input type="date" class="p-to" aria-label="${n}"></label>`;
+  row.querySelector(".p-from").value = from;
+  row.querySelector(".p-to").value = to;
+  for (const el of row.querySelectorAll("[data-t]")) el.textContent = t(el.dataset.t);
+  $("p-periods").appendChild(row);
+}
+
+async function recompute() {
+  const periods = [...$("p-periods").querySelectorAll(".period")]
+    .map((r) => [r.querySelector(".p-from").value, r.querySelector(".p-to").value])
+    .filter(([a, b]) => a && b);
+  const f = {
+    registered_on: $("p-date").value,
+    higher: $("p-higher").checked,
+    degree: $("p-degree").checked,
+    english: $("p-english").checked,
+    profession_in_list: $("p-in-list").checked,
+    qualification_matches: $("p-matches").checked,
+    documents_reliable: $("p-reliable").checked,
+    periods,
+  };
+  try {
+    const r = await invoke("points", { f, lang });
+    const e = r.result.experience;
+    $("p-result").textContent = t("ui-points-result", { total: r.result.total, threshold: r.result.threshold, rule_set: r.rule_set, years: e.years, months: e.months, days: e.days });
+    $("p-recommendation").textContent = t(r.result.recommendation === "issue" ? "ui-points-issue" : "ui-points-refuse");
+    $("p-recommendation").className = r.result.recommendation;
+    $("p-grounds").replaceChildren(...r.result.refusal_grounds.map((g) => li(t("ui-ground-" + g))));
+  } catch (err) {
+    $("p-result").textContent = err;
+    $("p-recommendation").textContent = "";
+    $("p-grounds").replaceChildren();
+  }
+}
+
+$("p-date").value = new Date().toISOString().slice(0, 10);
+addPeriod();
+$("p-add").addEventListener("click", () => addPeriod());
+$("points").addEventListener("input", recompute);
+$("points").addEventListener("submit", (ev) => ev.preventDefault());
 
 for (const b of document.querySelectorAll("nav button")) {
   b.addEventListener("click", () => {
