@@ -198,7 +198,9 @@ struct Points {
 /// the rules core computes them (Rules p.10; App 2 p.9).
 #[tauri::command]
 fn points(f: Findings, lang: String) -> Result<Points, String> {
-    use anyqtama_rules::{evaluate, experience::Period, points::Education, registration::parse_date};
+    use anyqtama_rules::{
+        evaluate, experience::Period, points::Education, registration::parse_date,
+    };
     let err = |e: anyqtama_rules::RulesError| Messages::new(self::lang(&lang)).rules_error(&e);
     let on = parse_date(&f.registered_on).map_err(err)?;
     let periods = f
@@ -214,11 +216,24 @@ fn points(f: Findings, lang: String) -> Result<Points, String> {
         profession_in_list: f.profession_in_list,
         qualification_matches: f.qualification_matches,
         documents_reliable: f.documents_reliable,
-        education: Education { higher: f.higher, academic_degree: f.degree, english_teaching_certificate: f.english },
+        education: Education {
+            higher: f.higher,
+            academic_degree: f.degree,
+            english_teaching_certificate: f.english,
+        },
         periods: &periods,
     };
-    let result = evaluate::assess(rs, anyqtama_rules::Service::Issue, &findings, &mut citations);
-    Ok(Points { rule_set: rs.id.to_string(), result, citations })
+    let result = evaluate::assess(
+        rs,
+        anyqtama_rules::Service::Issue,
+        &findings,
+        &mut citations,
+    );
+    Ok(Points {
+        rule_set: rs.id.to_string(),
+        result,
+        citations,
+    })
 }
 
 #[tauri::command]
