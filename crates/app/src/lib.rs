@@ -99,12 +99,8 @@ fn office_names(store: &Store) -> Result<Names> {
 
 /// Profession and sector names by id (a profession or a recommended position of order 236).
 fn profession(store: &Store, id: &str) -> (Names, Names) {
-    for (s, _, p, pos) in store.law().lists.priority_entries() {
-        match pos {
-            Some(x) if x.id == id => return (x.names.clone(), s.names.clone()),
-            None if p.id == id => return (p.names.clone(), s.names.clone()),
-            _ => {}
-        }
+    if let Some(e) = store.law().lists.profession(id) {
+        return (e.names.clone(), e.sector.names.clone());
     }
     let unknown = Names {
         kk: id.into(),
@@ -194,12 +190,13 @@ fn application_view(store: &Store, case: i64) -> Result<ApplicationView> {
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(", ");
+    let [kk, ru, en] = Lang::ALL.map(anyqtama_i18n::Messages::new);
     let doc_names = |kind: &str| {
         let id = format!("doc-{kind}");
         Names {
-            kk: anyqtama_i18n::Messages::new(Lang::Kk).get(&id, &[]),
-            ru: anyqtama_i18n::Messages::new(Lang::Ru).get(&id, &[]),
-            en: anyqtama_i18n::Messages::new(Lang::En).get(&id, &[]),
+            kk: kk.get(&id, &[]),
+            ru: ru.get(&id, &[]),
+            en: en.get(&id, &[]),
         }
     };
     Ok(ApplicationView {
@@ -393,20 +390,14 @@ pub fn register_view(store: &Store, month: (i32, u32), today: NaiveDate) -> Resu
     })
 }
 
-pub fn register(
-    store: &Store,
-    month: (i32, u32),
-    format: RegisterFormat,
-    lang: DocLang,
-    today: NaiveDate,
-) -> Result<Vec<u8>> {
-    let view = register_view(store, month, today)?;
+/// A month's register (from [`register_view`]) as a file.
+pub fn register(view: &RegisterView, format: RegisterFormat, lang: DocLang) -> Result<Vec<u8>> {
     Ok(match format {
-        RegisterFormat::Pdf => register::pdf(&view, lang),
+        RegisterFormat::Pdf => register::pdf(view, lang),
         RegisterFormat::Xlsx => {
-            register::xlsx(&view, lang).map_err(|e| AppError::Spreadsheet(e.to_string()))?
+            register::xlsx(view, lang).map_err(|e| AppError::Spreadsheet(e.to_string()))?
         }
-        RegisterFormat::Csv => register::csv(&view, lang),
+        RegisterFormat::Csv => register::csv(view, lang),
     })
 }
 

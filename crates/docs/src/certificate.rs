@@ -120,14 +120,8 @@ pub(crate) fn unofficial_notes(p: &mut Page, t: &Texts, unofficial_names: &[Lang
     if t.lang == DocLang::En {
         notes.push(t.one("doc-unofficial-translation", &[]));
     }
-    if t.lang.langs().iter().any(|l| unofficial_names.contains(l)) {
-        let lang = t
-            .lang
-            .langs()
-            .into_iter()
-            .find(|l| unofficial_names.contains(l))
-            .expect("checked");
-        notes.push(anyqtama_i18n::Messages::new(lang).get("doc-unofficial-names", &[]));
+    if let Some(m) = t.messages().find(|m| unofficial_names.contains(&m.lang())) {
+        notes.push(m.get("doc-unofficial-names", &[]));
     }
     let mut y = y;
     for n in notes {
@@ -190,17 +184,12 @@ fn lay_out(v: &CertificateView, lang: DocLang, draft: bool, k: f32) -> (Page, f3
         true,
     );
     y += 1.0;
-    let dates = t.date(v.issued_on);
-    let numbered: Vec<String> = dates
-        .iter()
-        .zip(t.lang.langs())
-        .map(|(d, l)| {
-            anyqtama_i18n::Messages::new(l).get(
-                "cert-number-date",
-                &[("number", v.number.clone()), ("date", d.clone())],
-            )
-        })
-        .collect();
+    let numbered = t.get_with("cert-number-date", |m| {
+        vec![
+            ("number", v.number.clone()),
+            ("date", crate::text::date_in(m, v.issued_on)),
+        ]
+    });
     y = block(&mut p, y, &numbered, 12.0 * k, Weight::Regular, true);
     if let Some(old) = &v.replaces {
         y = block(
@@ -213,13 +202,10 @@ fn lay_out(v: &CertificateView, lang: DocLang, draft: bool, k: f32) -> (Page, f3
         );
     }
     if let (true, Some(from)) = (v.copy > 0, v.original_invalid_from) {
-        let notes = t.get_with("cert-duplicate-note", |l| {
+        let notes = t.get_with("cert-duplicate-note", |m| {
             vec![
                 ("number", v.number.clone()),
-                (
-                    "date",
-                    crate::text::date_in(&anyqtama_i18n::Messages::new(l), from),
-                ),
+                ("date", crate::text::date_in(m, from)),
             ]
         });
         y = block(&mut p, y, &notes, 9.0, Weight::Regular, true);
@@ -274,11 +260,10 @@ fn lay_out(v: &CertificateView, lang: DocLang, draft: bool, k: f32) -> (Page, f3
         );
     }
     y += 3.0 * k;
-    let validity = t.get_with("cert-validity", |l| {
-        let m = anyqtama_i18n::Messages::new(l);
+    let validity = t.get_with("cert-validity", |m| {
         vec![
-            ("from", crate::text::date_in(&m, v.valid_from)),
-            ("to", crate::text::date_in(&m, v.valid_to)),
+            ("from", crate::text::date_in(m, v.valid_from)),
+            ("to", crate::text::date_in(m, v.valid_to)),
         ]
     });
     for (i, line) in validity.iter().enumerate() {

@@ -4,7 +4,6 @@
 use crate::certificate::{block, filled, unofficial_notes, CENTRE, LEFT, RIGHT, WIDTH};
 use crate::layout::{self, Page, Weight};
 use crate::text::{date_in, joined, DocLang, Texts};
-use anyqtama_i18n::Messages;
 use anyqtama_rules::{Lang, Names, Service};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -101,8 +100,7 @@ fn application_page(v: &ApplicationView, lang: DocLang, draft: bool, k: f32) -> 
     y += 3.0;
     // "I ask to issue / extend / reissue / issue a duplicate of ...": the applicant's choice is
     // underlined and the others are struck through, as on a paper form.
-    for l in t.lang.langs() {
-        let m = Messages::new(l);
+    for (n, m) in t.messages().enumerate() {
         let kinds = [
             Service::Issue,
             Service::Extend,
@@ -111,7 +109,7 @@ fn application_page(v: &ApplicationView, lang: DocLang, draft: bool, k: f32) -> 
         ];
         let ask = m.get("form-ask", &[]);
         let rest = m.get("form-ask-rest", &[]);
-        let size = if l == t.lang.langs()[0] { 11.0 } else { 10.0 };
+        let size = if n == 0 { 11.0 } else { 10.0 };
         let mut words: Vec<(String, Option<bool>)> = vec![(ask, None)];
         for (i, k) in kinds.iter().enumerate() {
             let word = m.get(&format!("form-kind-{}", k.as_str()), &[]);
@@ -195,9 +193,7 @@ fn application_page(v: &ApplicationView, lang: DocLang, draft: bool, k: f32) -> 
         );
     }
     y += 6.0;
-    let dated = t.get_with("form-date", |l| {
-        vec![("date", date_in(&Messages::new(l), v.date))]
-    });
+    let dated = t.get_with("form-date", |m| vec![("date", date_in(m, v.date))]);
     y = block(&mut p, y, &dated, 10.5 * k, Weight::Regular, false);
     y += 8.0;
     let sig = joined(&t.get("form-signature", &[]));
@@ -283,18 +279,18 @@ fn refusal_page(v: &RefusalView, lang: DocLang, draft: bool, k: f32) -> (Page, f
         false,
     );
     y += 2.0;
-    let case = t.get_with("refusal-case", |l| {
+    let case = t.get_with("refusal-case", |m| {
         vec![
             ("case", v.case.to_string()),
-            ("date", date_in(&Messages::new(l), v.registered_on)),
+            ("date", date_in(m, v.registered_on)),
             ("kind", v.kind.as_str().to_string()),
-            ("profession", v.profession.get(l).to_string()),
+            ("profession", v.profession.get(m.lang()).to_string()),
         ]
     });
     y = block(&mut p, y, &case, 11.0 * k, Weight::Regular, false);
     y += 3.0;
-    let decided = t.get_with("refusal-decided", |l| {
-        vec![("date", date_in(&Messages::new(l), v.decided_on))]
+    let decided = t.get_with("refusal-decided", |m| {
+        vec![("date", date_in(m, v.decided_on))]
     });
     y = block(&mut p, y, &decided, 11.0 * k, Weight::Regular, false);
     y += 2.0;
@@ -355,8 +351,7 @@ fn refusal_page(v: &RefusalView, lang: DocLang, draft: bool, k: f32) -> (Page, f
         Weight::Regular,
         false,
     );
-    let rule_set = t.get_with("refusal-rule-set", |l| {
-        let m = Messages::new(l);
+    let rule_set = t.get_with("refusal-rule-set", |m| {
         vec![(
             "rule_set",
             format!(
@@ -430,11 +425,8 @@ pub fn protocol(v: &ProtocolView, lang: DocLang, draft: bool) -> Vec<u8> {
         Weight::Bold,
         true,
     );
-    let when = t.get_with("protocol-date-place", |l| {
-        vec![
-            ("date", date_in(&Messages::new(l), v.held_on)),
-            ("place", v.place.clone()),
-        ]
+    let when = t.get_with("protocol-date-place", |m| {
+        vec![("date", date_in(m, v.held_on)), ("place", v.place.clone())]
     });
     y = block(&mut p, y, &when, 10.5, Weight::Regular, true);
     y += 4.0;
@@ -484,13 +476,13 @@ pub fn protocol(v: &ProtocolView, lang: DocLang, draft: bool) -> Vec<u8> {
             pages.push(std::mem::replace(&mut p, Page::a4()));
             y = 20.0;
         }
-        let head = t.get_with("protocol-applicant", |l| {
+        let head = t.get_with("protocol-applicant", |m| {
             vec![
                 ("n", (i + 1).to_string()),
                 ("name", e.applicant.clone()),
                 ("passport", e.passport.clone()),
                 ("case", e.case.to_string()),
-                ("profession", e.profession.get(l).to_string()),
+                ("profession", e.profession.get(m.lang()).to_string()),
             ]
         });
         y = block(&mut p, y, &head, 10.5, Weight::Bold, false);
@@ -528,30 +520,17 @@ pub fn protocol(v: &ProtocolView, lang: DocLang, draft: bool) -> Vec<u8> {
         );
         y = block(&mut p, y, &rec, 10.0, Weight::Bold, false);
         if !e.grounds.is_empty() {
-            let gs: Vec<String> = t
-                .lang
-                .langs()
-                .into_iter()
-                .map(|l| {
-                    let m = Messages::new(l);
-                    e.grounds
-                        .iter()
-                        .map(|g| {
-                            m.get(
-                                &format!("ground-{g}"),
-                                &[
-                                    ("total", e.total.to_string()),
-                                    ("threshold", e.threshold.to_string()),
-                                ],
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect();
-            let lines = t.get_with("protocol-grounds", |l| {
-                let idx = t.lang.langs().iter().position(|x| *x == l).unwrap_or(0);
-                vec![("grounds", gs[idx].clone())]
+            let lines = t.get_with("protocol-grounds", |m| {
+                let args = [
+                    ("total", e.total.to_string()),
+                    ("threshold", e.threshold.to_string()),
+                ];
+                let grounds: Vec<String> = e
+                    .grounds
+                    .iter()
+                    .map(|g| m.get(&format!("ground-{g}"), &args))
+                    .collect();
+                vec![("grounds", grounds.join(" "))]
             });
             y = block(&mut p, y, &lines, 9.5, Weight::Regular, false);
         }

@@ -44,9 +44,8 @@ pub(crate) fn grounds_text(t: &Texts, g: &Grounds) -> Vec<String> {
             Grounds::Reissue { .. } => "grounds-reissue",
             Grounds::Duplicate { .. } => "grounds-duplicate",
         },
-        |l| {
-            let m = anyqtama_i18n::Messages::new(l);
-            let date = |d: chrono::NaiveDate| text::date_in(&m, d);
+        |m| {
+            let date = |d: chrono::NaiveDate| text::date_in(m, d);
             match g {
                 Grounds::Issue {
                     decided_on,

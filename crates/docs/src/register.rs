@@ -45,11 +45,8 @@ const COLUMNS: [(&str, f32); 10] = [
 
 fn month_title(t: &Texts, month: &str) -> Vec<String> {
     let (y, m) = month.split_once('-').unwrap_or((month, "1"));
-    t.lang
-        .langs()
-        .into_iter()
-        .map(|l| {
-            let msgs = anyqtama_i18n::Messages::new(l);
+    t.messages()
+        .map(|msgs| {
             // The month in the nominative ("март 2026"), not the genitive of dates ("20 марта").
             let name = msgs.get(&format!("month-nom-{}", m.trim_start_matches('0')), &[]);
             let month = format!("{name} {y}");

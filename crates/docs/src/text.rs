@@ -65,15 +65,19 @@ impl Texts {
     }
 
     /// A message whose arguments differ per language (names, dates).
+    /// A message whose arguments differ per language (names, dates): `args` gets that language's
+    /// messages, so nothing is built again per call.
     pub fn get_with(
         &self,
         id: &str,
-        args: impl Fn(Lang) -> Vec<(&'static str, String)>,
+        args: impl Fn(&Messages) -> Vec<(&'static str, String)>,
     ) -> Vec<String> {
-        self.msgs
-            .iter()
-            .map(|m| m.get(id, &args(m.lang())))
-            .collect()
+        self.msgs.iter().map(|m| m.get(id, &args(m))).collect()
+    }
+
+    /// The messages of each language of the document, Kazakh first in kk+ru.
+    pub fn messages(&self) -> impl Iterator<Item = &Messages> {
+        self.msgs.iter()
     }
 
     /// The first (main) language's message.
