@@ -5,16 +5,17 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use anyqtama_i18n::{Lang, Messages};
-use anyqtama_rules::{Calendar, RuleSets};
 use anyqtama_store::demo::{self, DemoOptions};
-use anyqtama_store::{queries, Session, Store, StoreError};
+use anyqtama_store::{queries, AssessmentInput, Law, Session, Store, StoreError};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// The open store and the signed-in user of this window.
 struct AppState {
+    /// Rule sets, calendar and lists, parsed once for the window's lifetime.
+    law: Arc<Law>,
     path: PathBuf,
     store: Mutex<Option<Store>>,
     session: Mutex<Option<Session>>,
@@ -51,16 +52,16 @@ struct AppInfo {
 /// What the start screen shows, in the chosen language. The clock is read here, in the shell, and
 /// passed down: the rules core never reads it.
 #[tauri::command]
-fn app_info(lang: String) -> AppInfo {
+fn app_info(state: tauri::State<'_, AppState>, lang: String) -> AppInfo {
     let lang = self::lang(&lang);
     let m = Messages::new(lang);
-    let sets = RuleSets::embedded();
-    let rules = sets
+    let rules = state
+        .law
+        .rule_sets
         .in_force_on(today().date())
         .map(|r| r.id.to_string())
         .unwrap_or_default();
-    let cal = Calendar::embedded();
-    let years: Vec<i32> = cal.years().map(|y| y.year).collect();
+    let years: Vec<i32> = state.law.calendar.years().map(|y| y.year).collect();
     AppInfo {
         lang,
         title: m.get("app-title", &[]),
@@ -197,22 +198,18 @@ struct Points {
 /// Points, threshold and recommendation under the rule set in force on the registration date, as
 /// the rules core computes them (Rules p.10; App 2 p.9).
 #[tauri::command]
-fn points(f: Findings, lang: String) -> Result<Points, String> {
-    use anyqtama_rules::{
-        evaluate, experience::Period, points::Education, registration::parse_date,
-    };
+fn points(state: tauri::State<'_, AppState>, f: Findings, lang: String) -> Result<Points, String> {
+    use anyqtama_rules::{points::Education, registration::parse_date};
     let err = |e: anyqtama_rules::RulesError| Messages::new(self::lang(&lang)).rules_error(&e);
     let on = parse_date(&f.registered_on).map_err(err)?;
     let periods = f
         .periods
         .iter()
-        .map(|(a, b)| Period::new(parse_date(a)?, parse_date(b)?))
+        .map(|(a, b)| Ok((parse_date(a)?, parse_date(b)?)))
         .collect::<Result<Vec<_>, _>>()
         .map_err(err)?;
-    let sets = RuleSets::embedded();
-    let rs = sets.in_force_on(on).map_err(err)?;
-    let mut citations = Vec::new();
-    let findings = evaluate::Findings {
+    let rs = state.law.rule_sets.in_force_on(on).map_err(err)?;
+    let input = AssessmentInput {
         profession_in_list: f.profession_in_list,
         qualification_matches: f.qualification_matches,
         documents_reliable: f.documents_reliable,
@@ -221,14 +218,12 @@ fn points(f: Findings, lang: String) -> Result<Points, String> {
             academic_degree: f.degree,
             english_teaching_certificate: f.english,
         },
-        periods: &periods,
+        periods,
     };
-    let result = evaluate::assess(
-        rs,
-        anyqtama_rules::Service::Issue,
-        &findings,
-        &mut citations,
-    );
+    let mut citations = Vec::new();
+    let result = input
+        .assess(rs, anyqtama_rules::Service::Issue, &mut citations)
+        .map_err(err)?;
     Ok(Points {
         rule_set: rs.id.to_string(),
         result,
@@ -248,6 +243,7 @@ fn main() {
         .unwrap_or_else(anyqtama_store::default_path);
     tauri::Builder::default()
         .manage(AppState {
+            law: Arc::new(Law::embedded()),
             path,
             store: Mutex::new(None),
             session: Mutex::new(None),

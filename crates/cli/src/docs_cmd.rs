@@ -81,11 +81,10 @@ pub fn register(
     let lang = doc_lang(lang)?;
     let (y, m) = crate::store_cmd::month(month)?;
     let store = Store::open_existing(db)?;
-    let bytes = anyqtama_app::register(&store, (y, m), format, lang, day(today)?)?;
+    let view = anyqtama_app::register_view(&store, (y, m), day(today)?)?;
+    let bytes = anyqtama_app::register(&view, format, lang)?;
     write_out(out, &bytes)?;
-    let rows = anyqtama_app::register_view(&store, (y, m), day(today)?)?
-        .rows
-        .len();
+    let rows = view.rows.len();
     Ok(to_json(
         &serde_json::json!({"month": month, "rows": rows, "out": out.display().to_string(), "bytes": bytes.len()}),
     ))

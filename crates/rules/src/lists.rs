@@ -123,6 +123,17 @@ pub struct Hit {
     pub names: Names,
 }
 
+/// A profession or a recommended position of order 236's list.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    pub id: &'a str,
+    pub names: &'a Names,
+    pub sector: &'a Sector,
+    /// A profession that heads a sub-list of recommended positions ("Lawyer, economist, engineer
+    /// ... recommended positions:"); a certificate names one of its positions.
+    pub heading: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct Lists {
     pub priority: PriorityList,
@@ -200,6 +211,31 @@ impl Lists {
                 })
             })
         })
+    }
+
+    /// Every profession and recommended position of order 236 as one entry each: the id stored in
+    /// cases, its names and its sector.
+    pub fn professions(&self) -> impl Iterator<Item = Entry<'_>> {
+        self.priority_entries()
+            .map(|(sector, _, p, pos)| match pos {
+                Some(x) => Entry {
+                    id: &x.id,
+                    names: &x.names,
+                    sector,
+                    heading: false,
+                },
+                None => Entry {
+                    id: &p.id,
+                    names: &p.names,
+                    sector,
+                    heading: !p.positions.is_empty(),
+                },
+            })
+    }
+
+    /// The profession or recommended position with this id.
+    pub fn profession(&self, id: &str) -> Option<Entry<'_>> {
+        self.professions().find(|e| e.id == id)
     }
 
     /// Finds professions in both lists whose name in any language contains every word of `text`

@@ -6,7 +6,7 @@
 use crate::audit::{self, Actor, Event};
 use crate::error::{Result, StoreError};
 use crate::lifecycle::{self, Action};
-use crate::{schema, Session, Store};
+use crate::{Session, Store};
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, MAIN_DB};
 use std::path::{Path, PathBuf};
@@ -177,15 +177,7 @@ pub fn check_backup(source: &Path) -> Result<audit::Verified> {
         });
     }
     let conn = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|_| StoreError::NotAStore(source.display().to_string()))?;
-    if version > schema::VERSION {
-        return Err(StoreError::TooNew {
-            found: version,
-            known: schema::VERSION,
-        });
-    }
+    crate::checked_version(&conn, source)?;
     let ok: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .map_err(|_| StoreError::NotAStore(source.display().to_string()))?;

@@ -896,23 +896,8 @@ fn recommendation(w: &Writer<'_>, case: i64, input: &AssessmentInput) -> Option<
         .ok()?;
     let sets = &w.law().rule_sets;
     let rs = sets.get(&sets.id(&rule_set).ok()?);
-    let periods: Vec<_> = input
-        .periods
-        .iter()
-        .filter_map(|(f, t)| anyqtama_rules::experience::Period::new(*f, *t).ok())
-        .collect();
-    let findings = anyqtama_rules::evaluate::Findings {
-        profession_in_list: input.profession_in_list,
-        qualification_matches: input.qualification_matches,
-        documents_reliable: input.documents_reliable,
-        education: input.education,
-        periods: &periods,
-    };
-    let result = anyqtama_rules::evaluate::assess(rs, Service::Issue, &findings, &mut Vec::new());
-    Some(match result.recommendation {
-        anyqtama_rules::points::Recommendation::Issue => Outcome::Issue,
-        anyqtama_rules::points::Recommendation::Refuse => Outcome::Refuse,
-    })
+    let result = input.assess(rs, Service::Issue, &mut Vec::new()).ok()?;
+    Some(Outcome::from(result.recommendation))
 }
 
 /// Fills an empty store with an office's history. `progress` is called after each committed batch
@@ -1029,9 +1014,9 @@ pub fn fill(
     let professions: Vec<String> = store
         .law()
         .lists
-        .priority_entries()
-        .filter(|(_, _, p, pos)| pos.is_some() || p.positions.is_empty())
-        .map(|(_, _, p, pos)| pos.map(|x| x.id.clone()).unwrap_or_else(|| p.id.clone()))
+        .professions()
+        .filter(|e| !e.heading)
+        .map(|e| e.id.to_string())
         .collect();
 
     // Arrival times, spread over the working days of the period, a few after hours.

@@ -84,7 +84,7 @@ fn user_version(conn: &Connection) -> Result<i64> {
 
 /// The schema version of a file that is an SQLite database this program can read; a file that is
 /// not a database, or a store from a newer program, is refused before anything is written.
-fn checked_version(conn: &Connection, path: &Path) -> Result<i64> {
+pub(crate) fn checked_version(conn: &Connection, path: &Path) -> Result<i64> {
     let probe: rusqlite::Result<i64> =
         conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0));
     if probe.is_err() {

@@ -226,6 +226,39 @@ pub struct AssessmentInput {
     pub periods: Vec<(NaiveDate, NaiveDate)>,
 }
 
+impl AssessmentInput {
+    /// The Commission's computation for these findings under a rule set (Rules p.10; App 2 p.9).
+    pub fn assess(
+        &self,
+        rs: &anyqtama_rules::RuleSet,
+        kind: anyqtama_rules::Service,
+        cites: &mut Vec<String>,
+    ) -> Result<anyqtama_rules::evaluate::AssessmentResult, anyqtama_rules::RulesError> {
+        let periods = self
+            .periods
+            .iter()
+            .map(|(f, t)| anyqtama_rules::experience::Period::new(*f, *t))
+            .collect::<Result<Vec<_>, _>>()?;
+        let findings = anyqtama_rules::evaluate::Findings {
+            profession_in_list: self.profession_in_list,
+            qualification_matches: self.qualification_matches,
+            documents_reliable: self.documents_reliable,
+            education: self.education,
+            periods: &periods,
+        };
+        Ok(anyqtama_rules::evaluate::assess(rs, kind, &findings, cites))
+    }
+}
+
+impl From<anyqtama_rules::points::Recommendation> for Outcome {
+    fn from(r: anyqtama_rules::points::Recommendation) -> Outcome {
+        match r {
+            anyqtama_rules::points::Recommendation::Issue => Outcome::Issue,
+            anyqtama_rules::points::Recommendation::Refuse => Outcome::Refuse,
+        }
+    }
+}
+
 /// A control body's act on which a certificate is revoked (Rules p.21).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RevocationAct {

@@ -177,11 +177,8 @@ pub fn profession_names(
     lang: anyqtama_rules::Lang,
 ) -> std::collections::HashMap<String, String> {
     law.lists
-        .priority_entries()
-        .map(|(_, _, p, pos)| match pos {
-            Some(x) => (x.id.clone(), x.names.get(lang).to_string()),
-            None => (p.id.clone(), p.names.get(lang).to_string()),
-        })
+        .professions()
+        .map(|e| (e.id.to_string(), e.names.get(lang).to_string()))
         .collect()
 }
 

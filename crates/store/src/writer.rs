@@ -9,8 +9,6 @@ use crate::lifecycle::{self, Action};
 use crate::model::*;
 use crate::{numbering, search, Law, Session};
 use anyqtama_rules::deadlines;
-use anyqtama_rules::evaluate::{assess, Findings};
-use anyqtama_rules::experience::Period;
 use anyqtama_rules::iin::IinBin;
 use anyqtama_rules::points::Recommendation;
 use anyqtama_rules::registration::{self, OfficeHours};
@@ -388,12 +386,7 @@ impl<'a> Writer<'a> {
         let registered_on =
             registration::registration_date(cal, app.received_at, &office_hours(self.tx)?)?;
         let rs = self.law.rule_sets.in_force_on(registered_on)?;
-        if !self
-            .law
-            .lists
-            .priority_entries()
-            .any(|(_, _, p, pos)| pos.map(|x| &x.id).unwrap_or(&p.id) == &app.profession_id)
-        {
+        if self.law.lists.profession(&app.profession_id).is_none() {
             return Err(StoreError::Invalid {
                 field: "profession_id",
                 detail: app.profession_id.clone(),
@@ -818,28 +811,9 @@ impl<'a> Writer<'a> {
                 id: sitting.to_string(),
             })?;
         let rs = self.rule_set(&c.rule_set)?;
-        let periods = input
-            .periods
-            .iter()
-            .map(|(f, t)| Period::new(*f, *t))
-            .collect::<std::result::Result<Vec<_>, _>>()?;
         let mut cites = Vec::new();
-        let result = assess(
-            rs,
-            c.kind,
-            &Findings {
-                profession_in_list: input.profession_in_list,
-                qualification_matches: input.qualification_matches,
-                documents_reliable: input.documents_reliable,
-                education: input.education,
-                periods: &periods,
-            },
-            &mut cites,
-        );
-        let recommended = match result.recommendation {
-            Recommendation::Issue => Outcome::Issue,
-            Recommendation::Refuse => Outcome::Refuse,
-        };
+        let result = input.assess(rs, c.kind, &mut cites)?;
+        let recommended = Outcome::from(result.recommendation);
         let reason = departure_reason.map(str::trim).filter(|s| !s.is_empty());
         if decision != recommended && reason.is_none() {
             return Err(StoreError::ReasonRequired);
