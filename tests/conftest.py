@@ -1,4 +1,8 @@
-"""Shared fixtures: the real desktop app driven through tauri-driver + WebKitWebDriver."""
+"""Shared fixtures: the real desktop app driven through tauri-driver + WebKitWebDriver.
+
+Each store gets its own tauri-driver, started with the environment the app inherits: the store's
+path (ANYQTAMA_DB) and the folder the native-dialog seam answers from (ANYQTAMA_TEST_DIALOGS; see
+src-tauri/src/dialogs.rs)."""
 import os
 import re
 import shutil
@@ -7,6 +11,7 @@ import subprocess
 import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -20,7 +25,7 @@ def ftl(lang):
     """Message id -> text of locales/<lang>/main.ftl (simple one-line messages)."""
     out = {}
     for line in (ROOT / "locales" / lang / "main.ftl").read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^([a-z][a-z0-9-]*)\s*=\s*(.*)$", line)
+        m = re.match(r"^([a-z][a-z0-9_-]*)\s*=\s*(.*)$", line)
         if m:
             out[m.group(1)] = m.group(2)
     return out
@@ -43,18 +48,30 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def driver_url():
+class Window:
+    """One app process on one store, with the folder its dialogs answer from."""
+
+    def __init__(self, driver, store, dialogs):
+        self.d = driver
+        self.store = store
+        self.dialogs = dialogs
+
+
+@contextmanager
+def launch(store, dialogs):
     if not os.environ.get("DISPLAY"):
         pytest.fail("window tests need a display: run them through ./dev test (it starts Xvfb)")
     exe = shutil.which("tauri-driver")
     assert exe, "tauri-driver is not installed: ./dev test installs it"
+    from selenium import webdriver
+    from selenium.webdriver.common.options import ArgOptions
+
     port, native = free_port(), free_port()
-    # The app under test uses a store of its own, never the user's.
-    os.environ["ANYQTAMA_DB"] = str(Path(tempfile.mkdtemp()) / "e2e.sqlite")
-    proc = subprocess.Popen([exe, "--port", str(port), "--native-port", str(native)],
+    env = dict(os.environ, ANYQTAMA_DB=str(store), ANYQTAMA_TEST_DIALOGS=str(dialogs))
+    proc = subprocess.Popen([exe, "--port", str(port), "--native-port", str(native)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
+    d = None
     try:
         for _ in range(100):
             try:
@@ -64,25 +81,39 @@ def driver_url():
                 time.sleep(0.1)
         else:
             pytest.fail("tauri-driver did not start")
-        yield url
+        binary = os.environ.get("ANYQTAMA_DESKTOP", str(TARGET / "debug" / "anyqtama-desktop"))
+        opts = ArgOptions()
+        opts.set_capability("browserName", "wry")
+        opts.set_capability("tauri:options", {"application": binary})
+        d = webdriver.Remote(command_executor=url, options=opts)
+        d.implicitly_wait(2)
+        d.set_script_timeout(120)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        yield Window(d, Path(store), Path(dialogs))
     finally:
+        if d is not None:
+            d.quit()
         proc.terminate()
         proc.wait(timeout=10)
 
 
-@pytest.fixture()
-def app(driver_url, tmp_path):
-    from selenium import webdriver
-    from selenium.webdriver.common.options import ArgOptions
+@pytest.fixture(scope="module")
+def fresh_store():
+    """An empty store, shared by the tests of one module (they run in order)."""
+    base = Path(tempfile.mkdtemp(prefix="anyqtama-e2e-"))
+    (base / "dialogs").mkdir()
+    return base / "office.sqlite", base / "dialogs"
 
-    binary = os.environ.get("ANYQTAMA_DESKTOP", str(TARGET / "debug" / "anyqtama-desktop"))
-    opts = ArgOptions()
-    opts.set_capability("browserName", "wry")
-    opts.set_capability("tauri:options", {"application": binary})
-    d = webdriver.Remote(command_executor=driver_url, options=opts)
-    d.implicitly_wait(5)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    try:
-        yield d
-    finally:
-        d.quit()
+
+@pytest.fixture(scope="session")
+def demo_store():
+    base = Path(tempfile.mkdtemp(prefix="anyqtama-demo-"))
+    (base / "dialogs").mkdir()
+    return base / "demo.sqlite", base / "dialogs"
+
+
+@pytest.fixture()
+def app(demo_store):
+    """The window on the demo store (created by the first test that opens the demo office)."""
+    with launch(*demo_store) as w:
+        yield w.d

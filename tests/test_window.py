@@ -1,128 +1,139 @@
-"""The real application window: it opens, shows the start screen, and switches language at once."""
+"""The real application window on the demo store: start screen and language switch, the demo
+office from the first screen, every screen in every language with no untranslated text, the
+language remembered per user, and one window per store."""
+import fcntl
+import sqlite3
 import time
 
-from conftest import SHOTS, ftl, ftl_all
+from conftest import ftl, ftl_all, launch
+from ui import (click, fill, menu, no_untranslated, screen, set_lang, shoot, sign_in, text,
+                wait_for, wait_text, wait_until)
+
+LANGS = ["kk", "ru", "en"]
 
 
-def wait_text(d, element_id, expected, timeout=5.0):
-    end = time.time() + timeout
-    text = None
-    while time.time() < end:
-        text = d.execute_script(f"return document.getElementById('{element_id}').textContent")
-        if text == expected:
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"#{element_id}: expected {expected!r}, got {text!r}")
-
-
-def shoot(d, name):
-    """Saves a screenshot after the page has painted (the first frame under Xvfb can be stale)."""
-    d.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));")
-    d.get_screenshot_as_png()
-    d.save_screenshot(str(SHOTS / f"{name}.png"))
+def open_demo(d):
+    """Opens the demo office from the first screen (once per test session)."""
+    wait_for(d, "#start")
+    if d.execute_script("return !!document.getElementById('open-demo')"):
+        click(d, "#open-demo")
+        wait_for(d, "#signin", timeout=120)
 
 
 def test_start_screen_in_every_language(app):
-    for lang in ["kk", "ru", "en"]:
+    for lang in LANGS:
         msgs = ftl(lang)
-        app.execute_script(f"document.querySelector('button[data-lang=\"{lang}\"]').click()")
-        wait_text(app, "tagline", msgs["app-tagline"])
-        assert app.execute_script("return document.documentElement.lang") == lang
-        rules = app.execute_script("return document.getElementById('rules').textContent")
+        set_lang(app, lang)
+        wait_text(app, "#tagline", msgs["app-tagline"])
+        rules = text(app, "#rules")
         assert rules.startswith(msgs["app-rules-in-force"].split("{")[0].strip())
         assert "order-" in rules
-        pressed = app.execute_script("return document.querySelector('button[aria-pressed=\"true\"]').dataset.lang")
-        assert pressed == lang
+        no_untranslated(app)
         shoot(app, f"start-{lang}")
-
-
-def test_language_choice_is_remembered(app):
-    app.execute_script("document.querySelector('button[data-lang=\"ru\"]').click()")
-    wait_text(app, "tagline", ftl("ru")["app-tagline"])
-    app.refresh()
-    wait_text(app, "tagline", ftl("ru")["app-tagline"])
 
 
 def test_demo_office_sign_in_dashboard_and_search(app):
     """A newcomer opens the demo office from the first screen, signs in, sees the dashboard in
     working days, and finds a person by a Cyrillic name. A wrong password is refused in words."""
-    msgs = ftl_all("ru")
-    app.execute_script("document.querySelector('button[data-lang=\"ru\"]').click()")
-    wait_text(app, "tagline", ftl("ru")["app-tagline"])
-    if not app.execute_script("return document.getElementById('open-demo').hidden"):
-        app.execute_script("document.getElementById('open-demo').click()")
-        wait_until(app, "return !document.getElementById('signin').hidden", timeout=90)
+    set_lang(app, "ru")
+    open_demo(app)
     shoot(app, "start-demo-ru")
-    # A wrong password is refused with a message a person understands.
-    app.execute_script("document.getElementById('login').value = 'registrar'; document.getElementById('password').value = 'wrong'; document.querySelector('#signin button[type=submit]').click()")
-    wait_text(app, "signin-error", ftl("ru")["error-bad-credentials"])
-    app.execute_script("document.getElementById('login').value = 'registrar'; document.getElementById('password').value = 'anyqtama-demo'; document.querySelector('#signin button[type=submit]').click()")
-    wait_until(app, "return !document.getElementById('home').hidden")
-    wait_until(app, "return document.getElementById('ending').children.length > 0")
-    for lst in ["due-today", "late", "ending"]:
-        assert app.execute_script(f"return document.getElementById('{lst}').children.length") >= 1
-    assert msgs["ui-due-today"] in app.execute_script("return document.body.textContent")
+    sign_in(app, "registrar", "wrong")
+    wait_text(app, "#signin .foot-error", ftl("ru")["error-bad-credentials"])
+    sign_in(app, "registrar", "anyqtama-demo")
+    screen(app, "dashboard")
+    wait_for(app, "#due-today")
+    late = text(app, "#late")
+    assert ftl_all("ru")["ui-late-by"].split("{")[0].strip() in late or "рабочих" in late
     shoot(app, "dashboard-ru")
-    # Search by a Cyrillic surname typed in capitals.
-    app.execute_script("const s = document.getElementById('search'); s.value = 'КИМ'; s.dispatchEvent(new Event('input'))")
-    wait_until(app, "return document.querySelectorAll('#results li').length > 0")
-    rows = app.execute_script("return [...document.querySelectorAll('#results li')].map(li => li.textContent)")
-    assert all("Ким" in r for r in rows), rows
+    menu(app, "search")
+    fill(app, "#search", "ким")
+    wait_until(app, "return document.querySelectorAll('#search-results tbody tr').length > 0")
+    rows = app.execute_script("return [...document.querySelectorAll('#search-results tbody tr')].map(r => r.innerText.toLowerCase())")
+    assert all("ким" in r or "kim" in r for r in rows), rows[:3]
     shoot(app, "search-ru")
-    for lang in ["kk", "en"]:
-        app.execute_script(f"document.querySelector('button[data-lang=\"{lang}\"]').click()")
-        wait_until(app, f"return document.documentElement.lang === '{lang}'")
-        wait_until(app, "return !document.getElementById('home').hidden")
-        heading = ftl_all(lang)["ui-due-today"]
-        wait_until(app, f"return document.body.textContent.includes({heading!r})")
-        # The results and the signed-in line follow the language too.
-        kind = ftl_all(lang)["ui-kind-issue"]
-        wait_until(app, f"return [...document.querySelectorAll('#results li')].some(li => li.textContent.includes({kind!r}))")
-        role = ftl_all(lang)["ui-role-registrar"]
-        assert role in app.execute_script("return document.getElementById('who').textContent")
-        shoot(app, f"dashboard-{lang}")
-    app.execute_script("document.getElementById('sign-out').click()")
-    wait_until(app, "return !document.getElementById('start').hidden")
 
 
-def wait_until(d, script, timeout=10.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        if d.execute_script(script):
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out: {script}")
+SCREENS = {
+    "registrar": ["dashboard", "search", "new", "registers", "audit", "about"],
+    "secretary": ["commission"],
+    "head": ["decisions"],
+    "admin": ["settings", "backup"],
+}
 
 
-def test_commission_points_follow_the_rules(app):
-    """The secretary's panel: the PRODUCT.md example (higher education, six years) gives 7 points of
-    6 and 'issue'; without the higher education it is 4 points and 'refuse', below the threshold."""
-    msgs = ftl_all("en")
-    app.execute_script("document.querySelector('button[data-lang=\"en\"]').click()")
-    wait_until(app, "return document.documentElement.lang === 'en'")
-    if app.execute_script("return document.getElementById('home').hidden"):
-        if not app.execute_script("return document.getElementById('open-demo').hidden"):
-            app.execute_script("document.getElementById('open-demo').click()")
-            wait_until(app, "return !document.getElementById('signin').hidden", timeout=90)
-        app.execute_script("document.getElementById('login').value = 'secretary'; document.getElementById('password').value = 'anyqtama-demo'; document.querySelector('#signin button[type=submit]').click()")
-        wait_until(app, "return !document.getElementById('home').hidden")
-    app.execute_script("""
-        const set = (el, v) => { el.value = v; };
-        set(document.getElementById('p-date'), '2026-03-20');
-        document.getElementById('p-higher').checked = true;
-        const row = document.querySelector('#p-periods .period');
-        set(row.querySelector('.p-from'), '2014-09-01');
-        set(row.querySelector('.p-to'), '2020-08-31');
-        document.getElementById('points').dispatchEvent(new Event('input'));
-    """)
-    wait_until(app, "return document.getElementById('p-result').textContent.startsWith('7 points')")
-    assert "order-426-2026" in app.execute_script("return document.getElementById('p-result').textContent")
-    assert app.execute_script("return document.getElementById('p-recommendation').textContent") == msgs["ui-points-issue"]
-    app.execute_script("document.getElementById('p-higher').checked = false; document.getElementById('points').dispatchEvent(new Event('input'))")
-    wait_until(app, "return document.getElementById('p-result').textContent.startsWith('4 points')")
-    assert app.execute_script("return document.getElementById('p-recommendation').textContent") == msgs["ui-points-refuse"]
-    assert msgs["ui-ground-below_threshold"] in app.execute_script("return document.getElementById('p-grounds').textContent")
-    app.execute_script("document.getElementById('p-higher').checked = true; document.getElementById('points').dispatchEvent(new Event('input'))")
-    wait_until(app, "return document.getElementById('p-result').textContent.startsWith('7 points')")
-    app.execute_script("document.getElementById('points').scrollIntoView()")
-    shoot(app, "points-en")
+def test_every_screen_in_every_language(app, demo_store):
+    """Every screen of every role renders in kk, ru and en with no missing or leaked message id."""
+    open_demo(app)
+    for login, screens in SCREENS.items():
+        if app.execute_script("return !document.getElementById('sign-out').hidden"):
+            click(app, "#sign-out")
+        sign_in(app, login, "anyqtama-demo")
+        screen(app, "dashboard")
+        for lang in LANGS:
+            set_lang(app, lang)
+            for name in screens:
+                menu(app, name)
+                time.sleep(0.3)
+                no_untranslated(app)
+                shoot(app, f"{name}-{lang}")
+    # A case page with its documents, certificate and actions, in each language.
+    con = sqlite3.connect(f"file:{demo_store[0]}?mode=ro", uri=True)
+    case, number = con.execute(
+        "SELECT c.id, t.number FROM cases c JOIN certificates t ON t.id = c.result_certificate_id "
+        "WHERE c.kind = 'issue' AND t.status = 'valid' ORDER BY c.id DESC LIMIT 1").fetchone()
+    con.close()
+    for lang in LANGS:
+        set_lang(app, lang)
+        menu(app, "search")
+        fill(app, "#search", number)
+        wait_for(app, f"#search-results a.case-link[data-case='{case}']")
+        click(app, f"#search-results a.case-link[data-case='{case}']")
+        screen(app, "case")
+        wait_for(app, "#certificate-produced")
+        no_untranslated(app)
+        shoot(app, f"case-{lang}")
+
+
+def test_language_is_remembered_per_user(demo_store):
+    with launch(*demo_store) as w:
+        d = w.d
+        open_demo(d)
+        set_lang(d, "en")
+        sign_in(d, "secretary", "anyqtama-demo")
+        screen(d, "dashboard")
+        set_lang(d, "kk")
+        click(d, "#sign-out")
+        wait_for(d, "#signin")
+        set_lang(d, "ru")
+        sign_in(d, "secretary", "anyqtama-demo")
+        screen(d, "dashboard")
+        wait_until(d, "return document.documentElement.lang === 'kk'")
+    con = sqlite3.connect(f"file:{demo_store[0]}?mode=ro", uri=True)
+    assert con.execute("SELECT lang FROM users WHERE login = 'secretary'").fetchone()[0] == "kk"
+    con.close()
+
+
+def test_one_window_per_store(demo_store, tmp_path):
+    """While another window holds the store, a second one says so and touches nothing."""
+    lock = open(str(demo_store[0]) + ".lock", "a+")
+    # The window of the test before may take a moment to exit and release its lock.
+    for _ in range(100):
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            time.sleep(0.1)
+    else:
+        raise AssertionError("the store's lock was not released by the previous window")
+    try:
+        with launch(*demo_store) as w:
+            for lang in LANGS:
+                set_lang(w.d, lang)
+                wait_text(w.d, "#in-use", str(demo_store[0]))
+                assert not w.d.execute_script("return !!document.getElementById('signin')")
+                no_untranslated(w.d)
+            shoot(w.d, "in-use-en")
+    finally:
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()

@@ -128,3 +128,45 @@ error-unknown-document = Unknown document “{ $value }”. Use application, cer
 error-unknown-doc-lang = Unknown document language “{ $value }”. Use kk, ru, en or kk+ru.
 error-unknown-format = Unknown format “{ $value }”. Use pdf, xlsx or csv.
 error-write-file = Cannot write { $path }: { $detail }
+
+## A field the store refused, said next to the field in the window
+error-field-act_date = The act's date cannot be in the future.
+error-field-act_number = Write the number of the act.
+error-field-body = Write the body that issued the act.
+error-field-applicant = Choose the holder of the certificate on file: { $detail }
+error-field-certificate = Check the certificate: { $detail }
+error-field-change_ground = Choose a ground for reissue that the rules in force allow.
+error-field-citizenship = Write the citizenship (three letters, XXA for a stateless person).
+error-field-code = The office code: letters and digits only, at most 8.
+error-field-content = A scan must be a file of 1 byte to 50 MB.
+error-field-copies = Copies: from 1 to 100.
+error-field-documents = The documents are complete: register the application instead.
+error-field-employer = Fill in the employer: name, BIN/IIN and the contract's dates.
+error-field-employer_name = Write the employer's name.
+error-field-event_on = The date of the event cannot be after the day the notice was received.
+error-field-file_name = The file has no name.
+error-field-full_name = Write the full name.
+error-field-lang = Choose Kazakh, Russian or English.
+error-field-login = The login: latin letters, digits, dot, dash or underscore, not taken by another user.
+error-field-members = Mark at least one member as present.
+error-field-name_kk = Write the office's name in Kazakh.
+error-field-name_ru = Write the office's name in Russian.
+error-field-name_en = Write the office's name in English.
+error-field-next = The next number must be at least 1 and above the numbers already given ({ $detail }).
+error-field-organisation = Write the member's organisation.
+error-field-out = The file already exists: choose another name.
+error-field-outcome = Write the outcome of the complaint.
+error-field-passport_number = Write the passport number.
+error-field-password = The password needs at least 8 characters.
+error-field-place = Write where the sitting is held.
+error-field-profession_id = Choose a profession from the list of order 236.
+error-field-roles = Give the user at least one role.
+error-field-status = Choose how the complaint was resolved.
+error-field-summary = Write what the complaint is about.
+error-field-surname_latin = Write the surname as in the passport.
+error-field-active = You cannot disable your own account.
+error-field-years = Check the number of years.
+
+## The window
+error-store-in-use = The case store { $path } is already open in another Anyqtama window. Close that window first: two windows on one store could overwrite each other's work.
+error-signed-out = You are signed out. Sign in again.

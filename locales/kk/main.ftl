@@ -128,3 +128,45 @@ error-unknown-document = «{ $value }» – белгісіз құжат. applica
 error-unknown-doc-lang = «{ $value }» – құжаттың белгісіз тілі. kk, ru, en немесе kk+ru көрсетіңіз.
 error-unknown-format = «{ $value }» – белгісіз формат. pdf, xlsx немесе csv көрсетіңіз.
 error-write-file = { $path } жазылмады: { $detail }
+
+## A field the store refused, said next to the field in the window
+error-field-act_date = Акт күні болашақта бола алмайды.
+error-field-act_number = Актінің нөмірін жазыңыз.
+error-field-body = Актіні шығарған органды жазыңыз.
+error-field-applicant = Есептегі куәлік иесін таңдаңыз: { $detail }
+error-field-certificate = Куәлікті тексеріңіз: { $detail }
+error-field-change_ground = Қолданыстағы қағидалар рұқсат ететін қайта ресімдеу негізін таңдаңыз.
+error-field-citizenship = Азаматтығын жазыңыз (үш әріп, азаматтығы жоқ адам үшін XXA).
+error-field-code = Әкімдік коды: тек әріптер мен цифрлар, 8-ден аспайды.
+error-field-content = Скан 1 байттан 50 МБ-қа дейінгі файл болуы керек.
+error-field-copies = Дана саны: 1-ден 100-ге дейін.
+error-field-documents = Құжаттар толық: өтінішті тіркеңіз.
+error-field-employer = Жұмыс берушіні толтырыңыз: атауы, БСН/ЖСН және шарттың күндері.
+error-field-employer_name = Жұмыс берушінің атауын жазыңыз.
+error-field-event_on = Оқиға күні хабарлама алынған күннен кейін бола алмайды.
+error-field-file_name = Файлдың атауы жоқ.
+error-field-full_name = Толық аты-жөнін жазыңыз.
+error-field-lang = Қазақ, орыс немесе ағылшын тілін таңдаңыз.
+error-field-login = Логин: латын әріптері, цифрлар, нүкте, сызықша немесе астын сызу; басқа пайдаланушыда жоқ.
+error-field-members = Кемінде бір қатысқан мүшені белгілеңіз.
+error-field-name_kk = Әкімдіктің атауын қазақ тілінде жазыңыз.
+error-field-name_ru = Әкімдіктің атауын орыс тілінде жазыңыз.
+error-field-name_en = Әкімдіктің атауын ағылшын тілінде жазыңыз.
+error-field-next = Келесі нөмір 1-ден кем емес және берілген нөмірлерден үлкен болуы керек ({ $detail }).
+error-field-organisation = Комиссия мүшесінің ұйымын жазыңыз.
+error-field-out = Мұндай файл бар: басқа атау таңдаңыз.
+error-field-outcome = Шағымды қарау нәтижесін жазыңыз.
+error-field-passport_number = Паспорт нөмірін жазыңыз.
+error-field-password = Құпиясөз кемінде 8 таңбадан тұруы керек.
+error-field-place = Отырыс өтетін орынды жазыңыз.
+error-field-profession_id = 236 бұйрықтың тізбесінен кәсіпті таңдаңыз.
+error-field-roles = Пайдаланушыға кемінде бір рөл беріңіз.
+error-field-status = Шағымды қарау қалай аяқталғанын таңдаңыз.
+error-field-summary = Шағымның мәнін жазыңыз.
+error-field-surname_latin = Тегін паспорттағыдай жазыңыз.
+error-field-active = Өз есептік жазбаңызды өшіре алмайсыз.
+error-field-years = Жылдар санын тексеріңіз.
+
+## The window
+error-store-in-use = { $path } істер қоймасы Anyqtama-ның басқа терезесінде ашық. Алдымен сол терезені жабыңыз: бір қоймадағы екі терезе бір-бірінің жұмысын өшіріп жіберуі мүмкін.
+error-signed-out = Жүйеден шықтыңыз. Қайта кіріңіз.

@@ -128,3 +128,45 @@ error-unknown-document = Неизвестный документ «{ $value }».
 error-unknown-doc-lang = Неизвестный язык документа «{ $value }». Укажите kk, ru, en или kk+ru.
 error-unknown-format = Неизвестный формат «{ $value }». Укажите pdf, xlsx или csv.
 error-write-file = Не удаётся записать { $path }: { $detail }
+
+## A field the store refused, said next to the field in the window
+error-field-act_date = Дата акта не может быть в будущем.
+error-field-act_number = Укажите номер акта.
+error-field-body = Укажите орган, издавший акт.
+error-field-applicant = Выберите владельца свидетельства из учёта: { $detail }
+error-field-certificate = Проверьте свидетельство: { $detail }
+error-field-change_ground = Выберите основание переоформления, допускаемое действующими правилами.
+error-field-citizenship = Укажите гражданство (три буквы, XXA для лица без гражданства).
+error-field-code = Код акимата: только буквы и цифры, не более 8.
+error-field-content = Скан должен быть файлом от 1 байта до 50 МБ.
+error-field-copies = Экземпляров: от 1 до 100.
+error-field-documents = Документы полные: зарегистрируйте заявление.
+error-field-employer = Заполните работодателя: наименование, БИН/ИИН и даты договора.
+error-field-employer_name = Укажите наименование работодателя.
+error-field-event_on = Дата события не может быть позже дня получения уведомления.
+error-field-file_name = У файла нет имени.
+error-field-full_name = Укажите полное имя.
+error-field-lang = Выберите казахский, русский или английский.
+error-field-login = Логин: латинские буквы, цифры, точка, дефис или подчёркивание; не занятый другим пользователем.
+error-field-members = Отметьте хотя бы одного присутствующего члена.
+error-field-name_kk = Укажите наименование акимата на казахском.
+error-field-name_ru = Укажите наименование акимата на русском.
+error-field-name_en = Укажите наименование акимата на английском.
+error-field-next = Следующий номер — не меньше 1 и больше уже выданных ({ $detail }).
+error-field-organisation = Укажите организацию члена комиссии.
+error-field-out = Такой файл уже есть: выберите другое имя.
+error-field-outcome = Укажите результат рассмотрения жалобы.
+error-field-passport_number = Укажите номер паспорта.
+error-field-password = Пароль — не менее 8 символов.
+error-field-place = Укажите место заседания.
+error-field-profession_id = Выберите профессию из перечня приказа 236.
+error-field-roles = Назначьте пользователю хотя бы одну роль.
+error-field-status = Выберите, чем завершилось рассмотрение жалобы.
+error-field-summary = Опишите суть жалобы.
+error-field-surname_latin = Укажите фамилию как в паспорте.
+error-field-active = Нельзя отключить собственную учётную запись.
+error-field-years = Проверьте число лет.
+
+## The window
+error-store-in-use = Хранилище дел { $path } уже открыто в другом окне Anyqtama. Сначала закройте то окно: два окна с одним хранилищем могут затереть работу друг друга.
+error-signed-out = Вы вышли из системы. Войдите снова.

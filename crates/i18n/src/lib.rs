@@ -120,24 +120,18 @@ impl Messages {
             .into_owned()
     }
 
-    /// Every message whose id starts with `prefix`, formatted without arguments (the window takes
-    /// its fixed words this way and fills `{ $... }` itself).
-    pub fn with_prefix(&self, prefix: &str) -> std::collections::BTreeMap<String, String> {
-        parsed()
-            .iter()
-            .filter(|(l, _)| *l == self.lang)
-            .flat_map(|(_, res)| res.entries())
-            .filter_map(|e| match e {
-                fluent_syntax::ast::Entry::Message(m) if m.id.name.starts_with(prefix) => {
-                    Some(m.id.name.to_string())
-                }
-                _ => None,
-            })
-            .map(|id| {
-                let text = self.get(&id, &[]);
-                (id, text)
-            })
-            .collect()
+    /// The sentence for a field the store refused: `error-field-<field>` says what that field needs
+    /// in words of its own; a field without one gets the general message with the store's detail.
+    pub fn invalid_field(&self, field: &str, detail: &str) -> String {
+        let id = format!("error-field-{field}");
+        if self.bundle.has_message(&id) {
+            self.get(&id, &[("detail", detail.to_string())])
+        } else {
+            self.get(
+                "error-invalid-input",
+                &[("field", field.to_string()), ("detail", detail.to_string())],
+            )
+        }
     }
 
     /// The message for an error of the rules core (`error-<code>`).

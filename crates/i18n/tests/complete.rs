@@ -240,3 +240,30 @@ fn every_role_has_a_name_in_the_window() {
         assert!(known.contains(&format!("ui-role-{}", r.as_str())), "{r}");
     }
 }
+
+/// Every field the store can refuse has a sentence of its own in each language, so the window can
+/// say next to the field what to change.
+#[test]
+fn every_field_the_store_refuses_has_a_message() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/src");
+    let known = message_ids(&text(Lang::En));
+    let mut fields = BTreeSet::new();
+    for entry in std::fs::read_dir(root).unwrap().flatten() {
+        let src = std::fs::read_to_string(entry.path()).unwrap();
+        for marker in ["field: \"", "non_empty(\""] {
+            for part in src.split(marker).skip(1) {
+                fields.insert(part.split('"').next().unwrap().to_string());
+            }
+        }
+    }
+    fields.remove("f");
+    assert!(fields.len() > 20, "{fields:?}");
+    let missing: Vec<_> = fields
+        .iter()
+        .filter(|f| !known.contains(&format!("error-field-{f}")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "fields without error-field-*: {missing:?}"
+    );
+}

@@ -18,6 +18,7 @@ pub mod numbering;
 pub mod queries;
 pub mod records;
 pub mod search;
+pub mod views;
 pub mod writer;
 
 mod schema;
@@ -267,6 +268,22 @@ impl Store {
             roles: self.roles_of(UserId(id))?,
             lang,
         })
+    }
+
+    /// Remembers the user's language for the next sign-in. A preference, not a legal record, so it
+    /// is not audited.
+    pub fn set_lang(&self, session: &Session, lang: &str) -> Result<()> {
+        if !["kk", "ru", "en"].contains(&lang) {
+            return Err(StoreError::Invalid {
+                field: "lang",
+                detail: lang.to_string(),
+            });
+        }
+        self.conn.execute(
+            "UPDATE users SET lang = ?1 WHERE id = ?2",
+            rusqlite::params![lang, session.user_id.0],
+        )?;
+        Ok(())
     }
 
     fn roles_of(&self, user: UserId) -> Result<Vec<Role>> {

@@ -1,0 +1,70 @@
+//! What the window's screens list, read back after real actions.
+
+mod common;
+
+use anyqtama_store::{views, CaseStatus, Role};
+use common::*;
+
+#[test]
+fn users_members_sittings_and_agenda() {
+    let mut f = fixture();
+    let users = views::users(f.store.connection()).unwrap();
+    let head = users.iter().find(|u| u.login == "head").unwrap();
+    assert_eq!(head.roles, vec![Role::Head]);
+    assert_eq!(head.lang, "en");
+    assert_eq!(views::members(f.store.connection()).unwrap().len(), 2);
+
+    let registered = f.issue_case(CaseStatus::Registered, 1);
+    let sent = f.issue_case(CaseStatus::SentToCommission, 2);
+    let assessed = f.issue_case(CaseStatus::Assessed, 3);
+    let c = f.store.connection();
+    let ids = |s: &[CaseStatus]| -> Vec<i64> {
+        views::cases_in(c, s, 10)
+            .unwrap()
+            .iter()
+            .map(|x| x.id)
+            .collect()
+    };
+    assert_eq!(ids(&[CaseStatus::Registered]), vec![registered.0]);
+    assert_eq!(ids(&[CaseStatus::SentToCommission]), vec![sent.0]);
+    assert_eq!(ids(&[CaseStatus::Assessed]), vec![assessed.0]);
+    assert_eq!(
+        ids(&[CaseStatus::Assessed, CaseStatus::Registered]),
+        vec![registered.0, assessed.0],
+        "oldest first across states"
+    );
+    let sittings = views::sittings(c, 10).unwrap();
+    assert_eq!(sittings.len(), 1);
+    assert_eq!((sittings[0].present, sittings[0].assessed), (2, 1));
+}
+
+#[test]
+fn a_case_page_shows_its_certificate_scans_and_notices() {
+    let mut f = fixture();
+    let cert = f.certificate(7);
+    let case: i64 = f
+        .store
+        .connection()
+        .query_row(
+            "SELECT id FROM cases WHERE result_certificate_id = ?1",
+            [cert.0],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let x = views::case_extras(f.store.connection(), anyqtama_store::CaseId(case)).unwrap();
+    assert!(x.checklist.iter().all(|(_, present, _)| *present));
+    assert!(x.attachments.is_empty());
+    let produced = x.produced.expect("the issued certificate");
+    assert_eq!(produced.status, "valid");
+    assert!(x.concerns.is_none());
+    let found = views::certificate(f.store.connection(), &produced.number).unwrap();
+    assert_eq!(found.id, cert.0);
+    assert!(views::certificate(f.store.connection(), "NO-SUCH").is_err());
+    // The audit trail lists the newest first, a page at a time.
+    let page = views::audit(f.store.connection(), None, 3).unwrap();
+    assert_eq!(page.len(), 3);
+    assert!(page[0].seq > page[2].seq);
+    let next = views::audit(f.store.connection(), Some(page[2].seq), 3).unwrap();
+    assert!(next[0].seq < page[2].seq);
+    assert_eq!(page[0].action, "decide");
+}

@@ -1,0 +1,234 @@
+"""End to end on a new office, through the real window: first-run setup, the administrator's
+settings, a new application with a scan, the Commission's assessment, the head's decision, the
+certificate saved as PDF (checked with pdftotext), and its extension. Then bad input, refused in
+words next to the field, with the store left as it was."""
+import sqlite3
+import subprocess
+import time
+
+import pytest
+
+from conftest import ROOT, launch
+from ui import (check, click, exists, fill, menu, no_untranslated, screen, set_lang, shoot, text,
+                wait_for, wait_text, wait_until)
+
+BIN = "211240642195"  # a BIN with a valid check digit
+
+
+def count(store, sql):
+    con = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+def pdf_text(path):
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="module")
+def window(fresh_store):
+    with launch(*fresh_store) as w:
+        yield w
+
+
+def set_up_office(d):
+    set_lang(d, "en")
+    wait_for(d, "#setup")
+    no_untranslated(d)
+    shoot(d, "setup-en")
+    for key, value in {
+        "code": "TST", "name_kk": "Сынақ ауданының әкімдігі", "name_ru": "Акимат тестового района",
+        "name_en": "Akimat of the Test District", "region_kk": "Абай облысы", "region_ru": "Область Абай",
+        "region_en": "Abai Region", "address": "Semey, Abai avenue 1", "login": "admin",
+        "full_name": "Аманов Ерлан", "password": "correct horse", "password2": "correct horse",
+    }.items():
+        fill(d, f"#setup-{key}", value)
+    click(d, "#setup-submit")
+    screen(d, "dashboard")
+
+
+def test_new_office_to_certificate_and_extension(window):
+    d, store, dialogs = window.d, window.store, window.dialogs
+    set_up_office(d)
+
+    # The administrator adds the Commission and takes every role (a small office: one person).
+    menu(d, "settings")
+    for name, position in [("Сейтов Нұрлан", "Chair"), ("Ли Марина", "Member")]:
+        fill(d, "#member-name", name)
+        fill(d, "#member-position", position)
+        fill(d, "#member-org", "Department of Employment")
+        click(d, "#member-add")
+        wait_until(d, f"return document.querySelector('#members').innerText.includes('{name}')")
+    for role in ["registrar", "secretary", "head"]:
+        check(d, f"#role-1-{role}")
+    d.execute_script("document.querySelector('#role-1-head').closest('td').querySelector('button').click()")
+    wait_for(d, "#menu-new")
+    wait_for(d, "#menu-commission")
+    shoot(d, "settings-after-setup-en")
+
+    # A new application for a first issue.
+    menu(d, "new")
+    for key, value in {
+        "surname_latin": "KARIMOV", "given_names_latin": "BOBUR", "surname_cyrillic": "Каримов",
+        "given_names_cyrillic": "Бобур", "citizenship": "UZB", "passport_number": "FA1234567",
+        "passport_issuer": "MIA UZB", "phone": "+998 90 123 45 67", "address_kz": "Semey, Lenin st 5",
+        "residence_address": "Tashkent, Navoi st 10",
+    }.items():
+        fill(d, f"#a-{key}", value)
+    fill(d, "#a-birth_date", "14.03.1988")
+    fill(d, "#prof-search", "инженер")
+    wait_for(d, "#prof-hits button")
+    click(d, "#prof-hits button")
+    wait_until(d, "return document.getElementById('prof-chosen').textContent.length > 0")
+    for box in d.execute_script("return [...document.querySelectorAll('#checklist input[type=checkbox]')].map(e => e.id)"):
+        check(d, f"#{box}")
+    shoot(d, "new-application-filled-en")
+    click(d, "#register")
+    screen(d, "case")
+    wait_text(d, "#case-status", "registered")
+    case_id = int(d.execute_script("return document.querySelector('#case-title').textContent.match(/\\d+/)[0]"))
+
+    # A scan through the native open dialog (its test seam answers with a real file).
+    scan = ROOT / "tests" / "reference" / sorted(p.name for p in (ROOT / "tests" / "reference").glob("*.png"))[0]
+    (dialogs / "next-open").write_text(str(scan))
+    d.execute_script("const s = document.getElementById('scan-kind'); s.value = 'identity_document'; s.dispatchEvent(new Event('change'))")
+    click(d, "#attach-scan")
+    wait_until(d, "return document.querySelectorAll('#scans tbody tr').length === 1")
+    assert scan.name in text(d, "#scans")
+    assert count(store, f"SELECT length(content) FROM attachments WHERE case_id = {case_id}") == scan.stat().st_size
+
+    click(d, "#send-to-commission")
+    wait_text(d, "#case-status", "with the Commission")
+
+    # The Commission: a sitting, then the assessment with live points.
+    menu(d, "commission")
+    fill(d, "#sitting-place", "Akimat, room 12")
+    click(d, "#create-sitting")
+    wait_for(d, "#sittings li")
+    click(d, f"#agenda-table a.case-link[data-case='{case_id}']")
+    wait_for(d, "#points")
+    wait_text(d, "#p-recommendation", "refuse")
+    check(d, "#p-higher")
+    fill(d, "#points .p-from", "01.01.2015")
+    fill(d, "#points .p-to", "31.12.2020")
+    wait_text(d, "#p-recommendation", "Recommendation: issue")
+    assert d.execute_script("return document.getElementById('decision-issue').checked")
+    shoot(d, "commission-assessment-en")
+    click(d, "#record-assessment")
+    screen(d, "case")
+    wait_text(d, "#case-status", "assessed")
+
+    # The head decides: a certificate with a number.
+    click(d, "#decide")
+    wait_for(d, "#certificate-produced")
+    wait_text(d, "#case-status", "issued")
+    number = d.execute_script("return document.querySelector('#certificate-produced').textContent.match(/TST-\\d{4}-\\d+/)[0]")
+    shoot(d, "case-issued-en")
+
+    # The certificate as PDF, saved through the save dialog's seam, in Kazakh and Russian.
+    click(d, "#print-certificate")
+    wait_text(d, "#toast", "Saved:")
+    pdf = dialogs / f"certificate-{number}-kk-ru.pdf"
+    assert pdf.exists(), list(dialogs.iterdir())
+    body = pdf_text(pdf)
+    assert number in body and "KARIMOV" in body
+    assert count(store, f"SELECT count(*) FROM audit WHERE action = 'print' AND entity_id = '{number}'") == 1
+    # "Save and open" hands the file to the system viewer.
+    click(d, "#open-application")
+    wait_file(dialogs / "opened.txt", "application-")
+
+    # The extension of that certificate, started from it.
+    click(d, "#start-extend")
+    screen(d, "new")
+    wait_until(d, "return document.getElementById('kind-extend').checked")
+    wait_text(d, "#certificate-info", number)
+    fill(d, "#event-on", "20.11.2026")
+    fill(d, "#e-name", "Semey Build LLP")
+    fill(d, "#e-bin", BIN)
+    fill(d, "#e-from", "20.11.2026")
+    fill(d, "#e-to", "19.11.2028")
+    for box in d.execute_script("return [...document.querySelectorAll('#checklist input[type=checkbox]')].map(e => e.id)"):
+        check(d, f"#{box}")
+    shoot(d, "new-extension-en")
+    click(d, "#register")
+    screen(d, "case")
+    wait_text(d, "#case-status", "registered")
+    assert "Extension" in text(d, "#case")
+    click(d, "#decide")
+    wait_text(d, "#case-status", "issued")
+    wait_for(d, "#certificate-produced")
+    assert count(store, "SELECT count(*) FROM extensions") == 1
+    shoot(d, "case-extended-en")
+    for lang in ["ru", "kk"]:
+        set_lang(d, lang)
+        wait_for(d, "#certificate-produced")
+        no_untranslated(d)
+        shoot(d, f"case-extended-{lang}")
+    set_lang(d, "en")
+
+
+def wait_file(path, needle, timeout=10.0):
+    """Waits until a file the app writes contains `needle`."""
+    end = time.time() + timeout
+    while time.time() < end:
+        if path.exists() and needle in path.read_text():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{path} does not mention {needle!r}")
+
+
+def test_bad_input_is_refused_next_to_the_field(window):
+    """Wrong or missing input is refused in words next to the field concerned; nothing is written."""
+    d, store = window.d, window.store
+    if not exists(d, "#menu-new"):
+        pytest.skip("needs the office of the test before")
+    before = count(store, "SELECT count(*) FROM cases"), count(store, "SELECT count(*) FROM audit")
+    menu(d, "new")
+    fill(d, "#prof-search", "инженер")
+    wait_for(d, "#prof-hits button")
+    click(d, "#prof-hits button")
+    # A date that does not exist.
+    fill(d, "#a-birth_date", "31.02.1990")
+    click(d, "#register")
+    wait_text(d, "[data-field='birth_date'] .field-error", "31.02.1990")
+    # A surname left empty: the store refuses, the window says so next to the surname.
+    fill(d, "#a-birth_date", "28.02.1990")
+    fill(d, "#a-citizenship", "KGZ")
+    fill(d, "#a-passport_number", "AC7654321")
+    click(d, "#register")
+    wait_text(d, "[data-field='surname_latin'] .field-error", "surname")
+    assert d.execute_script("return document.activeElement.id") == "a-surname_latin"
+    shoot(d, "bad-input-en")
+    # Documents not ticked: registration refused, pointing at the checklist.
+    fill(d, "#a-surname_latin", "ASANOV")
+    fill(d, "#a-given_names_latin", "ERLAN")
+    click(d, "#register")
+    wait_text(d, "[data-field='documents'] .field-error", "incomplete")
+    assert (count(store, "SELECT count(*) FROM cases"), count(store, "SELECT count(*) FROM audit")) == before
+    # The same in Russian: the refusal speaks the user's language.
+    set_lang(d, "ru")
+    fill(d, "#a-birth_date", "1990-13-01")
+    click(d, "#register")
+    wait_text(d, "[data-field='birth_date'] .field-error", "не дата")
+    fill(d, "#a-birth_date", "")
+    # The refusal to accept is recorded instead (App 2 p.9).
+    for key, value in {"surname_latin": "ASANOV", "given_names_latin": "ERLAN", "citizenship": "KGZ", "passport_number": "AC7654321"}.items():
+        fill(d, f"#a-{key}", value)
+    fill(d, "#prof-search", "инженер")
+    wait_for(d, "#prof-hits button")
+    click(d, "#prof-hits button")
+    click(d, "#refuse-acceptance")
+    screen(d, "case")
+    wait_text(d, "#case-status", "не принято")
+    assert count(store, "SELECT count(*) FROM cases WHERE status = 'not_accepted'") == 1
+    shoot(d, "not-accepted-ru")
+    # Signing in with a wrong password is refused in words.
+    click(d, "#sign-out")
+    wait_for(d, "#signin")
+    fill(d, "#login", "admin")
+    fill(d, "#password", "wrong password")
+    click(d, "#signin button[type=submit]")
+    wait_text(d, "#signin .foot-error", "парол")
+    set_lang(d, "en")

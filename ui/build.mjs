@@ -1,0 +1,19 @@
+// Bundles the window into ui/dist: one script (TypeScript and the .ftl messages from locales/ as
+// text), the page and its style. Nothing is fetched at run time; Tauri embeds ui/dist in the binary.
+import { build } from "esbuild";
+import { copyFileSync, mkdirSync } from "node:fs";
+
+mkdirSync("dist", { recursive: true });
+await build({
+  entryPoints: ["src/main.ts"],
+  bundle: true,
+  outfile: "dist/main.js",
+  format: "iife",
+  target: "es2022",
+  loader: { ".ftl": "text" },
+  minify: false,
+  sourcemap: false,
+  legalComments: "eof",
+  logLevel: "warning",
+});
+for (const f of ["index.html", "style.css"]) copyFileSync(`static/${f}`, `dist/${f}`);

@@ -1,0 +1,38 @@
+// What everyone sees first: what is due today and what is late, in working days, and
+// certificates about to end.
+import { call, type Dashboard } from "../api";
+import { h, section } from "../dom";
+import { fmtDate, t } from "../i18n";
+import { go } from "../main";
+import { dueLine, list } from "./common";
+
+export async function dashboardScreen(): Promise<HTMLElement> {
+  const d = await call<Dashboard>("dashboard");
+  return h(
+    "div",
+    { id: "home" },
+    h("h2", { class: "screen-title" }, t("ui-dashboard-title", { date: fmtDate(d.today) })),
+    quickSearch(),
+    h(
+      "div",
+      { class: "columns" },
+      section(t("ui-due-today"), h("div", { id: "due-today" }, list(d.due_today.map(dueLine)))),
+      section(t("ui-late"), h("div", { id: "late" }, list(d.late.map((x) => [...dueLine(x), h("strong", { class: "late" }, ` (${t("ui-late-by", { days: x.late_by })})`)])))),
+      section(
+        t("ui-ending"),
+        h("div", { id: "ending" }, list(d.ending_soon.map((x) => [h("a", { href: "#", onclick: (e: Event) => { e.preventDefault(); void go({ name: "search", text: x.number }); } }, x.number), ` — ${x.holder} — ${t("ui-valid-to", { date: fmtDate(x.valid_to) })}`]))),
+      ),
+    ),
+    section(t("ui-upcoming"), list(d.upcoming.slice(0, 15).map(dueLine))),
+  );
+}
+
+function quickSearch(): HTMLElement {
+  const box = h("input", { id: "search", type: "search", autocomplete: "off", placeholder: t("ui-search-hint"), "aria-label": t("ui-search") });
+  const form = h("form", { role: "search", class: "quick-search" }, box, h("button", { type: "submit" }, t("ui-search-go")));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    void go({ name: "search", text: box.value });
+  });
+  return form;
+}

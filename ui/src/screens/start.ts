@@ -1,0 +1,123 @@
+// Before signing in: what this program is, which store it opens, and either the first-run setup
+// (office in three languages, administrator, keys), the demo office, or the sign-in form.
+import { call, type AppInfo, type DemoSummary, type Office, type Session, type StoreStatus } from "../api";
+import { act, field, formError, h, input, LocalFail, section } from "../dom";
+import { t } from "../i18n";
+import { go, signedIn } from "../main";
+
+export async function startScreen(): Promise<HTMLElement> {
+  const info = await call<AppInfo>("app_info");
+  const status = await call<StoreStatus>("store_status");
+  const intro = h(
+    "div",
+    { class: "intro" },
+    h("p", { id: "tagline" }, t("app-tagline")),
+    h("p", { id: "rules" }, t("app-rules-in-force", { ruleset: info.rules_in_force })),
+    h("p", { id: "calendar" }, t("app-calendar-years", { first: String(info.calendar_first), last: String(info.calendar_last) })),
+    h("p", { id: "store", class: "muted" }, t(status.ready ? "ui-store-ready" : "ui-store-none", { path: status.path })),
+  );
+  if (status.in_use) {
+    return h("div", { id: "start" }, intro, h("p", { class: "foot-error", id: "in-use", role: "alert" }, t("error-store-in-use", { path: status.path })));
+  }
+  if (status.ready) return h("div", { id: "start" }, intro, signInForm());
+  return h("div", { id: "start", class: "columns two" }, h("div", {}, intro, demoCard()), setupForm());
+}
+
+function signInForm(): HTMLElement {
+  const login = input({ name: "login", autocomplete: "username", required: true });
+  const password = input({ type: "password", autocomplete: "current-password", required: true });
+  const submit = h("button", { type: "submit", class: "primary" }, t("ui-sign-in"));
+  const form = h(
+    "form",
+    { id: "signin", class: "card narrow" },
+    h("h2", {}, t("ui-sign-in")),
+    field("login", t("ui-login"), login),
+    field("password", t("ui-password"), password),
+    formError(),
+    submit,
+  );
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    void act(submit, form, async () => {
+      try {
+        const s = await call<Session>("sign_in", { login: login.value, password: password.value });
+        password.value = "";
+        await signedIn(s);
+      } catch (e) {
+        password.value = "";
+        password.focus();
+        throw e;
+      }
+    });
+  });
+  queueMicrotask(() => login.focus());
+  return form;
+}
+
+function demoCard(): HTMLElement {
+  const status = h("p", { id: "demo-status", role: "status" });
+  const button = h("button", { type: "button", id: "open-demo" }, t("ui-open-demo"));
+  const card = section(t("ui-demo-title"), h("p", {}, t("ui-demo-explain")), button, status);
+  button.addEventListener("click", () =>
+    act(button, card, async () => {
+      status.textContent = t("ui-opening-demo");
+      const s = await call<DemoSummary>("open_demo");
+      status.textContent = t("ui-demo-ready", { cases: s.cases, password: s.password });
+      await go({ name: "start" });
+      const note = document.getElementById("store");
+      if (note) note.after(h("p", { id: "demo-status", role: "status", class: "ok" }, t("ui-demo-ready", { cases: s.cases, password: s.password })));
+    }),
+  );
+  return card;
+}
+
+function setupForm(): HTMLElement {
+  const f = (id: string, label: string, attrs = {}) => field(`setup-${id}`, t(label), input({ ...attrs }), { name: id });
+  const submit = h("button", { type: "submit", class: "primary", id: "setup-submit" }, t("ui-setup-submit"));
+  const form = h(
+    "form",
+    { id: "setup", class: "card" },
+    h("h2", {}, t("ui-setup-title")),
+    h("p", { class: "muted" }, t("ui-setup-explain")),
+    h(
+      "fieldset",
+      {},
+      h("legend", {}, t("ui-setup-office")),
+      f("code", "ui-office-code", { maxlength: 8 }),
+      f("name_kk", "ui-office-name-kk"),
+      f("name_ru", "ui-office-name-ru"),
+      f("name_en", "ui-office-name-en"),
+      f("region_kk", "ui-office-region-kk"),
+      f("region_ru", "ui-office-region-ru"),
+      f("region_en", "ui-office-region-en"),
+      f("address", "ui-office-address"),
+    ),
+    h(
+      "fieldset",
+      {},
+      h("legend", {}, t("ui-setup-admin")),
+      f("login", "ui-login", { autocomplete: "username" }),
+      f("full_name", "ui-full-name"),
+      f("password", "ui-password", { type: "password", autocomplete: "new-password" }),
+      f("password2", "ui-password-repeat", { type: "password", autocomplete: "new-password" }),
+    ),
+    formError(),
+    submit,
+  );
+  const v = (id: string) => (form.querySelector<HTMLInputElement>(`#setup-${id}`)?.value ?? "").trim();
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    void act(submit, form, async () => {
+      if (v("password") !== v("password2")) throw new LocalFail({ message: t("ui-password-mismatch"), field: "password2" });
+      const office: Office = {
+        code: v("code").toUpperCase(),
+        name_kk: v("name_kk"), name_ru: v("name_ru"), name_en: v("name_en"),
+        region_kk: v("region_kk"), region_ru: v("region_ru"), region_en: v("region_en"),
+        address: v("address"),
+      };
+      const s = await call<Session>("setup", { office, login: v("login"), fullName: v("full_name"), password: v("password") });
+      await signedIn(s);
+    });
+  });
+  return form;
+}
