@@ -57,8 +57,27 @@ class Window:
         self.dialogs = dialogs
 
 
+def wait_for_store(store, timeout=15.0):
+    """The window of a test before may take a moment to exit and let go of the store's lock."""
+    import fcntl
+    path = str(store) + ".lock"
+    if not os.path.exists(path):
+        return
+    end = time.time() + timeout
+    with open(path, "a+") as f:
+        while True:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(f, fcntl.LOCK_UN)
+                return
+            except BlockingIOError:
+                if time.time() > end:
+                    pytest.fail(f"{path} is still held by an earlier window")
+                time.sleep(0.1)
+
+
 @contextmanager
-def launch(store, dialogs):
+def launch(store, dialogs, wait_store=True):
     if not os.environ.get("DISPLAY"):
         pytest.fail("window tests need a display: run them through ./dev test (it starts Xvfb)")
     exe = shutil.which("tauri-driver")
@@ -66,6 +85,8 @@ def launch(store, dialogs):
     from selenium import webdriver
     from selenium.webdriver.common.options import ArgOptions
 
+    if wait_store:
+        wait_for_store(store)
     port, native = free_port(), free_port()
     env = dict(os.environ, ANYQTAMA_DB=str(store), ANYQTAMA_TEST_DIALOGS=str(dialogs))
     proc = subprocess.Popen([exe, "--port", str(port), "--native-port", str(native)], env=env,

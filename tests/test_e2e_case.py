@@ -66,6 +66,22 @@ def test_new_office_to_certificate_and_extension(window):
     d.execute_script("document.querySelector('#role-1-head').closest('td').querySelector('button').click()")
     wait_for(d, "#menu-new")
     wait_for(d, "#menu-commission")
+    # The law as data: order 426's publication date confirmed, a day off moved by decree.
+    d.execute_script("const s = document.getElementById('rs-id'); s.value = 'order-426-2026';")
+    fill(d, "#rs-date", "11.01.2026")
+    fill(d, "#rs-source", "Published on the legal portal, 2025-12-31")
+    click(d, "#rs-save")
+    wait_until(d, "return !document.querySelector('#rule-sets').innerText.includes('assumed')")
+    fill(d, "#transfer-off", "14.05.2027")
+    fill(d, "#transfer-work", "20.05.2027")
+    fill(d, "#transfer-source", "Decree (test)")
+    click(d, "#transfer-add")
+    wait_until(d, "return document.querySelector('#transfer-add').closest('section').querySelector('.foot-error').textContent.length > 0")
+    fill(d, "#transfer-work", "22.05.2027")
+    click(d, "#transfer-add")
+    wait_text(d, "#toast", "Saved")
+    assert count(store, "SELECT count(*) FROM calendar_transfers") == 1
+    assert count(store, "SELECT effective_from FROM rule_set_dates WHERE rule_set = 'order-426-2026'") == "2026-01-11"
     shoot(d, "settings-after-setup-en")
 
     # A new application for a first issue.

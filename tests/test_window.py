@@ -114,26 +114,23 @@ def test_language_is_remembered_per_user(demo_store):
     con.close()
 
 
-def test_one_window_per_store(demo_store, tmp_path):
-    """While another window holds the store, a second one says so and touches nothing."""
+def test_one_window_per_store(demo_store):
+    """While another window holds the store, a second one says so and touches nothing; once the
+    other lets go, "Try again" opens it."""
+    from conftest import wait_for_store
+    wait_for_store(demo_store[0])
     lock = open(str(demo_store[0]) + ".lock", "a+")
-    # The window of the test before may take a moment to exit and release its lock.
-    for _ in range(100):
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            break
-        except BlockingIOError:
-            time.sleep(0.1)
-    else:
-        raise AssertionError("the store's lock was not released by the previous window")
+    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     try:
-        with launch(*demo_store) as w:
+        with launch(*demo_store, wait_store=False) as w:
             for lang in LANGS:
                 set_lang(w.d, lang)
                 wait_text(w.d, "#in-use", str(demo_store[0]))
                 assert not w.d.execute_script("return !!document.getElementById('signin')")
                 no_untranslated(w.d)
             shoot(w.d, "in-use-en")
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            click(w.d, "#retry")
+            wait_for(w.d, "#signin")
     finally:
-        fcntl.flock(lock, fcntl.LOCK_UN)
         lock.close()

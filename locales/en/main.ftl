@@ -170,3 +170,4 @@ error-field-years = Check the number of years.
 ## The window
 error-store-in-use = The case store { $path } is already open in another Anyqtama window. Close that window first: two windows on one store could overwrite each other's work.
 error-signed-out = You are signed out. Sign in again.
+error-field-source = Write the source: the decree or order, its number and date.

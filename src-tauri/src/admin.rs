@@ -2,6 +2,7 @@
 //! the audit trail, backup and restore, and the About page's legal basis.
 
 use crate::state::{now, AppState, Fail, Res};
+use anyqtama_rules::registration::parse_date;
 use anyqtama_store::{backup, views, Office, Role, StoreError, UserId};
 use chrono::Datelike;
 use serde::Serialize;
@@ -37,7 +38,7 @@ pub struct Settings {
 
 #[tauri::command]
 pub fn settings(state: tauri::State<'_, AppState>, lang: String) -> Res<Settings> {
-    let law = state.law.clone();
+    let law = state.law_now();
     state.read(&lang, |s, _| {
         let c = s.connection();
         Ok(Settings {
@@ -102,6 +103,35 @@ pub fn set_numbering(
     lang: String,
 ) -> Res<()> {
     state.write(&lang, |w| w.set_numbering(&pattern, now().year(), next))
+}
+
+/// Confirms the date a rule set came into force (order 426's publication), with its source.
+#[tauri::command]
+pub fn set_rule_set_date(
+    state: tauri::State<'_, AppState>,
+    rule_set: String,
+    date: String,
+    source: String,
+    lang: String,
+) -> Res<()> {
+    let date = parse_date(&date).map_err(|e| Fail::field(&lang, "effective_from", e))?;
+    state.write_law(&lang, |w| {
+        w.set_rule_set_date(&rule_set, date, source.trim())
+    })
+}
+
+/// The calendar editor: a transfer of a day off by Government decree.
+#[tauri::command]
+pub fn add_calendar_transfer(
+    state: tauri::State<'_, AppState>,
+    day_off: String,
+    working_day: String,
+    source: String,
+    lang: String,
+) -> Res<()> {
+    let off = parse_date(&day_off).map_err(|e| Fail::field(&lang, "day_off", e))?;
+    let work = parse_date(&working_day).map_err(|e| Fail::field(&lang, "working_day", e))?;
+    state.write_law(&lang, |w| w.add_calendar_transfer(off, work, source.trim()))
 }
 
 #[tauri::command]
@@ -262,7 +292,7 @@ pub struct About {
 
 #[tauri::command]
 pub fn about(state: tauri::State<'_, AppState>) -> About {
-    let law = &state.law;
+    let law = state.law_now();
     About {
         version: env!("CARGO_PKG_VERSION"),
         store: state.path.display().to_string(),

@@ -36,8 +36,8 @@ pub fn checklist(
     lang: String,
 ) -> Res<Checklist> {
     let on = parse_date(&on).map_err(|e| Fail::field(&lang, "received_at", e))?;
-    let rs = state
-        .law
+    let law = state.law_now();
+    let rs = law
         .rule_sets
         .in_force_on(on)
         .map_err(|e| Fail::rules(e, &lang))?;
@@ -353,8 +353,8 @@ pub fn points(
 ) -> Res<Points> {
     let on = parse_date(&registered_on).map_err(|e| Fail::field(&lang, "registered_on", e))?;
     let input = f.input(&lang)?;
-    let rs = state
-        .law
+    let law = state.law_now();
+    let rs = law
         .rule_sets
         .in_force_on(on)
         .map_err(|e| Fail::rules(e, &lang))?;

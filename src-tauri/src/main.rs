@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex};
 
 /// One window per store: an exclusive lock on `<store>.lock`, held while the window lives. The OS
 /// releases it when the process ends, however it ends.
-fn lock(store: &Path) -> Option<std::fs::File> {
+pub(crate) fn lock(store: &Path) -> Option<std::fs::File> {
     if let Some(dir) = store.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
@@ -47,7 +47,7 @@ fn main() {
             path,
             store: Mutex::new(None),
             session: Mutex::new(None),
-            lock,
+            lock: Mutex::new(lock),
             dialogs: dialogs::Dialogs::from_env(),
         })
         .invoke_handler(tauri::generate_handler![
@@ -86,6 +86,8 @@ fn main() {
             admin::set_hours,
             admin::set_numbering,
             admin::add_member,
+            admin::set_rule_set_date,
+            admin::add_calendar_transfer,
             admin::create_user,
             admin::set_roles,
             admin::set_user_active,

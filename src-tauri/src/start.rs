@@ -21,7 +21,7 @@ pub fn app_info(state: tauri::State<'_, AppState>) -> AppInfo {
     let years: Vec<i32> = state.law.calendar.years().map(|y| y.year).collect();
     AppInfo {
         rules_in_force: state
-            .law
+            .law_now()
             .rule_sets
             .in_force_on(now().date())
             .map(|r| r.id.to_string())
@@ -44,7 +44,7 @@ pub struct StoreStatus {
 #[tauri::command]
 pub fn store_status(state: tauri::State<'_, AppState>, lang: String) -> Res<StoreStatus> {
     let path = state.path.display().to_string();
-    if state.lock.is_none() {
+    if !state.holds_store() {
         return Ok(StoreStatus {
             path,
             ready: false,

@@ -17,8 +17,9 @@ pub struct AppState {
     pub store: Mutex<Option<Store>>,
     pub session: Mutex<Option<Session>>,
     /// Held for the window's lifetime: a second window on the same store is refused (the lock is
-    /// an OS file lock, released even if the program is killed). `None`: another window has it.
-    pub lock: Option<File>,
+    /// an OS file lock, released even if the program is killed). `None`: another window has it;
+    /// taken as soon as that window closes.
+    pub lock: Mutex<Option<File>>,
     pub dialogs: Dialogs,
 }
 
@@ -97,8 +98,17 @@ impl Fail {
 }
 
 impl AppState {
+    /// Whether this window holds the store, taking it when another window has let it go.
+    pub fn holds_store(&self) -> bool {
+        let mut lock = self.lock.lock().expect("not poisoned");
+        if lock.is_none() {
+            *lock = crate::lock(&self.path);
+        }
+        lock.is_some()
+    }
+
     fn guard(&self, code: &str) -> Res<MutexGuard<'_, Option<Store>>> {
-        if self.lock.is_none() {
+        if !self.holds_store() {
             return Err(Fail::new(
                 code,
                 "error-store-in-use",
@@ -162,6 +172,34 @@ impl AppState {
             .as_mut()
             .expect("opened")
             .write(&session, now(), f)
+            .map_err(|e| Fail::store(e, code))
+    }
+
+    /// The law in force: the open store's (with the administrator's changes), else the shipped one.
+    pub fn law_now(&self) -> Arc<Law> {
+        match self
+            .store
+            .lock()
+            .ok()
+            .and_then(|g| g.as_ref().map(|s| s.law_arc()))
+        {
+            Some(law) => law,
+            None => self.law.clone(),
+        }
+    }
+
+    /// Changes the law as data and applies it at once.
+    pub fn write_law(
+        &self,
+        code: &str,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<(), StoreError>,
+    ) -> Res<()> {
+        self.write(code, f)?;
+        let mut guard = self.open(code)?;
+        guard
+            .as_mut()
+            .expect("opened")
+            .reload_law()
             .map_err(|e| Fail::store(e, code))
     }
 

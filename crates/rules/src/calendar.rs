@@ -213,6 +213,41 @@ impl Calendar {
         Ok(cal)
     }
 
+    /// This calendar with one more transfer by Government decree: `day_off` (a weekday) becomes a
+    /// day off and `working_day` (a weekend day) is worked instead. Refused, naming the year, when
+    /// the result does not hang together (the same checks as the shipped data).
+    pub fn with_transfer(
+        &self,
+        day_off: NaiveDate,
+        working_day: NaiveDate,
+        source: &str,
+    ) -> Result<Calendar, RulesError> {
+        let mut years: Vec<Year> = self.years.values().cloned().collect();
+        let year = years
+            .iter_mut()
+            .find(|y| y.year == day_off.year())
+            .ok_or(RulesError::CalendarYearMissing(day_off.year()))?;
+        year.days_off.push(DayOff {
+            date: day_off,
+            kind: DayOffKind::Transferred,
+            holiday: None,
+            holiday_date: None,
+            working_day: Some(working_day),
+            moved_by: None,
+            source: source.to_string(),
+        });
+        let year = years
+            .iter_mut()
+            .find(|y| y.year == working_day.year())
+            .ok_or(RulesError::CalendarYearMissing(working_day.year()))?;
+        year.working_days.push(WorkingDay {
+            date: working_day,
+            instead_of: day_off,
+            source: source.to_string(),
+        });
+        Calendar::new(self.kinds.values().cloned().collect(), years)
+    }
+
     /// Checks that each year's data is consistent:
     /// holidays are of known kinds and in their year; days off fall on weekdays that are not
     /// holidays; every weekend holiday that is carried over has exactly one carried day off;

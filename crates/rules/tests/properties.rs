@@ -73,3 +73,27 @@ proptest! {
         prop_assert_eq!(experience::total(&[left, right]), experience::total(&[p]));
     }
 }
+
+/// An administrator's transfer by decree (the calendar editor) moves a day off and makes a weekend
+/// day working; a transfer that does not pair a weekday with a weekend day is refused.
+#[test]
+fn a_transfer_by_decree_moves_a_day_off() {
+    use anyqtama_rules::Calendar;
+    let cal = Calendar::embedded();
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    assert!(cal.is_working_day(d("2027-05-14")).unwrap());
+    assert!(!cal.is_working_day(d("2027-05-22")).unwrap());
+    let moved = cal
+        .with_transfer(d("2027-05-14"), d("2027-05-22"), "decree test")
+        .unwrap();
+    assert!(!moved.is_working_day(d("2027-05-14")).unwrap());
+    assert!(moved.is_working_day(d("2027-05-22")).unwrap());
+    // Both days are weekdays: not a transfer.
+    assert!(cal
+        .with_transfer(d("2027-05-14"), d("2027-05-20"), "decree test")
+        .is_err());
+    // No calendar for the year.
+    assert!(cal
+        .with_transfer(d("2031-05-14"), d("2031-05-17"), "decree test")
+        .is_err());
+}

@@ -51,12 +51,47 @@ impl Law {
             lists: Lists::embedded(),
         }
     }
+
+    /// The shipped law with the administrator's changes kept in this store (confirmed rule-set
+    /// dates, transfers of days off); the shipped law itself when there are none.
+    fn with_changes(base: &Arc<Law>, conn: &Connection) -> Result<Arc<Law>> {
+        let dates: Vec<(String, chrono::NaiveDate)> = conn
+            .prepare("SELECT rule_set, effective_from FROM rule_set_dates ORDER BY rule_set")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let transfers: Vec<(chrono::NaiveDate, chrono::NaiveDate, String)> = conn
+            .prepare(
+                "SELECT day_off, working_day, source FROM calendar_transfers ORDER BY day_off",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        if dates.is_empty() && transfers.is_empty() {
+            return Ok(base.clone());
+        }
+        let mut rule_sets = base.rule_sets.clone();
+        for (id, date) in &dates {
+            let id = rule_sets.id(id)?;
+            rule_sets.confirm_effective_from(&id, *date)?;
+        }
+        let mut calendar: Option<Calendar> = None;
+        for (off, work, source) in &transfers {
+            let from = calendar.as_ref().unwrap_or(&base.calendar);
+            calendar = Some(from.with_transfer(*off, *work, source)?);
+        }
+        Ok(Arc::new(Law {
+            rule_sets,
+            calendar: calendar.unwrap_or_else(|| base.calendar.clone()),
+            lists: base.lists.clone(),
+        }))
+    }
 }
 
 /// An open store.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The shipped law, and the law in force here: the shipped one with this store's changes.
+    base: Arc<Law>,
     law: Arc<Law>,
 }
 
@@ -119,7 +154,13 @@ impl Store {
         schema::migrations()
             .to_latest(&mut conn)
             .map_err(|e| StoreError::Migration(e.to_string()))?;
-        Ok(Store { conn, path, law })
+        let applied = Law::with_changes(&law, &conn)?;
+        Ok(Store {
+            conn,
+            path,
+            base: law,
+            law: applied,
+        })
     }
 
     /// Opens a store that must already exist (queries, verify, printing); refuses a missing file and
@@ -142,10 +183,13 @@ impl Store {
             return Store::open(path);
         }
         configure(&conn)?;
+        let base = Arc::new(Law::embedded());
+        let law = Law::with_changes(&base, &conn)?;
         Ok(Store {
             conn,
             path,
-            law: Arc::new(Law::embedded()),
+            base,
+            law,
         })
     }
 
@@ -155,6 +199,17 @@ impl Store {
 
     pub fn law(&self) -> &Law {
         &self.law
+    }
+
+    /// The law in force here, to hold beyond a borrow of the store.
+    pub fn law_arc(&self) -> Arc<Law> {
+        self.law.clone()
+    }
+
+    /// Applies the administrator's changes to the law again, after one was written.
+    pub fn reload_law(&mut self) -> Result<()> {
+        self.law = Law::with_changes(&self.base, &self.conn)?;
+        Ok(())
     }
 
     pub fn connection(&self) -> &Connection {

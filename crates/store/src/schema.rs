@@ -266,10 +266,26 @@ CREATE TABLE office_keys (
 CREATE UNIQUE INDEX office_keys_one_own ON office_keys(own) WHERE own = 1;
 "#;
 
+/// What the administrator changes in the law as data: a rule set's confirmed date of entry into
+/// force (order 426's publication), and transfers of days off by Government decree (the calendar
+/// editor). Applied over the shipped data each time the store opens.
+const V3: &str = r#"
+CREATE TABLE rule_set_dates (
+    rule_set TEXT PRIMARY KEY,
+    effective_from TEXT NOT NULL,
+    source TEXT NOT NULL
+) STRICT;
+CREATE TABLE calendar_transfers (
+    day_off TEXT PRIMARY KEY,
+    working_day TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL
+) STRICT;
+"#;
+
 /// All migrations, oldest first. Append, never edit: a shipped migration is history.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 /// The schema version this program writes.
-pub const VERSION: i64 = 2;
+pub const VERSION: i64 = 3;

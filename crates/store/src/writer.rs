@@ -1307,6 +1307,58 @@ impl<'a> Writer<'a> {
         )
     }
 
+    /// Confirms the date a rule set came into force (order 426: its official publication), with the
+    /// source. Applications are judged by the rule set in force on their registration date, so the
+    /// date decides which rules later applications get; cases already registered keep theirs.
+    pub fn set_rule_set_date(&mut self, id: &str, date: NaiveDate, source: &str) -> Result<()> {
+        let actor = self.permit(Action::ManageOffice)?;
+        non_empty("source", source)?;
+        let mut sets = self.law.rule_sets.clone();
+        let rid = sets.id(id)?;
+        let before = sets.get(&rid).effective_from;
+        sets.confirm_effective_from(&rid, date)?;
+        self.tx.execute(
+            "INSERT INTO rule_set_dates (rule_set, effective_from, source) VALUES (?1, ?2, ?3)
+             ON CONFLICT (rule_set) DO UPDATE SET effective_from = ?2, source = ?3",
+            params![id, date, source],
+        )?;
+        self.audit(
+            &actor,
+            Action::ManageOffice,
+            "rule_set",
+            id,
+            Some(json!({"effective_from": before})),
+            Some(json!({"effective_from": date, "source": source})),
+        )
+    }
+
+    /// The calendar editor: a Government decree moves a day off to `day_off` (a weekday) and makes
+    /// `working_day` (a weekend day) working. Checked like the shipped calendar before it is kept.
+    pub fn add_calendar_transfer(
+        &mut self,
+        day_off: NaiveDate,
+        working_day: NaiveDate,
+        source: &str,
+    ) -> Result<()> {
+        let actor = self.permit(Action::ManageOffice)?;
+        non_empty("source", source)?;
+        self.law
+            .calendar
+            .with_transfer(day_off, working_day, source)?;
+        self.tx.execute(
+            "INSERT INTO calendar_transfers (day_off, working_day, source) VALUES (?1, ?2, ?3)",
+            params![day_off, working_day, source],
+        )?;
+        self.audit(
+            &actor,
+            Action::ManageOffice,
+            "calendar",
+            day_off,
+            None,
+            Some(json!({"day_off": day_off, "working_day": working_day, "source": source})),
+        )
+    }
+
     /// The numbering pattern and the next number of a year (an office that numbered on paper goes on
     /// from where it stopped). Going back below a number already given is refused.
     pub fn set_numbering(&mut self, pattern: &str, year: i32, next: i64) -> Result<()> {

@@ -68,3 +68,72 @@ fn a_case_page_shows_its_certificate_scans_and_notices() {
     assert!(next[0].seq < page[2].seq);
     assert_eq!(page[0].action, "decide");
 }
+
+/// The administrator's changes to the law as data are kept in the store and applied when it opens:
+/// a confirmed rule-set date and a transfer of a day off. Others may not make them, and a transfer
+/// that does not hang together is refused with nothing kept.
+#[test]
+fn rule_set_dates_and_calendar_transfers_are_kept() {
+    let mut f = fixture();
+    let admin = f.admin.clone();
+    let reg = f.registrar.clone();
+    let now = t("2026-11-20 10:00");
+    assert!(f
+        .store
+        .write(&reg, now, |w| w.add_calendar_transfer(
+            d("2027-05-14"),
+            d("2027-05-22"),
+            "decree"
+        ))
+        .is_err());
+    assert!(f
+        .store
+        .write(&admin, now, |w| w.add_calendar_transfer(
+            d("2027-05-14"),
+            d("2027-05-20"),
+            "decree"
+        ))
+        .is_err());
+    let before = f.snapshot();
+    assert!(f
+        .store
+        .write(&admin, now, |w| w.set_rule_set_date(
+            "order-426-2026",
+            d("2026-01-20"),
+            ""
+        ))
+        .is_err());
+    assert_eq!(f.snapshot(), before);
+
+    f.store
+        .write(&admin, now, |w| {
+            w.add_calendar_transfer(
+                d("2027-05-14"),
+                d("2027-05-22"),
+                "Decree No. 1 of 2026-12-01",
+            )?;
+            w.set_rule_set_date("order-426-2026", d("2026-01-20"), "Published 2026-01-09")
+        })
+        .unwrap();
+    f.store.reload_law().unwrap();
+    let check = |s: &anyqtama_store::Store| {
+        let law = s.law();
+        assert!(!law.calendar.is_working_day(d("2027-05-14")).unwrap());
+        assert!(law.calendar.is_working_day(d("2027-05-22")).unwrap());
+        assert_eq!(
+            law.rule_sets
+                .in_force_on(d("2026-01-19"))
+                .unwrap()
+                .id
+                .as_str(),
+            "order-236-2023"
+        );
+        let rs = law.rule_sets.in_force_on(d("2026-01-20")).unwrap();
+        assert_eq!(rs.id.as_str(), "order-426-2026");
+        assert!(!rs.effective_from_assumed);
+    };
+    check(&f.store);
+    let path = f.store.path().to_path_buf();
+    drop(f.store);
+    check(&anyqtama_store::Store::open_existing(&path).unwrap());
+}

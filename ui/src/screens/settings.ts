@@ -2,7 +2,7 @@
 // numbering, Commission members, users and roles (signatories are users with the head's role),
 // and, to read, the rule sets with their dates and the working-day calendar.
 import { call, type CalendarYear, type Office, type Session, type Settings } from "../api";
-import { act, checkbox, field, formError, h, input, notice, section, select, table } from "../dom";
+import { act, checkbox, dateInput, field, formError, formError as foot, h, input, notice, readDate, section, select, table } from "../dom";
 import { fmtDate, lang, t } from "../i18n";
 import { go, refreshSession, session } from "../main";
 
@@ -19,8 +19,8 @@ export async function settingsScreen(): Promise<HTMLElement> {
     h("div", { class: "columns two" }, hoursCard(s, reload), numberingCard(s, reload)),
     membersCard(s, reload),
     usersCard(s, reload),
-    rulesCard(s),
-    calendarCard(s.calendar),
+    rulesCard(s, reload),
+    calendarCard(s.calendar, reload),
   );
 }
 
@@ -107,15 +107,29 @@ function usersCard(s: Settings, reload: () => Promise<void>): HTMLElement {
   return section(t("ui-users"), h("p", { class: "muted" }, t("ui-users-explain")), table([t("ui-login"), t("ui-full-name"), t("ui-roles"), t("ui-col-status"), ""], rows, { class: "grid", id: "users" }), form);
 }
 
-function rulesCard(s: Settings): HTMLElement {
-  return section(
+function rulesCard(s: Settings, reload: () => Promise<void>): HTMLElement {
+  const which = select(s.rule_sets.map((r) => [r.id, r.id]), s.rule_sets.find((r) => r.effective_from_assumed)?.id, { id: "rs-id" });
+  const date = dateInput();
+  const source = input();
+  const save = h("button", { type: "button", id: "rs-save" }, t("ui-ruleset-confirm"));
+  const card = section(
     t("ui-rule-sets"),
     h("p", { class: "muted" }, t("ui-rule-sets-explain")),
     table([t("ui-rule-set"), t("ui-col-order"), t("ui-col-effective"), t("ui-col-threshold"), t("ui-col-source")], s.rule_sets.map((r) => [r.id, r.order, fmtDate(r.effective_from) + (r.effective_from_assumed ? ` (${t("ui-assumed")})` : ""), String(r.threshold), h("small", {}, r.effective_from_cite)]), { class: "grid", id: "rule-sets" }),
+    h("h3", {}, t("ui-ruleset-date-title")),
+    h("div", { class: "row" }, field("rs-id", t("ui-rule-set"), which), field("rs-date", t("ui-col-effective"), date, { name: "effective_from" }), field("rs-source", t("ui-col-source"), source, { name: "source" })),
+    foot(),
+    save,
   );
+  save.addEventListener("click", () => act(save, card, async () => {
+    await call("set_rule_set_date", { ruleSet: which.value, date: readDate(date, "effective_from"), source: source.value });
+    await reload();
+    notice(t("ui-saved-settings"));
+  }));
+  return card;
 }
 
-function calendarCard(years: CalendarYear[]): HTMLElement {
+function calendarCard(years: CalendarYear[], reload: () => Promise<void>): HTMLElement {
   const year = select(years.map((y) => [String(y.year), `${y.year} — ${t(`ui-year-${y.status}`)}`]), String(new Date().getFullYear()), { id: "cal-year" });
   const body = h("div", { id: "cal-days" });
   const draw = () => {
@@ -128,7 +142,27 @@ function calendarCard(years: CalendarYear[]): HTMLElement {
   };
   year.addEventListener("change", draw);
   draw();
-  return section(t("ui-calendar"), h("p", { class: "muted" }, t("ui-calendar-explain")), field("cal-year", t("ui-year"), year), body);
+  const off = dateInput();
+  const work = dateInput();
+  const source = input();
+  const add = h("button", { type: "button", id: "transfer-add" }, t("ui-transfer-add"));
+  const card = section(
+    t("ui-calendar"),
+    h("p", { class: "muted" }, t("ui-calendar-explain")),
+    field("cal-year", t("ui-year"), year),
+    body,
+    h("h3", {}, t("ui-transfer-title")),
+    h("p", { class: "muted" }, t("ui-transfer-explain")),
+    h("div", { class: "row" }, field("transfer-off", t("ui-transfer-off"), off, { name: "day_off" }), field("transfer-work", t("ui-transfer-work"), work, { name: "working_day" }), field("transfer-source", t("ui-col-source"), source, { name: "source" })),
+    foot(),
+    add,
+  );
+  add.addEventListener("click", () => act(add, card, async () => {
+    await call("add_calendar_transfer", { dayOff: readDate(off, "day_off"), workingDay: readDate(work, "working_day"), source: source.value });
+    await reload();
+    notice(t("ui-saved-settings"));
+  }));
+  return card;
 }
 
 function describe(e: Record<string, unknown>): string {

@@ -17,7 +17,13 @@ export async function startScreen(): Promise<HTMLElement> {
     h("p", { id: "store", class: "muted" }, t(status.ready ? "ui-store-ready" : "ui-store-none", { path: status.path })),
   );
   if (status.in_use) {
-    return h("div", { id: "start" }, intro, h("p", { class: "foot-error", id: "in-use", role: "alert" }, t("error-store-in-use", { path: status.path })));
+    return h(
+      "div",
+      { id: "start" },
+      intro,
+      h("p", { class: "foot-error", id: "in-use", role: "alert" }, t("error-store-in-use", { path: status.path })),
+      h("button", { type: "button", id: "retry", onclick: () => go({ name: "start" }) }, t("ui-try-again")),
+    );
   }
   if (status.ready) return h("div", { id: "start" }, intro, signInForm());
   return h("div", { id: "start", class: "columns two" }, h("div", {}, intro, demoCard()), setupForm());
