@@ -171,3 +171,19 @@ error-field-years = Check the number of years.
 error-store-in-use = The case store { $path } is already open in another Anyqtama window. Close that window first: two windows on one store could overwrite each other's work.
 error-signed-out = You are signed out. Sign in again.
 error-field-source = Write the source: the decree or order, its number and date.
+
+## Bundles (manual sync)
+error-unknown-office = Office { $office } is not known here yet. Its key fingerprint is { $fingerprint }: compare it with the one the office gives you by phone or letter, then import again trusting it (in the window: “Trust this office”; on the command line: --trust-new-office).
+error-office-key-changed = Office { $office } signed this bundle with the key { $presented }, but this store knows it by the key { $known }. The bundle is refused: ask the office whether its key was really changed.
+error-not-higher-office = This store belongs to an office. Bundles are imported into a higher office's store: use a new, empty store for that.
+error-bundle-not-a-bundle = This file is not an Anyqtama bundle, or it is damaged ({ $detail }). Ask the office for the file again.
+error-bundle-altered = The bundle was changed after the office signed it: its signature does not match its content. Do not use it; ask the office for the file again.
+error-bundle-unknown-format = The bundle's format ({ $detail }) is not known to this program. Update the program.
+error-bundle-too-new = The bundle was written by a newer program (schema { $found }; this program knows { $known }). Update the program, then import it.
+error-bundle-key-mismatch = The bundle's key does not match the fingerprint it names ({ $fingerprint }). Do not use it; ask the office for the file again.
+error-bundle-part-missing = The bundle lacks its part “{ $part }”. Ask the office for the file again.
+error-bundle-part-damaged = The bundle's part “{ $part }” does not match its checksum. Ask the office for the file again.
+error-bundle-part-extra = The bundle holds a part its manifest does not list (“{ $part }”). Do not use it; ask the office for the file again.
+error-bundle-counts = The bundle's records do not match its manifest ({ $detail }). Ask the office for the file again.
+error-bundle-empty = There is nothing to export for this period.
+error-field-month = Write the month as YYYY-MM, for example 2026-03.

@@ -10,6 +10,7 @@ mod dialogs;
 mod documents;
 mod start;
 mod state;
+mod sync;
 
 use anyqtama_store::Law;
 use state::AppState;
@@ -50,6 +51,7 @@ fn main() {
             lock: Mutex::new(lock),
             dialogs: dialogs::Dialogs::from_env(),
         })
+        .manage(sync::Pending::default())
         .invoke_handler(tauri::generate_handler![
             start::app_info,
             start::store_status,
@@ -95,6 +97,10 @@ fn main() {
             admin::backup,
             admin::restore,
             admin::about,
+            sync::export_bundle,
+            sync::hq_status,
+            sync::hq_register,
+            sync::import_bundle,
         ])
         .run(tauri::generate_context!())
         .expect("the window could not be opened");

@@ -39,6 +39,8 @@ pub struct StoreStatus {
     ready: bool,
     /// Another window holds this store.
     in_use: bool,
+    /// A higher office's store: bundles imported, no office of its own.
+    higher_office: bool,
 }
 
 #[tauri::command]
@@ -49,20 +51,28 @@ pub fn store_status(state: tauri::State<'_, AppState>, lang: String) -> Res<Stor
             path,
             ready: false,
             in_use: true,
+            higher_office: false,
         });
     }
-    let ready = state.path.exists() && {
+    let (ready, higher_office) = if state.path.exists() {
         let guard = state.open(&lang)?;
-        guard
-            .as_ref()
-            .expect("opened")
-            .has_office()
-            .map_err(|e| Fail::store(e, &lang))?
+        let s = guard.as_ref().expect("opened");
+        let ready = s.has_office().map_err(|e| Fail::store(e, &lang))?;
+        let hq: Option<String> = s
+            .connection()
+            .query_row("SELECT value FROM meta WHERE key = 'role'", [], |r| {
+                r.get(0)
+            })
+            .ok();
+        (ready, hq.as_deref() == Some("higher_office"))
+    } else {
+        (false, false)
     };
     Ok(StoreStatus {
         path,
         ready,
         in_use: false,
+        higher_office,
     })
 }
 

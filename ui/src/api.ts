@@ -12,7 +12,7 @@ export type Names = { kk: string; ru: string; en: string };
 
 export interface Session { user_id: number; login: string; full_name: string; roles: Role[]; lang: string }
 export interface AppInfo { rules_in_force: string; calendar_first: number; calendar_last: number; version: string }
-export interface StoreStatus { path: string; ready: boolean; in_use: boolean }
+export interface StoreStatus { path: string; ready: boolean; in_use: boolean; higher_office: boolean }
 export interface DemoSummary { cases: number; password: string }
 export interface CaseSummary {
   id: number; kind: Kind; status: Status; applicant: string; applicant_cyrillic: string; passport_number: string;
@@ -74,6 +74,22 @@ export interface Settings {
 export interface AuditRow { seq: number; at: string; login: string; role: string; action: string; entity: string; entity_id: string }
 export interface AuditPage { rows: AuditRow[]; verified: { events: number; head: string } | null; broken: string | null }
 export interface About { version: string; store: string; rule_sets: RuleSetInfo[]; lists: [string, string][] }
+
+export interface ImportCounts { new: number; updated: number; unchanged: number; older_skipped: number }
+export interface Conflict { kind: string; detail: Record<string, unknown> }
+export interface ImportReport {
+  office: string; office_id: string; fingerprint: string; period: string; new_office: boolean; already_imported: boolean;
+  dry_run: boolean; cases: ImportCounts; certificates: ImportCounts; others: ImportCounts; audit_new: number; conflicts: Conflict[];
+}
+export interface HqOffice {
+  office_id: string; code: string; name_kk: string; name_ru: string; name_en: string; fingerprint: string; trusted_at: string;
+  bundles: number; last_period: string | null; last_created_at: string | null; last_imported_at: string | null; cases: number; certificates: number;
+}
+export interface HqConflict { id: number; kind: string; detail: Record<string, any>; found_at: string }
+export interface HqRegisterRow {
+  office_code: string; office_id: string; number: string; date: string; holder: string; citizenship: string; profession_id: string;
+  event: string; valid_from: string | null; valid_to: string | null;
+}
 
 /** Calls a shell command with the window's language added. */
 export function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {

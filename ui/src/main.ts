@@ -16,6 +16,7 @@ import { settingsScreen } from "./screens/settings";
 import { auditScreen } from "./screens/audit";
 import { backupScreen } from "./screens/backup";
 import { aboutScreen } from "./screens/about";
+import { hqScreen } from "./screens/hq";
 
 export type Route =
   | { name: "start" }
@@ -29,11 +30,18 @@ export type Route =
   | { name: "settings" }
   | { name: "audit" }
   | { name: "backup" }
-  | { name: "about" };
+  | { name: "about" }
+  | { name: "hq" };
 
 export let session: Session | null = null;
 /** True while the current screen is drawn again in another language: screens keep their drafts. */
 export let relanguaging = false;
+/** The store is a higher office's: its screens, no office, no sign-in in this version. */
+export let higherOffice = false;
+
+export function setHigherOffice(on: boolean): void {
+  higherOffice = on;
+}
 let route: Route = { name: "start" };
 
 const MENU: { route: Route; label: string; roles?: string[] }[] = [
@@ -46,6 +54,11 @@ const MENU: { route: Route; label: string; roles?: string[] }[] = [
   { route: { name: "settings" }, label: "ui-menu-settings", roles: ["admin"] },
   { route: { name: "audit" }, label: "ui-menu-audit" },
   { route: { name: "backup" }, label: "ui-menu-backup", roles: ["admin"] },
+  { route: { name: "about" }, label: "ui-menu-about" },
+];
+
+const HQ_MENU: { route: Route; label: string }[] = [
+  { route: { name: "hq" }, label: "ui-menu-hq" },
   { route: { name: "about" }, label: "ui-menu-about" },
 ];
 
@@ -94,16 +107,17 @@ function renderChrome(): void {
   out.hidden = !session;
   out.textContent = t("ui-sign-out");
   const menu = $("menu");
-  menu.hidden = !session;
+  menu.hidden = !session && !higherOffice;
+  const items = higherOffice && !session ? HQ_MENU : MENU.filter((m) => !m.roles || hasRole(...m.roles));
   menu.replaceChildren(
-    ...MENU.filter((m) => !m.roles || hasRole(...m.roles)).map((m) =>
+    ...items.map((m) =>
       h("button", { type: "button", id: `menu-${m.route.name}`, class: m.route.name === route.name ? "current" : "", "aria-current": m.route.name === route.name ? "page" : null, onclick: () => go(m.route) }, t(m.label)),
     ),
   );
 }
 
 async function render(ready = true): Promise<void> {
-  if (!session && route.name !== "start") route = { name: "start" };
+  if (!session && route.name !== "start" && !(higherOffice && (route.name === "hq" || route.name === "about"))) route = { name: "start" };
   renderChrome();
   $("toast").hidden = true;
   const main = $("main");
@@ -134,6 +148,7 @@ function screen(r: Route): Promise<HTMLElement> {
     case "audit": return auditScreen();
     case "backup": return backupScreen();
     case "about": return aboutScreen();
+    case "hq": return hqScreen();
   }
 }
 

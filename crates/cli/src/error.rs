@@ -31,6 +31,17 @@ pub enum CliError {
         path: String,
         detail: String,
     },
+    Sync(anyqtama_sync::SyncError),
+}
+
+impl From<anyqtama_sync::SyncError> for CliError {
+    fn from(e: anyqtama_sync::SyncError) -> Self {
+        match e {
+            anyqtama_sync::SyncError::Store(s) => s.into(),
+            anyqtama_sync::SyncError::App(a) => a.into(),
+            e => CliError::Sync(e),
+        }
+    }
 }
 
 impl From<anyqtama_app::AppError> for CliError {
@@ -111,6 +122,7 @@ impl CliError {
                 "error-write-file",
                 &[("path", path.clone()), ("detail", detail.clone())],
             ),
+            CliError::Sync(e) => m.get(&format!("error-{}", e.code()), &e.args()),
         }
     }
 

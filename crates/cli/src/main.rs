@@ -2,6 +2,7 @@
 //! contract"). JSON goes to standard output; an error goes to standard error, in the user's language,
 //! with a non-zero exit code, and nothing is printed on standard output.
 
+mod bundle_cmd;
 mod calendar_cmd;
 mod docs_cmd;
 mod error;
@@ -104,6 +105,9 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
+    /// Manual sync: the signed bundle an office carries to its higher office, and its import there.
+    #[command(subcommand)]
+    Bundle(bundle_cmd::Bundle),
     /// Print a document to a PDF file: application, certificate, refusal or protocol. ID is the
     /// certificate's number for a certificate and the case's id otherwise.
     Print {
@@ -300,6 +304,7 @@ fn run(command: Command, lang: Lang, doc_lang: &str) -> Result<String, CliError>
         Command::Due { db, today, within } => {
             store_cmd::due(&store_cmd::db_path(db), today.as_deref(), within)
         }
+        Command::Bundle(b) => bundle_cmd::run(b),
     }
 }
 

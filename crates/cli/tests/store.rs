@@ -416,3 +416,86 @@ fn backup_and_restore() {
         "a second one the same day is not made"
     );
 }
+
+/// Two demo offices (different seeds are different offices) export; a higher office imports from
+/// the command line: an unknown office is refused with its fingerprint in the user's language, a
+/// trusted import consolidates into the sources' counts, the same file again changes nothing.
+#[test]
+fn bundles_from_two_offices_consolidate_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = demo(dir.path(), "a.sqlite", "150", "1");
+    let b = demo(dir.path(), "b.sqlite", "120", "2");
+    let region = dir.path().join("region.sqlite");
+    let (r, a_zip, b_zip) = (
+        region.to_str().unwrap(),
+        dir.path().join("a.zip"),
+        dir.path().join("b.zip"),
+    );
+    let made = json(&[
+        "bundle",
+        "export",
+        "--db",
+        a.to_str().unwrap(),
+        "--since-last",
+        "--out",
+        a_zip.to_str().unwrap(),
+    ]);
+    json(&[
+        "bundle",
+        "export",
+        "--db",
+        b.to_str().unwrap(),
+        "--since-last",
+        "--out",
+        b_zip.to_str().unwrap(),
+    ]);
+    let fingerprint = made["fingerprint"].as_str().unwrap();
+    let out = Command::new(BIN)
+        .args([
+            "--lang",
+            "ru",
+            "bundle",
+            "import",
+            "--db",
+            r,
+            a_zip.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(fingerprint) && err.contains("--trust-new-office"),
+        "{err}"
+    );
+    for (zip, db) in [(&a_zip, &a), (&b_zip, &b)] {
+        let report = json(&[
+            "bundle",
+            "import",
+            "--db",
+            r,
+            zip.to_str().unwrap(),
+            "--trust-new-office",
+        ]);
+        let (_, cases) = sqlite3(db, "SELECT count(*) FROM cases");
+        assert_eq!(report["cases"]["new"].to_string(), cases.trim());
+    }
+    let offices = json(&["bundle", "offices", "--db", r]);
+    assert_eq!(offices.as_array().unwrap().len(), 2);
+    let again = json(&["bundle", "import", "--db", r, a_zip.to_str().unwrap()]);
+    assert_eq!(again["already_imported"], true);
+    let (_, total) = sqlite3(&region, "SELECT count(*) FROM hq_cases");
+    assert_eq!(total.trim(), "270");
+    // A byte changed on the stick: refused, and named as a change after signing.
+    let mut bytes = std::fs::read(&b_zip).unwrap();
+    let i = bytes.len() / 3;
+    bytes[i] ^= 0x20;
+    std::fs::write(&b_zip, &bytes).unwrap();
+    let (ok, _, err) = run(&["bundle", "import", "--db", r, b_zip.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(
+        err.contains("changed after the office signed it") || err.contains("damaged"),
+        "{err}"
+    );
+}

@@ -267,3 +267,19 @@ fn every_field_the_store_refuses_has_a_message() {
         "fields without error-field-*: {missing:?}"
     );
 }
+
+/// Every reason a bundle is refused has a message in each language, showing its arguments.
+#[test]
+fn every_bundle_error_has_a_message() {
+    for lang in Lang::ALL {
+        let m = Messages::new(lang);
+        for e in anyqtama_sync::SyncError::examples() {
+            let id = format!("error-{}", e.code());
+            let msg = m.get(&id, &e.args());
+            assert_ne!(msg, id, "{}: no message for {id}", lang.code());
+            for (_, v) in e.args() {
+                assert!(msg.contains(&v), "{}: {id} does not show {v}", lang.code());
+            }
+        }
+    }
+}

@@ -53,6 +53,16 @@ pub enum StoreError {
     AuditBroken { seq: i64, reason: String },
     #[error("file: {0}")]
     Io(#[from] std::io::Error),
+    #[error("office {office} (key {fingerprint}) is not known here yet")]
+    UnknownOffice { office: String, fingerprint: String },
+    #[error("office {office} signs with key {presented}, but this store knows it by key {known}")]
+    OfficeKeyChanged {
+        office: String,
+        known: String,
+        presented: String,
+    },
+    #[error("this store belongs to an office; bundles are imported into a higher office's store")]
+    NotHigherOffice,
     #[error(
         "numbering pattern `{0}` is invalid: it needs {{seq}} and may use {{office}}, {{year}}"
     )]
@@ -82,6 +92,9 @@ impl StoreError {
             StoreError::AuditBroken { .. } => "audit-broken",
             StoreError::Io(_) => "io",
             StoreError::BadPattern(_) => "bad-pattern",
+            StoreError::UnknownOffice { .. } => "unknown-office",
+            StoreError::OfficeKeyChanged { .. } => "office-key-changed",
+            StoreError::NotHigherOffice => "not-higher-office",
         }
     }
 
@@ -140,6 +153,23 @@ impl StoreError {
                 vec![("seq", seq.to_string()), ("reason", reason.clone())]
             }
             StoreError::BadPattern(p) => vec![("pattern", p.clone())],
+            StoreError::UnknownOffice {
+                office,
+                fingerprint,
+            } => vec![
+                ("office", office.clone()),
+                ("fingerprint", fingerprint.clone()),
+            ],
+            StoreError::OfficeKeyChanged {
+                office,
+                known,
+                presented,
+            } => vec![
+                ("office", office.clone()),
+                ("known", known.clone()),
+                ("presented", presented.clone()),
+            ],
+            StoreError::NotHigherOffice => vec![],
         }
     }
 }
@@ -191,6 +221,16 @@ pub fn examples() -> Vec<StoreError> {
         },
         StoreError::Io(std::io::Error::other("io")),
         StoreError::BadPattern("{x}".into()),
+        StoreError::UnknownOffice {
+            office: "AST".into(),
+            fingerprint: "0123456789abcdef".into(),
+        },
+        StoreError::OfficeKeyChanged {
+            office: "AST".into(),
+            known: "0123456789abcdef".into(),
+            presented: "fedcba9876543210".into(),
+        },
+        StoreError::NotHigherOffice,
     ];
     for e in &all {
         match e {
@@ -212,7 +252,10 @@ pub fn examples() -> Vec<StoreError> {
             | StoreError::NoOffice
             | StoreError::AuditBroken { .. }
             | StoreError::Io(_)
-            | StoreError::BadPattern(_) => {}
+            | StoreError::BadPattern(_)
+            | StoreError::UnknownOffice { .. }
+            | StoreError::OfficeKeyChanged { .. }
+            | StoreError::NotHigherOffice => {}
         }
     }
     all

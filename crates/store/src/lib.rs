@@ -11,6 +11,7 @@ pub mod audit;
 pub mod backup;
 pub mod demo;
 pub mod error;
+pub mod exchange;
 pub mod keys;
 pub mod lifecycle;
 pub mod model;
@@ -22,6 +23,9 @@ pub mod views;
 pub mod writer;
 
 mod schema;
+
+/// The schema version this program writes (bundles carry it).
+pub const SCHEMA_VERSION: i64 = schema::VERSION;
 
 pub use audit::Actor;
 pub use error::{Result, StoreError};

@@ -282,10 +282,69 @@ CREATE TABLE calendar_transfers (
 ) STRICT;
 "#;
 
+/// A higher office's consolidated records, from the offices' bundles (issue 6). Each office is
+/// known by its store id and the fingerprint of its key; each record carries the version (the
+/// office's audit sequence number of its last change) so an older bundle never overwrites newer
+/// data, and a bundle imported again changes nothing.
+const V4: &str = r#"
+CREATE TABLE hq_offices (
+    office_id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    name_kk TEXT NOT NULL, name_ru TEXT NOT NULL, name_en TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    public_key BLOB NOT NULL CHECK (length(public_key) = 32),
+    trusted_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE hq_bundles (
+    sha256 TEXT PRIMARY KEY,
+    office_id TEXT NOT NULL REFERENCES hq_offices(office_id),
+    period TEXT NOT NULL,
+    seq_from INTEGER, seq_to INTEGER,
+    created_at TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    report TEXT NOT NULL
+) STRICT;
+CREATE TABLE hq_cases (
+    office_id TEXT NOT NULL, case_id INTEGER NOT NULL, version INTEGER NOT NULL,
+    kind TEXT NOT NULL, status TEXT NOT NULL, registered_on TEXT NOT NULL, decided_on TEXT,
+    holder TEXT NOT NULL, passport TEXT NOT NULL, citizenship TEXT NOT NULL, profession_id TEXT NOT NULL,
+    result_certificate_id INTEGER, data TEXT NOT NULL,
+    PRIMARY KEY (office_id, case_id)
+) STRICT;
+CREATE TABLE hq_certificates (
+    office_id TEXT NOT NULL, certificate_id INTEGER NOT NULL, version INTEGER NOT NULL,
+    number TEXT NOT NULL, copy INTEGER NOT NULL, case_id INTEGER NOT NULL,
+    holder TEXT NOT NULL, passport TEXT NOT NULL, passport_key TEXT NOT NULL, citizenship TEXT NOT NULL,
+    profession_id TEXT NOT NULL, issued_on TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT NOT NULL,
+    status TEXT NOT NULL, invalid_from TEXT, data TEXT NOT NULL,
+    PRIMARY KEY (office_id, certificate_id)
+) STRICT;
+CREATE INDEX hq_certificates_number ON hq_certificates(number, copy);
+CREATE INDEX hq_certificates_passport ON hq_certificates(passport_key);
+CREATE TABLE hq_records (
+    office_id TEXT NOT NULL, kind TEXT NOT NULL, record_id INTEGER NOT NULL, version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (office_id, kind, record_id)
+) STRICT;
+CREATE TABLE hq_audit (
+    office_id TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL,
+    entity TEXT NOT NULL, entity_id TEXT NOT NULL, hash TEXT NOT NULL, data TEXT NOT NULL,
+    PRIMARY KEY (office_id, seq)
+) STRICT;
+CREATE TABLE hq_conflicts (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('passport_overlap', 'number_content', 'audit_differs')),
+    key TEXT NOT NULL UNIQUE,
+    detail TEXT NOT NULL,
+    found_at TEXT NOT NULL,
+    bundle TEXT NOT NULL
+) STRICT;
+"#;
+
 /// All migrations, oldest first. Append, never edit: a shipped migration is history.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 /// The schema version this program writes.
-pub const VERSION: i64 = 3;
+pub const VERSION: i64 = 4;

@@ -1,7 +1,7 @@
 // Backups to a file the administrator chooses (a USB stick), and restoring one after it is checked
 // whole; the replaced store is kept beside it.
 import { call } from "../api";
-import { act, h, notice, section, formError } from "../dom";
+import { act, field, formError, h, input, notice, section } from "../dom";
 import { t } from "../i18n";
 import { signedOut } from "../main";
 
@@ -21,5 +21,17 @@ export async function backupScreen(): Promise<HTMLElement> {
     await signedOut();
     notice(t("ui-restore-done", { kept }));
   }));
-  return h("div", { id: "backup-screen" }, b, r);
+  const d = new Date();
+  const prev = new Date(d.getFullYear(), d.getMonth() - 1, 1);
+  const month = input({ value: `${prev.getFullYear()}-${String(prev.getMonth() + 1).padStart(2, "0")}`, class: "short", inputmode: "numeric" });
+  const exportMonth = h("button", { type: "button", id: "export-month", class: "primary" }, t("ui-export-month"));
+  const exportSince = h("button", { type: "button", id: "export-since" }, t("ui-export-since"));
+  const x = section(t("ui-export-title"), h("p", { class: "muted" }, t("ui-export-explain")), h("div", { class: "row" }, field("export-month-value", t("ui-month"), month, { name: "month", hint: t("ui-month-hint") }), exportMonth, exportSince), formError());
+  const run = (b: HTMLButtonElement, m: string | null) => act(b, x, async () => {
+    const r = await call<{ path: string; bytes: number; period: string; counts: Record<string, number> } | null>("export_bundle", { month: m });
+    if (r) notice(t("ui-export-done", { path: r.path, cases: r.counts.cases ?? 0, period: r.period }));
+  });
+  exportMonth.addEventListener("click", () => run(exportMonth, month.value.trim()));
+  exportSince.addEventListener("click", () => run(exportSince, null));
+  return h("div", { id: "backup-screen" }, x, b, r);
 }

@@ -3,7 +3,7 @@
 import { call, type AppInfo, type DemoSummary, type Office, type Session, type StoreStatus } from "../api";
 import { act, field, formError, h, input, LocalFail, section } from "../dom";
 import { t } from "../i18n";
-import { go, signedIn } from "../main";
+import { go, setHigherOffice, signedIn } from "../main";
 
 export async function startScreen(): Promise<HTMLElement> {
   const info = await call<AppInfo>("app_info");
@@ -25,8 +25,13 @@ export async function startScreen(): Promise<HTMLElement> {
       h("button", { type: "button", id: "retry", onclick: () => go({ name: "start" }) }, t("ui-try-again")),
     );
   }
+  if (status.higher_office) {
+    setHigherOffice(true);
+    queueMicrotask(() => void go({ name: "hq" }));
+    return h("div", { id: "start" }, intro);
+  }
   if (status.ready) return h("div", { id: "start" }, intro, signInForm());
-  return h("div", { id: "start", class: "columns two" }, h("div", {}, intro, demoCard()), setupForm());
+  return h("div", { id: "start", class: "columns two" }, h("div", {}, intro, demoCard(), hqCard()), setupForm());
 }
 
 function signInForm(): HTMLElement {
@@ -58,6 +63,15 @@ function signInForm(): HTMLElement {
   });
   queueMicrotask(() => login.focus());
   return form;
+}
+
+function hqCard(): HTMLElement {
+  const button = h("button", { type: "button", id: "open-hq" }, t("ui-hq-open"));
+  button.addEventListener("click", () => {
+    setHigherOffice(true);
+    void go({ name: "hq" });
+  });
+  return section(t("ui-hq-title"), h("p", {}, t("ui-hq-explain")), button);
 }
 
 function demoCard(): HTMLElement {

@@ -1,0 +1,371 @@
+//! Manual sync: each month an official carries one file on a USB stick to the higher office.
+//!
+//! The file (see `docs/bundle.md`) is a ZIP archive, so the receiver can open its registers with
+//! any tool, holding:
+//! - `manifest.json`: the office (store id, code, names, key and its fingerprint), the period, the
+//!   audit sequence numbers covered, schema and program versions, counts, creation time, and the
+//!   size and SHA-256 of every other part;
+//! - `records.json`: the records of the period (`anyqtama_store::exchange::Records`);
+//! - `register-YYYY-MM.xlsx` and `.pdf` for each month with decisions in the bundle.
+//!
+//! The archive's comment is the office's Ed25519 signature over every byte before it (the whole
+//! archive, manifest included), so any changed, missing or added byte is found before anything is
+//! read as data. The part checksums then name a damaged part.
+
+pub mod error;
+
+pub use error::{Result, SyncError};
+
+use anyqtama_docs::text::DocLang;
+use anyqtama_store::exchange::{self, BundleInfo, ImportReport, OfficeIdent, Period, Records};
+use anyqtama_store::{Actor, Store};
+use chrono::NaiveDateTime;
+use ed25519_dalek::{Signature, Signer, Verifier, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read, Write};
+
+pub const FORMAT: &str = "anyqtama-bundle";
+pub const FORMAT_VERSION: u32 = 1;
+const SIGNATURE_PREFIX: &str = "anyqtama-signature-ed25519:";
+/// The comment: the prefix and 64 signature bytes in hex.
+const COMMENT_LEN: usize = SIGNATURE_PREFIX.len() + 128;
+/// The end-of-central-directory record before the comment.
+const EOCD_LEN: usize = 22;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Part {
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    pub format_version: u32,
+    pub office: OfficeIdent,
+    pub period: Period,
+    pub period_label: String,
+    /// The audit events covered (none: an empty period).
+    pub seq_from: Option<i64>,
+    pub seq_to: Option<i64>,
+    /// The office's audit trail at export: its last event, anchoring the chain outside the file.
+    pub audit_head_seq: i64,
+    pub audit_head_hash: String,
+    pub schema_version: i64,
+    pub program_version: String,
+    pub created_at: NaiveDateTime,
+    pub counts: BTreeMap<String, usize>,
+    pub parts: Vec<Part>,
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+fn counts(r: &Records) -> BTreeMap<String, usize> {
+    let mut c = BTreeMap::new();
+    c.insert("cases".into(), r.cases.len());
+    c.insert("certificates".into(), r.certificates.len());
+    c.insert("others".into(), r.others.len());
+    c.insert("audit_events".into(), r.audit.len());
+    c
+}
+
+/// A bundle made by [`export`].
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    pub manifest: Manifest,
+}
+
+/// Makes the bundle of a period. `Period::Since` starts after the last "since" export (its
+/// `after` is ignored and taken from the store), and the store remembers where this one ended.
+pub fn export(
+    store: &mut Store,
+    period: Period,
+    actor: &Actor,
+    now: NaiveDateTime,
+) -> Result<Exported> {
+    let period = match period {
+        Period::Since { .. } => Period::Since {
+            after: exchange::last_export(store.connection())?,
+        },
+        p => p,
+    };
+    let office = exchange::office_ident(store)?;
+    let records = exchange::export_records(store.connection(), period)?;
+    let (head_seq, head_hash) = exchange::audit_head(store.connection())?;
+    let mut parts: Vec<(String, Vec<u8>)> = vec![(
+        "records.json".into(),
+        serde_json::to_vec(&records).expect("serialisable"),
+    )];
+    // The human-readable register: the month's, or each month a "since" bundle has decisions in.
+    let months = match period {
+        Period::Month { year, month } => [(year, month)].into_iter().collect(),
+        Period::Since { .. } => records.decision_months(),
+    };
+    for (y, m) in months {
+        let view = anyqtama_app::register_view(store, (y, m), now.date())?;
+        let name = format!("register-{y}-{m:02}");
+        parts.push((
+            format!("{name}.xlsx"),
+            anyqtama_app::register(&view, anyqtama_app::RegisterFormat::Xlsx, DocLang::KkRu)?,
+        ));
+        parts.push((
+            format!("{name}.pdf"),
+            anyqtama_app::register(&view, anyqtama_app::RegisterFormat::Pdf, DocLang::KkRu)?,
+        ));
+    }
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        office,
+        period,
+        period_label: period.label(),
+        seq_from: records.audit.first().map(|e| e.seq),
+        seq_to: records.audit.last().map(|e| e.seq),
+        audit_head_seq: head_seq,
+        audit_head_hash: head_hash,
+        schema_version: anyqtama_store::SCHEMA_VERSION,
+        program_version: env!("CARGO_PKG_VERSION").into(),
+        created_at: now,
+        counts: counts(&records),
+        parts: parts
+            .iter()
+            .map(|(name, bytes)| Part {
+                name: name.clone(),
+                size: bytes.len() as u64,
+                sha256: sha256_hex(bytes),
+            })
+            .collect(),
+    };
+    let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("serialisable");
+    let key = store
+        .own_key()?
+        .ok_or(anyqtama_store::StoreError::NoOffice)?;
+    let bytes = write_zip(&manifest_bytes, &parts, |signed| {
+        key.sign(signed).to_bytes()
+    })
+    .map_err(|e| SyncError::NotABundle(e.to_string()))?;
+    if let Period::Since { .. } = period {
+        if let Some(last) = manifest.seq_to {
+            exchange::mark_exported(store, last, actor, now, &manifest.period_label)?;
+        }
+    }
+    Ok(Exported { bytes, manifest })
+}
+
+/// Writes a bundle from a manifest and parts, signed with `key`. [`export`] uses it; tests use it
+/// to forge bundles (another key, another manifest) and see them refused.
+#[doc(hidden)]
+pub fn assemble(
+    manifest: &[u8],
+    parts: &[(String, Vec<u8>)],
+    key: &ed25519_dalek::SigningKey,
+) -> Vec<u8> {
+    write_zip(manifest, parts, |signed| key.sign(signed).to_bytes()).expect("in memory")
+}
+
+/// The parts of a bundle as stored (manifest first), without any check: for tests and tools.
+#[doc(hidden)]
+pub fn unpack(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).expect("entry");
+            let mut out = Vec::new();
+            f.read_to_end(&mut out).expect("readable");
+            (f.name().expect("a name").to_string(), out)
+        })
+        .collect()
+}
+
+fn write_zip(
+    manifest: &[u8],
+    parts: &[(String, Vec<u8>)],
+    sign: impl FnOnce(&[u8]) -> [u8; 64],
+) -> zip::result::ZipResult<Vec<u8>> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    zip.start_file("manifest.json", options)?;
+    zip.write_all(manifest)?;
+    for (name, bytes) in parts {
+        zip.start_file(name.as_str(), options)?;
+        zip.write_all(bytes)?;
+    }
+    // A placeholder of the signature's length, so the bytes before it are final; then the
+    // signature over them takes its place.
+    zip.set_comment("0".repeat(COMMENT_LEN))?;
+    let mut bytes = zip.finish()?.into_inner();
+    let body = bytes.len() - COMMENT_LEN;
+    let signature = sign(&bytes[..body]);
+    let comment = format!("{SIGNATURE_PREFIX}{}", hex::encode(signature));
+    bytes[body..].copy_from_slice(comment.as_bytes());
+    Ok(bytes)
+}
+
+/// A bundle whose signature, parts and counts have been checked.
+#[derive(Debug)]
+pub struct Verified {
+    pub manifest: Manifest,
+    pub records: Records,
+    pub public_key: [u8; 32],
+    /// SHA-256 of the whole file: the bundle's identity at the higher office.
+    pub sha256: String,
+}
+
+/// Checks a bundle whole before anything in it is used: the signature over every byte, the key
+/// against its fingerprint, the format and schema versions, every part against the manifest, the
+/// records against the counts. Trusting the office is the store's part ([`import`]).
+pub fn verify(bytes: &[u8]) -> Result<Verified> {
+    if bytes.len() < EOCD_LEN + COMMENT_LEN {
+        return Err(SyncError::NotABundle("too short".into()));
+    }
+    let body = bytes.len() - COMMENT_LEN;
+    let eocd = &bytes[body - EOCD_LEN..body];
+    let comment_len = u16::from_le_bytes([eocd[20], eocd[21]]) as usize;
+    if eocd[..4] != [0x50, 0x4b, 0x05, 0x06] || comment_len != COMMENT_LEN {
+        return Err(SyncError::NotABundle("no signed end record".into()));
+    }
+    let comment = std::str::from_utf8(&bytes[body..])
+        .ok()
+        .and_then(|c| c.strip_prefix(SIGNATURE_PREFIX))
+        .and_then(|h| hex::decode(h).ok())
+        .and_then(|s| <[u8; 64]>::try_from(s.as_slice()).ok())
+        .ok_or(SyncError::Altered)?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| SyncError::NotABundle(e.to_string()))?;
+    let mut read = |name: &str| -> Result<Option<Vec<u8>>> {
+        let mut f = match zip.by_name(name) {
+            Ok(f) => f,
+            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+            Err(e) => return Err(SyncError::PartDamaged(format!("{name}: {e}"))),
+        };
+        let mut out = Vec::new();
+        f.read_to_end(&mut out)
+            .map_err(|e| SyncError::PartDamaged(format!("{name}: {e}")))?;
+        Ok(Some(out))
+    };
+    let manifest_bytes =
+        read("manifest.json")?.ok_or_else(|| SyncError::PartMissing("manifest.json".into()))?;
+    let manifest: Manifest = serde_json::from_slice(&manifest_bytes).map_err(|e| {
+        // A manifest that does not parse under a valid-looking archive: another format, or altered.
+        SyncError::NotABundle(format!("manifest.json: {e}"))
+    })?;
+    let key_bytes = hex::decode(&manifest.office.public_key)
+        .ok()
+        .and_then(|k| <[u8; 32]>::try_from(k.as_slice()).ok())
+        .ok_or_else(|| SyncError::KeyMismatch(manifest.office.fingerprint.clone()))?;
+    let key = VerifyingKey::from_bytes(&key_bytes)
+        .map_err(|_| SyncError::KeyMismatch(manifest.office.fingerprint.clone()))?;
+    key.verify(&bytes[..body], &Signature::from_bytes(&comment))
+        .map_err(|_| SyncError::Altered)?;
+    if anyqtama_store::keys::fingerprint(&key) != manifest.office.fingerprint {
+        return Err(SyncError::KeyMismatch(manifest.office.fingerprint.clone()));
+    }
+    if manifest.format != FORMAT || manifest.format_version != FORMAT_VERSION {
+        return Err(SyncError::UnknownFormat(format!(
+            "{}/{}",
+            manifest.format, manifest.format_version
+        )));
+    }
+    if manifest.schema_version > anyqtama_store::SCHEMA_VERSION {
+        return Err(SyncError::TooNew {
+            found: manifest.schema_version,
+            known: anyqtama_store::SCHEMA_VERSION,
+        });
+    }
+    let listed: Vec<&str> = manifest.parts.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<String> = zip
+        .file_names()
+        .map(|n| n.map(|n| n.to_string()))
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| SyncError::NotABundle(e.to_string()))?;
+    // A name given twice would let one copy hide behind the other.
+    let mut unique = names.clone();
+    unique.sort();
+    unique.dedup();
+    if unique.len() != names.len() {
+        return Err(SyncError::NotABundle("a part is named twice".into()));
+    }
+    if let Some(extra) = names
+        .iter()
+        .find(|n| *n != "manifest.json" && !listed.contains(&n.as_str()))
+    {
+        return Err(SyncError::PartExtra(extra.clone()));
+    }
+    let mut records = None;
+    for part in &manifest.parts {
+        let mut f = zip
+            .by_name(&part.name)
+            .map_err(|_| SyncError::PartMissing(part.name.clone()))?;
+        let mut content = Vec::new();
+        f.read_to_end(&mut content)
+            .map_err(|_| SyncError::PartDamaged(part.name.clone()))?;
+        if content.len() as u64 != part.size || sha256_hex(&content) != part.sha256 {
+            return Err(SyncError::PartDamaged(part.name.clone()));
+        }
+        if part.name == "records.json" {
+            records = Some(
+                serde_json::from_slice::<Records>(&content)
+                    .map_err(|e| SyncError::PartDamaged(format!("records.json: {e}")))?,
+            );
+        }
+    }
+    let records = records.ok_or_else(|| SyncError::PartMissing("records.json".into()))?;
+    let found = counts(&records);
+    if found != manifest.counts {
+        return Err(SyncError::Counts(format!(
+            "{:?} != {:?}",
+            found, manifest.counts
+        )));
+    }
+    Ok(Verified {
+        manifest,
+        records,
+        public_key: key_bytes,
+        sha256: sha256_hex(bytes),
+    })
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Trust an office seen for the first time (its fingerprint is shown to compare first).
+    pub trust_new_office: bool,
+    /// Check and report, keep nothing.
+    pub dry_run: bool,
+}
+
+/// Verifies a bundle and imports it into a higher office's store in one transaction. Importing
+/// the same file again changes nothing; an older bundle never overwrites newer records.
+pub fn import(
+    store: &mut Store,
+    bytes: &[u8],
+    opts: ImportOptions,
+    actor: &Actor,
+    now: NaiveDateTime,
+) -> Result<ImportReport> {
+    let v = verify(bytes)?;
+    let info = BundleInfo {
+        sha256: v.sha256.clone(),
+        period: v.manifest.period_label.clone(),
+        seq_from: v.manifest.seq_from,
+        seq_to: v.manifest.seq_to,
+        created_at: v.manifest.created_at,
+    };
+    Ok(exchange::import_records(
+        store,
+        &v.manifest.office,
+        &v.public_key,
+        &info,
+        &v.records,
+        opts.trust_new_office,
+        opts.dry_run,
+        actor,
+        now,
+    )?)
+}

@@ -1,0 +1,368 @@
+//! Bundles end to end on real stores: two demo offices export, a higher office imports; every kind
+//! of damage or forgery is refused with the store left exactly as it was; replays and older
+//! bundles change nothing; conflicts are reported.
+
+use anyqtama_store::demo::{self, DemoOptions};
+use anyqtama_store::exchange::Period;
+use anyqtama_store::{Actor, Store, StoreError};
+use anyqtama_sync::{export, import, verify, ImportOptions, SyncError};
+use chrono::{NaiveDate, NaiveDateTime};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
+}
+
+fn now() -> NaiveDateTime {
+    today().and_hms_opt(12, 0, 0).unwrap()
+}
+
+fn office(dir: &tempfile::TempDir, seed: u64, cases: usize) -> Store {
+    let mut store = Store::open(dir.path().join(format!("office-{seed}.sqlite"))).unwrap();
+    let opts = DemoOptions {
+        cases,
+        seed,
+        today: today(),
+        years: 1,
+        batch: 500,
+    };
+    demo::fill(&mut store, &opts, |_| {}).unwrap();
+    store
+}
+
+fn hq(dir: &tempfile::TempDir) -> Store {
+    Store::open(dir.path().join("region.sqlite")).unwrap()
+}
+
+const TRUST: ImportOptions = ImportOptions {
+    trust_new_office: true,
+    dry_run: false,
+};
+
+/// Every row of the higher office's tables, to show that a refused import changed nothing.
+fn snapshot(s: &Store) -> String {
+    let mut out = String::new();
+    for table in [
+        "hq_offices",
+        "hq_bundles",
+        "hq_cases",
+        "hq_certificates",
+        "hq_records",
+        "hq_audit",
+        "hq_conflicts",
+        "audit",
+        "meta",
+    ] {
+        let mut stmt = s
+            .connection()
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+            .unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((0..n)
+                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join("|"))
+            })
+            .unwrap();
+        for row in rows {
+            out.push_str(&format!("{table}:{}\n", row.unwrap()));
+        }
+    }
+    out
+}
+
+fn count(s: &Store, sql: &str) -> i64 {
+    s.connection().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn all(store: &mut Store) -> Vec<u8> {
+    export(
+        store,
+        Period::Since { after: 0 },
+        &Actor::command_line(),
+        now(),
+    )
+    .unwrap()
+    .bytes
+}
+
+#[test]
+fn two_offices_consolidate_into_the_counts_of_their_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 1, 150);
+    let mut b = office(&dir, 2, 120);
+    let mut region = hq(&dir);
+    let (bytes_a, bytes_b) = (all(&mut a), all(&mut b));
+    for (store, bytes) in [(&a, bytes_a), (&b, bytes_b)] {
+        let v = verify(&bytes).unwrap();
+        assert!(v.manifest.parts.iter().any(|p| p.name.ends_with(".xlsx")));
+        assert!(v.manifest.parts.iter().any(|p| p.name.ends_with(".pdf")));
+        let r = import(&mut region, &bytes, TRUST, &Actor::command_line(), now()).unwrap();
+        assert!(r.new_office);
+        let id = &v.manifest.office.id;
+        for (hq_sql, src_sql) in [
+            ("SELECT count(*) FROM hq_cases WHERE office_id = '{id}'", "SELECT count(*) FROM cases"),
+            ("SELECT count(*) FROM hq_certificates WHERE office_id = '{id}'", "SELECT count(*) FROM certificates"),
+            ("SELECT count(*) FROM hq_cases WHERE office_id = '{id}' AND status = 'issued'", "SELECT count(*) FROM cases WHERE status = 'issued'"),
+            ("SELECT count(*) FROM hq_certificates WHERE office_id = '{id}' AND status = 'revoked'", "SELECT count(*) FROM certificates WHERE status = 'revoked'"),
+            ("SELECT count(*) FROM hq_audit WHERE office_id = '{id}'", "SELECT count(*) FROM audit WHERE seq <= (SELECT max(seq) FROM audit WHERE action <> 'export_bundle')"),
+        ] {
+            assert_eq!(
+                count(&region, &hq_sql.replace("{id}", id)),
+                count(store, src_sql),
+                "{hq_sql}"
+            );
+        }
+    }
+    assert_eq!(count(&region, "SELECT count(*) FROM hq_offices"), 2);
+    // Different seeds are different offices: nothing collides.
+    assert_eq!(count(&region, "SELECT count(*) FROM hq_conflicts"), 0);
+}
+
+#[test]
+fn a_replayed_or_older_bundle_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 3, 120);
+    let mut region = hq(&dir);
+    let actor = Actor::command_line();
+    let october = export(
+        &mut a,
+        Period::Month {
+            year: 2026,
+            month: 10,
+        },
+        &actor,
+        now(),
+    )
+    .unwrap();
+    let first = all(&mut a);
+    import(&mut region, &first, TRUST, &actor, now()).unwrap();
+    let before = snapshot(&region);
+    let again = import(&mut region, &first, TRUST, &actor, now()).unwrap();
+    assert!(again.already_imported);
+    assert_eq!(
+        snapshot(&region),
+        before,
+        "the same bundle again changes nothing"
+    );
+    // October's bundle was made before (older or equal versions): nothing in it overwrites.
+    let r = import(&mut region, &october.bytes, TRUST, &actor, now()).unwrap();
+    assert_eq!(r.cases.new + r.cases.updated, 0, "{r:?}");
+    assert_eq!(r.certificates.new + r.certificates.updated, 0, "{r:?}");
+    assert_eq!(
+        snapshot(&region)
+            .lines()
+            .filter(|l| l.starts_with("hq_cases") || l.starts_with("hq_certificates"))
+            .collect::<Vec<_>>(),
+        before
+            .lines()
+            .filter(|l| l.starts_with("hq_cases") || l.starts_with("hq_certificates"))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_newer_change_wins_and_the_older_bundle_does_not_undo_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 4, 100);
+    let mut region = hq(&dir);
+    let actor = Actor::command_line();
+    let old = all(&mut a);
+    // Later the office revokes a certificate and sends what changed since.
+    let (cert, number): (i64, String) = a
+        .connection()
+        .query_row(
+            "SELECT id, number FROM certificates WHERE status = 'valid' ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let head = a.session_for("head").unwrap();
+    a.write(&head, now(), |w| {
+        w.revoke(
+            anyqtama_store::CertificateId(cert),
+            &anyqtama_store::RevocationAct {
+                body: "Migration service".into(),
+                number: "42".into(),
+                date: today(),
+            },
+        )
+    })
+    .unwrap();
+    let newer = export(&mut a, Period::Since { after: 0 }, &actor, now()).unwrap();
+    assert_eq!(
+        newer.manifest.counts["certificates"], 1,
+        "only what changed since"
+    );
+    import(&mut region, &newer.bytes, TRUST, &actor, now()).unwrap();
+    let r = import(&mut region, &old, TRUST, &actor, now()).unwrap();
+    assert!(r.certificates.older_skipped >= 1, "{r:?}");
+    let status: String = region
+        .connection()
+        .query_row(
+            "SELECT status FROM hq_certificates WHERE number = ?1",
+            [&number],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(status, "revoked");
+}
+
+#[test]
+fn damage_and_forgery_are_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 5, 60);
+    let mut region = hq(&dir);
+    let actor = Actor::command_line();
+    let bundle = export(
+        &mut a,
+        Period::Month {
+            year: 2026,
+            month: 9,
+        },
+        &actor,
+        now(),
+    )
+    .unwrap()
+    .bytes;
+    // An office must be trusted explicitly the first time; its fingerprint is named.
+    let fp = verify(&bundle).unwrap().manifest.office.fingerprint;
+    let untrusted = ImportOptions::default();
+    match import(&mut region, &bundle, untrusted, &actor, now()) {
+        Err(SyncError::Store(StoreError::UnknownOffice { fingerprint, .. })) => {
+            assert_eq!(fingerprint, fp)
+        }
+        other => panic!("{other:?}"),
+    }
+    let empty = snapshot(&region);
+    import(&mut region, &bundle, TRUST, &actor, now()).unwrap();
+    let before = snapshot(&region);
+    assert_ne!(before, empty);
+
+    // Every single byte flipped: refused.
+    for i in 0..bundle.len() {
+        let mut bad = bundle.clone();
+        bad[i] ^= 0x01;
+        assert!(
+            verify(&bad).is_err(),
+            "byte {i} of {} flipped was accepted",
+            bundle.len()
+        );
+        if i % 211 == 0 {
+            assert!(import(&mut region, &bad, TRUST, &actor, now()).is_err());
+        }
+    }
+    // Truncated anywhere, or with bytes added: refused.
+    for len in [0, 1, 100, bundle.len() / 2, bundle.len() - 1] {
+        assert!(import(&mut region, &bundle[..len], TRUST, &actor, now()).is_err());
+    }
+    let mut longer = bundle.clone();
+    longer.push(b'\n');
+    assert!(verify(&longer).is_err());
+
+    // Another key signs the same content: the fingerprint no longer matches.
+    let parts = anyqtama_sync::unpack(&bundle);
+    let forger = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
+    let forged = anyqtama_sync::assemble(&parts[0].1, &parts[1..], &forger);
+    assert!(matches!(
+        verify(&forged),
+        Err(SyncError::Altered) | Err(SyncError::KeyMismatch(_))
+    ));
+    // ... and with the forger's key and fingerprint put in the manifest, the known office's key
+    // has changed: refused by the higher office.
+    let mut manifest: serde_json::Value = serde_json::from_slice(&parts[0].1).unwrap();
+    let public = forger.verifying_key();
+    manifest["office"]["public_key"] = hex::encode(public.as_bytes()).into();
+    manifest["office"]["fingerprint"] = anyqtama_store::keys::fingerprint(&public).into();
+    let swapped = anyqtama_sync::assemble(
+        &serde_json::to_vec(&manifest).unwrap(),
+        &parts[1..],
+        &forger,
+    );
+    assert!(verify(&swapped).is_ok(), "well-formed, but by another key");
+    assert!(matches!(
+        import(&mut region, &swapped, TRUST, &actor, now()),
+        Err(SyncError::Store(StoreError::OfficeKeyChanged { .. }))
+    ));
+    // Another bundle's manifest under this bundle's signature: refused.
+    let october = export(
+        &mut a,
+        Period::Month {
+            year: 2026,
+            month: 10,
+        },
+        &actor,
+        now(),
+    )
+    .unwrap()
+    .bytes;
+    let other_manifest = anyqtama_sync::unpack(&october)[0].1.clone();
+    let mut mixed = anyqtama_sync::assemble(&other_manifest, &parts[1..], &forger);
+    let sig_at = mixed.len() - 128;
+    let sig_ok = &bundle[bundle.len() - 128..];
+    mixed[sig_at..].copy_from_slice(sig_ok);
+    assert!(verify(&mixed).is_err());
+    // A part whose content does not match its checksum, re-signed by the office's own key: named.
+    let key = a.own_key().unwrap().unwrap();
+    let mut damaged = parts.clone();
+    damaged[1].1.push(b' ');
+    let resigned = anyqtama_sync::assemble(&damaged[0].1, &damaged[1..], &key);
+    match verify(&resigned) {
+        Err(SyncError::PartDamaged(p)) => assert_eq!(p, "records.json"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(snapshot(&region), before, "nothing refused was written");
+
+    // Only an empty store or a higher office's store takes bundles.
+    assert!(matches!(
+        import(&mut a, &bundle, TRUST, &actor, now()),
+        Err(SyncError::Store(StoreError::NotHigherOffice))
+    ));
+    // A dry run reports and keeps nothing.
+    let mut fresh = Store::open(dir.path().join("fresh.sqlite")).unwrap();
+    let dry = ImportOptions {
+        trust_new_office: true,
+        dry_run: true,
+    };
+    let r = import(&mut fresh, &bundle, dry, &actor, now()).unwrap();
+    assert!(r.cases.new > 0 && r.dry_run);
+    assert_eq!(count(&fresh, "SELECT count(*) FROM hq_cases"), 0);
+    assert_eq!(count(&fresh, "SELECT count(*) FROM hq_offices"), 0);
+}
+
+#[test]
+fn conflicts_are_reported_not_resolved() {
+    let dir = tempfile::tempdir().unwrap();
+    // Seeds 1 and 21 are two offices that use the same code (AST): their certificate numbers collide.
+    let mut a = office(&dir, 1, 60);
+    let mut b = office(&dir, 21, 60);
+    let mut region = hq(&dir);
+    let actor = Actor::command_line();
+    import(&mut region, &all(&mut a), TRUST, &actor, now()).unwrap();
+    let r = import(&mut region, &all(&mut b), TRUST, &actor, now()).unwrap();
+    assert!(
+        r.conflicts.iter().any(|c| c.kind == "number_content"),
+        "{:?}",
+        r.conflicts.iter().map(|c| &c.kind).collect::<Vec<_>>()
+    );
+    let numbers = count(
+        &region,
+        "SELECT count(*) FROM hq_conflicts WHERE kind = 'number_content'",
+    );
+    // Both offices' records are kept as sent: nothing was merged or dropped.
+    assert_eq!(
+        count(&region, "SELECT count(*) FROM hq_certificates"),
+        count(&a, "SELECT count(*) FROM certificates")
+            + count(&b, "SELECT count(*) FROM certificates")
+    );
+    // Reported once: importing again adds no conflict.
+    import(&mut region, &all(&mut b), TRUST, &actor, now()).unwrap();
+    assert_eq!(
+        count(
+            &region,
+            "SELECT count(*) FROM hq_conflicts WHERE kind = 'number_content'"
+        ),
+        numbers
+    );
+}

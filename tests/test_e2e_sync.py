@@ -1,0 +1,79 @@
+"""Manual sync through the real window: an office's administrator exports the month's bundle (the
+save dialog's seam writes it), and a higher office's window on an empty store imports it: the
+unknown office is trusted only after its fingerprint is shown, the same file again changes
+nothing, and the consolidated register and the offices list show what came in."""
+import json
+import os
+import sqlite3
+import subprocess
+import tempfile
+from pathlib import Path
+
+from conftest import TARGET, launch
+from ui import click, fill, menu, no_untranslated, screen, set_lang, shoot, sign_in, text, wait_for, wait_text, wait_until
+
+ANYQTAMA = os.environ.get("ANYQTAMA_BIN", str(TARGET / "debug" / "anyqtama"))
+
+
+def test_office_exports_and_higher_office_imports():
+    base = Path(tempfile.mkdtemp(prefix="anyqtama-sync-"))
+    (base / "dialogs").mkdir()
+    office = base / "office.sqlite"
+    subprocess.run([ANYQTAMA, "demo", "--db", str(office), "--cases", "300", "--seed", "11", "--years", "1"],
+                   check=True, capture_output=True)
+    con = sqlite3.connect(f"file:{office}?mode=ro", uri=True)
+    month = con.execute("SELECT substr(max(decided_on), 1, 7) FROM cases WHERE decided_on < date('now', 'start of month')").fetchone()[0]
+    decided = con.execute(f"SELECT count(*) FROM cases WHERE decided_on LIKE '{month}%' AND status IN ('issued', 'refused')").fetchone()[0]
+    code = con.execute("SELECT code FROM office").fetchone()[0]
+    con.close()
+
+    with launch(office, base / "dialogs") as w:
+        d = w.d
+        set_lang(d, "en")
+        sign_in(d, "admin", "anyqtama-demo")
+        screen(d, "dashboard")
+        set_lang(d, "en")
+        menu(d, "backup")
+        fill(d, "#export-month-value", month)
+        click(d, "#export-month")
+        wait_text(d, "#toast", "Bundle saved")
+        shoot(d, "export-en")
+    bundle = base / "dialogs" / f"{code}-{month}.anyqtama.zip"
+    assert bundle.exists(), list((base / "dialogs").iterdir())
+
+    region = base / "region.sqlite"
+    with launch(region, base / "dialogs") as w:
+        d = w.d
+        set_lang(d, "ru")
+        click(d, "#open-hq")
+        screen(d, "hq")
+        (base / "dialogs" / "next-open").write_text(str(bundle))
+        click(d, "#hq-import")
+        # An office seen for the first time: refused until its fingerprint is compared and trusted.
+        manifest = json.loads(subprocess.run([ANYQTAMA, "bundle", "verify", str(bundle)], check=True,
+                                             capture_output=True, text=True).stdout)
+        fingerprint = manifest["office"]["fingerprint"]
+        wait_text(d, "#hq-report", fingerprint)
+        shoot(d, "hq-unknown-office-ru")
+        click(d, "#hq-trust")
+        wait_for(d, "#hq-result")
+        wait_text(d, "#hq-result", code)
+        wait_text(d, "#hq-offices", fingerprint)
+        no_untranslated(d)
+        # The consolidated register of the month shows the office's decisions.
+        fill(d, "#hq-month", month)
+        click(d, "#hq-register-show")
+        wait_until(d, f"return document.querySelectorAll('#hq-register-table tbody tr').length === {decided}")
+        shoot(d, "hq-ru")
+        # The same file again: nothing changes.
+        (base / "dialogs" / "next-open").write_text(str(bundle))
+        click(d, "#hq-import")
+        wait_text(d, "#hq-result", "уже импортировался")
+        for lang in ["kk", "en"]:
+            set_lang(d, lang)
+            no_untranslated(d)
+            shoot(d, f"hq-{lang}")
+    con = sqlite3.connect(f"file:{region}?mode=ro", uri=True)
+    assert con.execute("SELECT count(*) FROM hq_bundles").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM hq_offices").fetchone()[0] == 1
+    con.close()
