@@ -16,7 +16,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Which audit events a bundle covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -289,13 +289,55 @@ pub fn export_records(conn: &Connection, period: Period) -> Result<Records> {
         )?);
     }
 
+    // Versions in one pass over the trail: the last event of every entity.
+    let mut last: HashMap<(String, i64), i64> = HashMap::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT entity, entity_id, max(seq) FROM audit
+             WHERE entity IN ('case', 'certificate', 'notification', 'complaint', 'sitting')
+             GROUP BY entity, entity_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (entity, id, seq) = row?;
+            if let Ok(id) = id.parse() {
+                last.insert((entity, id), seq);
+            }
+        }
+    }
     let version = |entity: &str, id: i64| -> Result<i64> {
-        Ok(conn
-            .prepare_cached(
-                "SELECT coalesce(max(seq), 0) FROM audit WHERE entity = ?1 AND entity_id = ?2",
-            )?
-            .query_row(params![entity, id.to_string()], |r| r.get(0))?)
+        Ok(last.get(&(entity.to_string(), id)).copied().unwrap_or(0))
     };
+    // A certificate changes with its own events and with the decisions of the cases that
+    // produced it or concern it (an extension supersedes it, a duplicate replaces it).
+    let mut certificate_version: HashMap<i64, i64> = HashMap::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT id, result_certificate_id, certificate_id FROM cases
+             WHERE result_certificate_id IS NOT NULL OR certificate_id IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (case, result, concerned) = row?;
+            let v = version("case", case)?;
+            for t in [result, concerned].into_iter().flatten() {
+                let e = certificate_version.entry(t).or_insert(0);
+                *e = (*e).max(v);
+            }
+        }
+    }
     let complaints = ids("complaint");
     let sittings = ids("sitting");
     let mut out = Records {
@@ -369,14 +411,7 @@ pub fn export_records(conn: &Connection, period: Period) -> Result<Records> {
                 })
             },
         )?;
-        // A certificate changes with its own events and with the decisions of the cases that
-        // produced it or concern it (an extension supersedes it, a duplicate replaces it).
-        let v: i64 = conn.prepare_cached(
-            "SELECT max(coalesce((SELECT max(seq) FROM audit WHERE entity = 'certificate' AND entity_id = ?2), 0),
-                        coalesce((SELECT max(a.seq) FROM audit a JOIN cases c ON a.entity = 'case' AND a.entity_id = CAST(c.id AS TEXT)
-                                  WHERE c.result_certificate_id = ?1 OR c.certificate_id = ?1), 0))",
-        )?
-        .query_row(params![id, id.to_string()], |r| r.get(0))?;
+        let v = version("certificate", id)?.max(certificate_version.get(&id).copied().unwrap_or(0));
         out.certificates.push(CertificateRecord {
             version: v,
             data: json!({

@@ -320,6 +320,9 @@ CREATE TABLE hq_certificates (
     PRIMARY KEY (office_id, certificate_id)
 ) STRICT;
 CREATE INDEX hq_certificates_number ON hq_certificates(number, copy);
+-- An office's export reads these per case.
+CREATE INDEX extensions_case ON extensions(case_id);
+CREATE INDEX attachments_case ON attachments(case_id);
 CREATE INDEX hq_certificates_passport ON hq_certificates(passport_key);
 CREATE TABLE hq_records (
     office_id TEXT NOT NULL, kind TEXT NOT NULL, record_id INTEGER NOT NULL, version INTEGER NOT NULL,

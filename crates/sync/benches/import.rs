@@ -24,7 +24,9 @@ fn bundle() -> Vec<u8> {
         return bytes;
     }
     let db = dir.join("office-100k.sqlite");
-    let _ = std::fs::remove_file(&db);
+    for ext in ["sqlite", "sqlite-wal", "sqlite-shm"] {
+        let _ = std::fs::remove_file(db.with_extension(ext));
+    }
     let started = Instant::now();
     let mut store = Store::open(&db).unwrap();
     let opts = DemoOptions {
