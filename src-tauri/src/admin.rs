@@ -17,6 +17,21 @@ pub struct RuleSetInfo {
     threshold: u32,
 }
 
+fn rule_sets(law: &anyqtama_store::Law) -> Vec<RuleSetInfo> {
+    law.rule_sets
+        .all()
+        .iter()
+        .map(|r| RuleSetInfo {
+            id: r.id.to_string(),
+            order: r.order.clone(),
+            effective_from: r.effective_from,
+            effective_from_assumed: r.effective_from_assumed,
+            effective_from_cite: r.effective_from_cite.clone(),
+            threshold: r.threshold.points,
+        })
+        .collect()
+}
+
 /// One year of the working-day calendar: its exceptions to the Monday-Friday week, with sources.
 #[derive(Serialize)]
 pub struct CalendarYear {
@@ -45,19 +60,7 @@ pub fn settings(state: tauri::State<'_, AppState>, lang: String) -> Res<Settings
             office: views::office_settings(c, now().year())?,
             users: views::users(c)?,
             members: views::members(c)?,
-            rule_sets: law
-                .rule_sets
-                .all()
-                .iter()
-                .map(|r| RuleSetInfo {
-                    id: r.id.to_string(),
-                    order: r.order.clone(),
-                    effective_from: r.effective_from,
-                    effective_from_assumed: r.effective_from_assumed,
-                    effective_from_cite: r.effective_from_cite.clone(),
-                    threshold: r.threshold.points,
-                })
-                .collect(),
+            rule_sets: rule_sets(&law),
             calendar: law
                 .calendar
                 .years()
@@ -296,19 +299,7 @@ pub fn about(state: tauri::State<'_, AppState>) -> About {
     About {
         version: env!("CARGO_PKG_VERSION"),
         store: state.path.display().to_string(),
-        rule_sets: law
-            .rule_sets
-            .all()
-            .iter()
-            .map(|r| RuleSetInfo {
-                id: r.id.to_string(),
-                order: r.order.clone(),
-                effective_from: r.effective_from,
-                effective_from_assumed: r.effective_from_assumed,
-                effective_from_cite: r.effective_from_cite.clone(),
-                threshold: r.threshold.points,
-            })
-            .collect(),
+        rule_sets: rule_sets(&law),
         lists: vec![
             (
                 law.lists.priority.meta.id.clone(),

@@ -10,8 +10,8 @@ use std::path::Path;
 
 #[derive(Serialize)]
 pub struct Saved {
-    path: String,
-    bytes: usize,
+    pub path: String,
+    pub bytes: usize,
 }
 
 fn doc_lang(code: &str, lang: &str) -> Res<DocLang> {
@@ -24,12 +24,23 @@ fn doc_lang(code: &str, lang: &str) -> Res<DocLang> {
     })
 }
 
-fn write_file(path: &Path, bytes: &[u8], lang: &str) -> Res<()> {
+/// Writes a file where the user chose, and with `show` opens it in the system's viewer.
+pub fn save(state: &AppState, path: &Path, bytes: &[u8], show: bool, lang: &str) -> Res<Saved> {
     // A finished file appears under its name at once, never half-written.
     let tmp = path.with_extension("partial");
     std::fs::write(&tmp, bytes)
         .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| Fail::store(StoreError::Io(e), lang))
+        .map_err(|e| Fail::store(StoreError::Io(e), lang))?;
+    if show {
+        state
+            .dialogs
+            .show(path)
+            .map_err(|d| Fail::new(lang, "error-io", &[("detail", d)]))?;
+    }
+    Ok(Saved {
+        path: path.display().to_string(),
+        bytes: bytes.len(),
+    })
 }
 
 /// Prints (renders) a document to a PDF the user saves; a real print is recorded in the audit
@@ -74,17 +85,7 @@ pub async fn print(
         let actor = anyqtama_store::Actor::user(session.user_id, &session.login, role);
         anyqtama_app::print(s, &actor, which, &id, dl, draft, copies, now())
     })?;
-    write_file(&path, &pdf, &lang)?;
-    if show {
-        state
-            .dialogs
-            .show(&path)
-            .map_err(|d| Fail::new(&lang, "error-io", &[("detail", d)]))?;
-    }
-    Ok(Some(Saved {
-        path: path.display().to_string(),
-        bytes: pdf.len(),
-    }))
+    save(&state, &path, &pdf, show, &lang).map(Some)
 }
 
 #[derive(Serialize)]
@@ -110,7 +111,8 @@ pub fn register_preview(
     })
 }
 
-fn parse_month(month: &str, lang: &str) -> Res<(i32, u32)> {
+/// "YYYY-MM", or a refusal shown next to the month field.
+pub fn parse_month(month: &str, lang: &str) -> Res<(i32, u32)> {
     let bad = || Fail {
         field: Some("month".into()),
         ..Fail::new(lang, "error-not-a-month", &[("value", month.to_string())])
@@ -157,17 +159,7 @@ pub async fn save_register(
         let view = anyqtama_app::register_view(s, (y, m), now().date())?;
         anyqtama_app::register(&view, fmt, dl)
     })?;
-    write_file(&path, &bytes, &lang)?;
-    if show {
-        state
-            .dialogs
-            .show(&path)
-            .map_err(|d| Fail::new(&lang, "error-io", &[("detail", d)]))?;
-    }
-    Ok(Some(Saved {
-        path: path.display().to_string(),
-        bytes: bytes.len(),
-    }))
+    save(&state, &path, &bytes, show, &lang).map(Some)
 }
 
 /// Saves a stored scan back out (to send or to look at).
@@ -182,9 +174,5 @@ pub async fn save_attachment(
     let Some(path) = state.dialogs.save(&app, &name, ("*", &["*"])) else {
         return Ok(None);
     };
-    write_file(&path, &bytes, &lang)?;
-    Ok(Some(Saved {
-        path: path.display().to_string(),
-        bytes: bytes.len(),
-    }))
+    save(&state, &path, &bytes, false, &lang).map(Some)
 }

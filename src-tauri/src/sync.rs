@@ -2,6 +2,7 @@
 //! stick); a higher office's store imports bundles and shows offices, the consolidated register
 //! and conflicts. The format and every check are `anyqtama-sync`'s.
 
+use crate::documents::{parse_month, save};
 use crate::state::{now, AppState, Fail, Res};
 use anyqtama_store::exchange::{self, Period};
 use anyqtama_store::lifecycle::{self, Action};
@@ -47,19 +48,8 @@ pub async fn export_bundle(
         lifecycle::permitted(Action::Backup, &session.roles).map_err(|e| Fail::store(e, &lang))?;
     let period = match month.as_deref().filter(|m| !m.is_empty()) {
         Some(m) => {
-            let bad = || Fail {
-                field: Some("month".into()),
-                ..Fail::new(&lang, "error-not-a-month", &[("value", m.to_string())])
-            };
-            let (y, mo) = m.split_once('-').ok_or_else(bad)?;
-            Period::Month {
-                year: y.parse().map_err(|_| bad())?,
-                month: mo
-                    .parse()
-                    .ok()
-                    .filter(|x| (1..=12).contains(x))
-                    .ok_or_else(bad)?,
-            }
+            let (year, month) = parse_month(m, &lang)?;
+            Period::Month { year, month }
         }
         None => Period::Since { after: 0 },
     };
@@ -80,13 +70,10 @@ pub async fn export_bundle(
         anyqtama_sync::export(guard.as_mut().expect("opened"), period, &actor, now())
             .map_err(|e| Fail::sync(e, &lang))?
     };
-    let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, &made.bytes)
-        .and_then(|_| std::fs::rename(&tmp, &path))
-        .map_err(|e| Fail::store(anyqtama_store::StoreError::Io(e), &lang))?;
+    let saved = save(&state, &path, &made.bytes, false, &lang)?;
     Ok(Some(Exported {
-        path: path.display().to_string(),
-        bytes: made.bytes.len(),
+        path: saved.path,
+        bytes: saved.bytes,
         period: made.manifest.period_label,
         counts: made.manifest.counts,
     }))
@@ -133,12 +120,7 @@ pub fn hq_register(
     lang: String,
 ) -> Res<Vec<exchange::HqRegisterRow>> {
     hq_check(&state, &lang)?;
-    let bad = || Fail {
-        field: Some("month".into()),
-        ..Fail::new(&lang, "error-not-a-month", &[("value", month.clone())])
-    };
-    let (y, m) = month.split_once('-').ok_or_else(bad)?;
-    let (y, m): (i32, u32) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    let (y, m) = parse_month(&month, &lang)?;
     let guard = state.open(&lang)?;
     exchange::hq_register(guard.as_ref().expect("opened").connection(), y, m)
         .map_err(|e| Fail::store(e, &lang))
