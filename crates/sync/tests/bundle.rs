@@ -366,3 +366,120 @@ fn conflicts_are_reported_not_resolved() {
         numbers
     );
 }
+
+/// A person holding a live certificate in one office gets another, overlapping one in a second
+/// office: the higher office reports it (with both numbers) and keeps both.
+#[test]
+fn the_same_passport_live_in_two_offices_is_reported() {
+    use anyqtama_store::{
+        views, ApplicantData, ApplicantRef, AssessmentInput, CaseId, DocumentCheck, MemberId,
+        NewApplication, Outcome,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 8, 80);
+    let mut b = office(&dir, 9, 10);
+    let (passport, number): (String, String) = a
+        .connection()
+        .query_row(
+            "SELECT p.passport_number, t.number FROM certificates t JOIN applicants p ON p.id = t.applicant_id
+             WHERE t.status = 'valid' AND t.valid_to > '2026-12-31' ORDER BY t.id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    // Office B issues a certificate to the same passport, through its real actions.
+    let received = now();
+    let rs = b.law().rule_sets.in_force_on(received.date()).unwrap();
+    let documents = rs
+        .documents
+        .for_service(anyqtama_rules::Service::Issue)
+        .iter()
+        .map(|d| DocumentCheck {
+            kind: d.id,
+            present: true,
+            valid_until: None,
+        })
+        .collect();
+    let app = NewApplication {
+        kind: anyqtama_rules::Service::Issue,
+        applicant: ApplicantRef::New(ApplicantData {
+            surname_latin: "TWICE".into(),
+            given_names_latin: "HOLDER".into(),
+            citizenship: "UZB".into(),
+            passport_number: passport.to_lowercase(),
+            ..ApplicantData::default()
+        }),
+        received_at: received,
+        profession_id: "o236.3.1.2".into(),
+        documents,
+        certificate: None,
+        employer: None,
+        change_ground: None,
+        event_on: None,
+    };
+    let (reg, sec, head) = (
+        b.session_for("registrar").unwrap(),
+        b.session_for("secretary").unwrap(),
+        b.session_for("head").unwrap(),
+    );
+    let case: CaseId = b
+        .write(&reg, received, |w| w.register_application(&app))
+        .unwrap();
+    b.write(&reg, received, |w| w.send_to_commission(case))
+        .unwrap();
+    let members: Vec<(MemberId, bool)> = views::members(b.connection())
+        .unwrap()
+        .iter()
+        .map(|m| (MemberId(m.id), true))
+        .collect();
+    let sitting = b
+        .write(&sec, received, |w| {
+            w.create_sitting(received.date(), "Hall", &members)
+        })
+        .unwrap();
+    let input = AssessmentInput {
+        profession_in_list: true,
+        qualification_matches: true,
+        documents_reliable: true,
+        education: anyqtama_rules::points::Education {
+            higher: true,
+            academic_degree: false,
+            english_teaching_certificate: false,
+        },
+        periods: vec![(
+            NaiveDate::from_ymd_opt(2014, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2020, 12, 31).unwrap(),
+        )],
+    };
+    b.write(&sec, received, |w| {
+        w.record_assessment(case, sitting, &input, Outcome::Issue, None)
+    })
+    .unwrap();
+    b.write(&head, received, |w| {
+        w.decide(case, Outcome::Issue, None, None)
+    })
+    .unwrap();
+
+    let mut region = hq(&dir);
+    let actor = Actor::command_line();
+    import(&mut region, &all(&mut a), TRUST, &actor, now()).unwrap();
+    let r = import(&mut region, &all(&mut b), TRUST, &actor, now()).unwrap();
+    let overlap: Vec<_> = r
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == "passport_overlap")
+        .collect();
+    assert_eq!(overlap.len(), 1, "{:?}", r.conflicts);
+    let detail = overlap[0].detail.to_string();
+    assert!(detail.contains(&number), "{detail}");
+    let key: String = passport
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_uppercase();
+    assert_eq!(
+        count(&region, &format!("SELECT count(DISTINCT office_id) FROM hq_certificates WHERE passport_key = '{key}' AND status = 'valid'")),
+        2,
+        "both offices' certificates are kept"
+    );
+}
