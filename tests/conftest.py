@@ -57,8 +57,9 @@ class Window:
         self.dialogs = dialogs
 
 
-def wait_for_store(store, timeout=15.0):
-    """The window of a test before may take a moment to exit and let go of the store's lock."""
+def wait_for_store(store, timeout=90.0):
+    """The window of a test before may take a moment to exit and let go of the store's lock (many
+    seconds on a loaded two-core machine)."""
     import fcntl
     path = str(store) + ".lock"
     if not os.path.exists(path):
@@ -77,7 +78,7 @@ def wait_for_store(store, timeout=15.0):
 
 
 @contextmanager
-def launch(store, dialogs, wait_store=True):
+def launch(store, dialogs, wait_store=True, env=None):
     if not os.environ.get("DISPLAY"):
         pytest.fail("window tests need a display: run them through ./dev test (it starts Xvfb)")
     exe = shutil.which("tauri-driver")
@@ -88,7 +89,7 @@ def launch(store, dialogs, wait_store=True):
     if wait_store:
         wait_for_store(store)
     port, native = free_port(), free_port()
-    env = dict(os.environ, ANYQTAMA_DB=str(store), ANYQTAMA_TEST_DIALOGS=str(dialogs))
+    env = dict(os.environ, ANYQTAMA_DB=str(store), ANYQTAMA_TEST_DIALOGS=str(dialogs), **(env or {}))
     proc = subprocess.Popen([exe, "--port", str(port), "--native-port", str(native)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

@@ -29,7 +29,8 @@ def pdf_text(path):
 
 @pytest.fixture(scope="module")
 def window(fresh_store):
-    with launch(*fresh_store) as w:
+    # A Wednesday: the scenario reads the same on any day the tests run.
+    with launch(*fresh_store, env={"ANYQTAMA_TEST_NOW": "2026-11-25T10:00"}) as w:
         yield w
 
 

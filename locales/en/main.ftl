@@ -187,3 +187,4 @@ error-bundle-part-extra = The bundle holds a part its manifest does not list (â€
 error-bundle-counts = The bundle's records do not match its manifest ({ $detail }). Ask the office for the file again.
 error-bundle-empty = There is nothing to export for this period.
 error-field-month = Write the month as YYYY-MM, for example 2026-03.
+error-field-decided_on = The application is registered on { $detail }: a decision can be recorded from that day.

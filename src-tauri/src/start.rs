@@ -12,6 +12,8 @@ pub struct AppInfo {
     calendar_first: i32,
     calendar_last: i32,
     version: &'static str,
+    /// Set only when a test pins the clock: the window's date fields then start from it.
+    pinned_now: Option<chrono::NaiveDateTime>,
 }
 
 /// What the start screen shows. The clock is read here, in the shell, and passed down: the rules
@@ -29,6 +31,7 @@ pub fn app_info(state: tauri::State<'_, AppState>) -> AppInfo {
         calendar_first: years.first().copied().unwrap_or_default(),
         calendar_last: years.last().copied().unwrap_or_default(),
         version: env!("CARGO_PKG_VERSION"),
+        pinned_now: crate::state::pinned_now(),
     }
 }
 

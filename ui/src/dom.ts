@@ -83,12 +83,20 @@ export function readDate(el: HTMLInputElement, name: string, optional = false): 
   return iso;
 }
 
+/** A clock a test pinned in the shell (ANYQTAMA_TEST_NOW); otherwise the computer's. */
+let pinned: string | null = null;
+export function pinClock(iso: string | null): void {
+  pinned = iso;
+}
+
 export function todayIso(): string {
+  if (pinned) return pinned.slice(0, 10);
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 export function nowIso(): string {
+  if (pinned) return `${pinned.slice(0, 16)}:00`;
   const d = new Date();
   return `${todayIso()}T${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}:00`;
 }

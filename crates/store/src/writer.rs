@@ -877,6 +877,14 @@ impl<'a> Writer<'a> {
         )?;
         let reason = reason.map(str::trim).filter(|s| !s.is_empty());
         let today = self.today();
+        // A decision cannot come before the registration it decides on (App 2 p.7: what arrives
+        // after hours or on a day off is registered on the next working day).
+        if today < c.registered_on {
+            return Err(StoreError::Invalid {
+                field: "decided_on",
+                detail: c.registered_on.to_string(),
+            });
+        }
         let rs = self.rule_set(&c.rule_set)?;
         let (departs, grounds) = if c.kind == Service::Issue {
             let (commission, grounds): (String, String) = self.tx.query_row(

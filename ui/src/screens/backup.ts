@@ -1,7 +1,7 @@
 // Backups to a file the administrator chooses (a USB stick), and restoring one after it is checked
 // whole; the replaced store is kept beside it.
 import { call } from "../api";
-import { act, field, formError, h, input, notice, section } from "../dom";
+import { act, field, formError, h, input, notice, section, todayIso } from "../dom";
 import { t } from "../i18n";
 import { signedOut } from "../main";
 
@@ -21,8 +21,8 @@ export async function backupScreen(): Promise<HTMLElement> {
     await signedOut();
     notice(t("ui-restore-done", { kept }));
   }));
-  const d = new Date();
-  const prev = new Date(d.getFullYear(), d.getMonth() - 1, 1);
+  const [y, m] = todayIso().split("-").map(Number);
+  const prev = new Date(y, m - 2, 1);
   const month = input({ value: `${prev.getFullYear()}-${String(prev.getMonth() + 1).padStart(2, "0")}`, class: "short", inputmode: "numeric" });
   const exportMonth = h("button", { type: "button", id: "export-month", class: "primary" }, t("ui-export-month"));
   const exportSince = h("button", { type: "button", id: "export-since" }, t("ui-export-since"));

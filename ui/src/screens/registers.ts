@@ -1,12 +1,11 @@
 // A month's register (decisions, refusals to accept, revocations) listed here and saved as PDF,
 // XLSX or CSV for the higher office.
 import { call, type RegisterRow, type Saved } from "../api";
-import { act, field, formError, h, input, LocalFail, notice, section, select, table } from "../dom";
+import { act, field, formError, h, input, LocalFail, notice, section, select, table, todayIso } from "../dom";
 import { fmtDate, lang, t } from "../i18n";
 
 export async function registersScreen(): Promise<HTMLElement> {
-  const d = new Date();
-  const month = input({ value: `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`, placeholder: "2026-03", inputmode: "numeric", class: "short" });
+  const month = input({ value: todayIso().slice(0, 7), placeholder: "2026-03", inputmode: "numeric", class: "short" });
   const docLang = select([["kk+ru", t("ui-doclang-kk-ru")], ["kk", "Қазақша"], ["ru", "Русский"], ["en", t("ui-doclang-en")]], "kk+ru", { id: "reg-lang" });
   const show = h("button", { type: "button", id: "reg-show" }, t("ui-register-show"));
   const out = h("div", { id: "reg-rows" });

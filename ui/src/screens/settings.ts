@@ -2,7 +2,7 @@
 // numbering, Commission members, users and roles (signatories are users with the head's role),
 // and, to read, the rule sets with their dates and the working-day calendar.
 import { call, type CalendarYear, type Office, type Session, type Settings } from "../api";
-import { act, checkbox, dateInput, field, formError, formError as foot, h, input, notice, readDate, section, select, table } from "../dom";
+import { act, checkbox, dateInput, field, formError, formError as foot, h, input, notice, readDate, section, select, table, todayIso } from "../dom";
 import { fmtDate, lang, t } from "../i18n";
 import { go, refreshSession, session } from "../main";
 
@@ -130,7 +130,7 @@ function rulesCard(s: Settings, reload: () => Promise<void>): HTMLElement {
 }
 
 function calendarCard(years: CalendarYear[], reload: () => Promise<void>): HTMLElement {
-  const year = select(years.map((y) => [String(y.year), `${y.year} — ${t(`ui-year-${y.status}`)}`]), String(new Date().getFullYear()), { id: "cal-year" });
+  const year = select(years.map((y) => [String(y.year), `${y.year} — ${t(`ui-year-${y.status}`)}`]), todayIso().slice(0, 4), { id: "cal-year" });
   const body = h("div", { id: "cal-days" });
   const draw = () => {
     const y = years.find((x) => String(x.year) === year.value);

@@ -1,12 +1,13 @@
 // Before signing in: what this program is, which store it opens, and either the first-run setup
 // (office in three languages, administrator, keys), the demo office, or the sign-in form.
 import { call, type AppInfo, type DemoSummary, type Office, type Session, type StoreStatus } from "../api";
-import { act, field, formError, h, input, LocalFail, section } from "../dom";
+import { act, field, formError, h, input, LocalFail, pinClock, section } from "../dom";
 import { t } from "../i18n";
 import { go, setHigherOffice, signedIn } from "../main";
 
 export async function startScreen(): Promise<HTMLElement> {
   const info = await call<AppInfo>("app_info");
+  pinClock(info.pinned_now);
   const status = await call<StoreStatus>("store_status");
   const intro = h(
     "div",
