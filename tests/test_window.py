@@ -134,3 +134,16 @@ def test_one_window_per_store(demo_store):
             wait_for(w.d, "#signin")
     finally:
         lock.close()
+
+
+def test_the_page_cannot_call_dialogs_or_the_opener_itself(app):
+    """Native dialogs and the viewer are opened by the shell only: the webview's own calls to the
+    plugins are refused by the capability (core:default alone)."""
+    for cmd, args in [("plugin:dialog|open", {"options": {}}),
+                      ("plugin:opener|open_path", {"path": "/etc/hostname"})]:
+        result = app.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])"
+            ".then(() => done('allowed'), (e) => done('refused: ' + e));", cmd, args)
+        assert result.startswith("refused"), (cmd, result)
+        assert "not allowed" in result, result
