@@ -249,3 +249,68 @@ def test_bad_input_is_refused_next_to_the_field(window):
     click(d, "#signin button[type=submit]")
     wait_text(d, "#signin .foot-error", "парол")
     set_lang(d, "en")
+
+
+def test_notices_complaints_revocation_backup_and_restore(window):
+    """What follows a certificate, and the administrator's backup and restore, through the window."""
+    d, store, dialogs = window.d, window.store, window.dialogs
+    if not exists(d, "#sign-out") or d.execute_script("return document.getElementById('sign-out').hidden"):
+        wait_for(d, "#signin")
+        fill(d, "#login", "admin")
+        fill(d, "#password", "correct horse")
+        click(d, "#signin button[type=submit]")
+        screen(d, "dashboard")
+    set_lang(d, "en")
+    case = count(store, "SELECT max(id) FROM cases WHERE kind = 'extend' AND status = 'issued'")
+    menu(d, "search")
+    number = count(store, f"SELECT t.number FROM certificates t JOIN cases c ON c.result_certificate_id = t.id WHERE c.id = {case}")
+    fill(d, "#search", number)
+    click(d, f"#search-results a.case-link[data-case='{case}']")
+    screen(d, "case")
+    # The holder reports a change of employer (Rules p.18).
+    d.execute_script("document.querySelectorAll('details').forEach(x => x.open = true)")
+    fill(d, "#notice-event", "24.11.2026")
+    fill(d, "#notice-note", "New employer: Irtysh LLP")
+    click(d, "#record-notice")
+    wait_text(d, "#toast", "Notice recorded")
+    assert count(store, "SELECT count(*) FROM notifications") == 1
+    # A complaint to the office, then its resolution.
+    d.execute_script("document.querySelectorAll('details').forEach(x => x.open = true)")
+    fill(d, "#complaint-summary", "The term was set too short.")
+    click(d, "#add-complaint")
+    wait_text(d, "#toast", "Complaint registered")
+    wait_for(d, "#complaints .resolve")
+    d.execute_script("const r = document.querySelector('#complaints .resolve'); r.querySelector('select').value = 'rejected'; r.querySelector('input').value = 'The term follows the contract.'; r.querySelector('button').click();")
+    wait_until(d, "return !document.querySelector('#complaints .resolve')")
+    assert count(store, "SELECT status FROM complaints") == "rejected"
+    # Revocation on a control body's act: a date in the future is refused next to the field.
+    d.execute_script("document.querySelectorAll('details').forEach(x => x.open = true)")
+    fill(d, "#revoke-body", "Migration service")
+    fill(d, "#revoke-act", "17-04/112")
+    fill(d, "#revoke-date", "01.01.2030")
+    click(d, "#revoke")
+    wait_text(d, "[data-field='act_date'] .field-error", "future")
+    fill(d, "#revoke-date", "24.11.2026")
+    click(d, "#revoke")
+    wait_text(d, "#toast", "revoked")
+    assert count(store, f"SELECT status FROM certificates WHERE number = '{number}' ORDER BY id DESC LIMIT 1") == "revoked"
+    shoot(d, "case-revoked-en")
+
+    # Backup to the chosen file, then restore from it: checked whole, the old store kept beside.
+    menu(d, "backup")
+    click(d, "#backup")
+    wait_text(d, "#toast", "Backup saved")
+    backups = sorted(dialogs.glob("anyqtama-*.sqlite"))
+    assert backups, list(dialogs.iterdir())
+    cases_before = count(store, "SELECT count(*) FROM cases")
+    (dialogs / "next-open").write_text(str(backups[-1]))
+    d.execute_script("window.confirm = () => true")
+    click(d, "#restore")
+    wait_for(d, "#signin")
+    wait_text(d, "#toast", "Restored")
+    assert count(store, "SELECT count(*) FROM cases") == cases_before
+    assert list(store.parent.glob("office.before-restore-*.sqlite"))
+    fill(d, "#login", "admin")
+    fill(d, "#password", "correct horse")
+    click(d, "#signin button[type=submit]")
+    screen(d, "dashboard")

@@ -45,7 +45,9 @@ export async function caseScreen(id: number): Promise<HTMLElement> {
     parts.push(section(t("ui-not-accepted-title"), h("p", {}, t("ui-not-accepted", { missing: missing.map((d) => t(`doc-${d}`)).join("; ") || "—", expired: expired.map((d) => t(`doc-${d}`)).join("; ") || "—" })), note ? h("p", {}, note) : null));
   }
   parts.push(documentsCard(p, reload));
-  for (const cert of [x.concerns, x.produced]) if (cert) parts.push(certificateCard(cert, cert === x.produced, p, reload));
+  // An extension changes the certificate it concerns in place: show it once.
+  const concerns = x.concerns && x.concerns.id !== x.produced?.id ? x.concerns : null;
+  for (const cert of [concerns, x.produced]) if (cert) parts.push(certificateCard(cert, cert === x.produced, p, reload));
   if (can("send_to_commission")) parts.push(sendCard(id, reload));
   if (can("record_assessment")) parts.push(section(t("ui-commission-title"), h("button", { type: "button", id: "to-assessment", onclick: () => go({ name: "commission", case: id }) }, t("ui-go-assess"))));
   if (can("decide")) parts.push(decideCard(p, reload));
