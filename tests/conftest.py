@@ -57,6 +57,24 @@ class Window:
         self.dialogs = dialogs
 
 
+def app_pids():
+    out = subprocess.run(["pgrep", "-f", "anyqtama-desktop"], capture_output=True, text=True).stdout
+    return {int(p) for p in out.split()}
+
+
+def end_windows(pids, timeout=10.0):
+    """The app a session started, once the session is over: normally gone; if a window hangs on its
+    way out (seen on a loaded machine), it is killed so the next test can open the store."""
+    end = time.time() + timeout
+    while time.time() < end and pids & app_pids():
+        time.sleep(0.1)
+    for pid in pids & app_pids():
+        try:
+            os.kill(pid, 9)
+        except ProcessLookupError:
+            pass
+
+
 def wait_for_store(store, timeout=90.0):
     """The window of a test before may take a moment to exit and let go of the store's lock (many
     seconds on a loaded two-core machine)."""
@@ -104,6 +122,7 @@ def launch(store, dialogs, wait_store=True, env=None):
         else:
             pytest.fail("tauri-driver did not start")
         binary = os.environ.get("ANYQTAMA_DESKTOP", str(TARGET / "debug" / "anyqtama-desktop"))
+        before = app_pids()
         opts = ArgOptions()
         opts.set_capability("browserName", "wry")
         opts.set_capability("tauri:options", {"application": binary})
@@ -111,12 +130,15 @@ def launch(store, dialogs, wait_store=True, env=None):
         d.implicitly_wait(2)
         d.set_script_timeout(120)
         SHOTS.mkdir(parents=True, exist_ok=True)
+        mine = app_pids() - before
         yield Window(d, Path(store), Path(dialogs))
     finally:
         if d is not None:
             d.quit()
         proc.terminate()
         proc.wait(timeout=10)
+        if d is not None:
+            end_windows(mine)
 
 
 @pytest.fixture(scope="module")

@@ -45,7 +45,13 @@ def test_office_exports_and_higher_office_imports():
     with launch(region, base / "dialogs") as w:
         d = w.d
         set_lang(d, "ru")
-        click(d, "#open-hq")
+        # An empty store becomes a higher office's, with its own administrator.
+        d.execute_script("document.getElementById('hq-card').open = true")
+        fill(d, "#hq-login", "region")
+        fill(d, "#hq-full_name", "Абаева Сауле")
+        fill(d, "#hq-password", "region-pass-1")
+        fill(d, "#hq-password2", "region-pass-1")
+        click(d, "#hq-setup")
         screen(d, "hq")
         (base / "dialogs" / "next-open").write_text(str(bundle))
         click(d, "#hq-import")
@@ -73,7 +79,17 @@ def test_office_exports_and_higher_office_imports():
             set_lang(d, lang)
             no_untranslated(d)
             shoot(d, f"hq-{lang}")
+        # The higher office's own audit trail names who imported.
+        menu(d, "audit")
+        wait_text(d, "#audit-rows", "region")
+        no_untranslated(d)
+        # Next time its window asks to sign in.
+        click(d, "#sign-out")
+        wait_for(d, "#signin")
+        sign_in(d, "region", "region-pass-1")
+        screen(d, "hq")
     con = sqlite3.connect(f"file:{region}?mode=ro", uri=True)
     assert con.execute("SELECT count(*) FROM hq_bundles").fetchone()[0] == 1
+    assert con.execute("SELECT login FROM audit WHERE action = 'import_bundle'").fetchone()[0] == "region"
     assert con.execute("SELECT count(*) FROM hq_offices").fetchone()[0] == 1
     con.close()

@@ -463,3 +463,6 @@ ui-conflict-number = certificate { $number } in two offices with different holde
 ui-conflict-audit = audit event { $seq }
 ui-hq-cases = Cases
 ui-hq-certificates = Certificates
+ui-action-import_bundle = bundle imported
+ui-action-export_bundle = bundle exported
+ui-entity-bundle = bundle

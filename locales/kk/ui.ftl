@@ -463,3 +463,6 @@ ui-conflict-number = { $number } куәлігі екі әкімдікте, ие�
 ui-conflict-audit = журнал оқиғасы { $seq }
 ui-hq-cases = Істер
 ui-hq-certificates = Куәліктер
+ui-action-import_bundle = пакет импортталды
+ui-action-export_bundle = пакет шығарылды
+ui-entity-bundle = пакет

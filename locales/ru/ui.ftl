@@ -463,3 +463,6 @@ ui-conflict-number = свидетельство { $number } в двух аким
 ui-conflict-audit = событие журнала { $seq }
 ui-hq-cases = Дел
 ui-hq-certificates = Свидетельств
+ui-action-import_bundle = пакет импортирован
+ui-action-export_bundle = пакет выгружен
+ui-entity-bundle = пакет

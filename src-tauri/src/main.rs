@@ -56,6 +56,7 @@ fn main() {
             start::app_info,
             start::store_status,
             start::setup,
+            start::setup_higher_office,
             start::open_demo,
             start::sign_in,
             start::sign_out,

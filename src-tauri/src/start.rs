@@ -44,6 +44,8 @@ pub struct StoreStatus {
     in_use: bool,
     /// A higher office's store: bundles imported, no office of its own.
     higher_office: bool,
+    /// Users exist: sign in (else the first administrator is to be made).
+    has_users: bool,
 }
 
 #[tauri::command]
@@ -55,27 +57,27 @@ pub fn store_status(state: tauri::State<'_, AppState>, lang: String) -> Res<Stor
             ready: false,
             in_use: true,
             higher_office: false,
+            has_users: false,
         });
     }
-    let (ready, higher_office) = if state.path.exists() {
+    let (ready, higher_office, has_users) = if state.path.exists() {
         let guard = state.open(&lang)?;
         let s = guard.as_ref().expect("opened");
-        let ready = s.has_office().map_err(|e| Fail::store(e, &lang))?;
-        let hq: Option<String> = s
-            .connection()
-            .query_row("SELECT value FROM meta WHERE key = 'role'", [], |r| {
-                r.get(0)
-            })
-            .ok();
-        (ready, hq.as_deref() == Some("higher_office"))
+        let e = |e| Fail::store(e, &lang);
+        (
+            s.has_office().map_err(e)?,
+            s.is_higher_office().map_err(e)?,
+            s.has_users().map_err(e)?,
+        )
     } else {
-        (false, false)
+        (false, false, false)
     };
     Ok(StoreStatus {
         path,
         ready,
         in_use: false,
         higher_office,
+        has_users,
     })
 }
 
@@ -95,6 +97,28 @@ pub fn setup(
         .setup(&office, login.trim(), full_name.trim(), &password, now())
         .map_err(|e| Fail::store(e, &lang))?;
     // The administrator keeps the language the set-up was done in.
+    session.lang = self::lang(&lang).code().to_string();
+    store
+        .set_lang(&session, &session.lang)
+        .map_err(|e| Fail::store(e, &lang))?;
+    *state.session.lock().expect("not poisoned") = Some(session.clone());
+    Ok(session)
+}
+
+/// First-time setup of a higher office's store: its first administrator.
+#[tauri::command]
+pub fn setup_higher_office(
+    state: tauri::State<'_, AppState>,
+    login: String,
+    full_name: String,
+    password: String,
+    lang: String,
+) -> Res<Session> {
+    let mut guard = state.open(&lang)?;
+    let store = guard.as_mut().expect("opened");
+    let mut session = store
+        .setup_higher_office(login.trim(), full_name.trim(), &password, now())
+        .map_err(|e| Fail::store(e, &lang))?;
     session.lang = self::lang(&lang).code().to_string();
     store
         .set_lang(&session, &session.lang)

@@ -85,26 +85,36 @@ pub struct HqStatus {
     conflicts: Vec<exchange::HqConflict>,
 }
 
-/// A higher office's store: no office of its own. Its screens need no sign-in in this version.
-fn hq_check(state: &AppState, lang: &str) -> Res<()> {
-    let guard = state.open(lang)?;
-    if guard
-        .as_ref()
-        .expect("opened")
-        .has_office()
-        .map_err(|e| Fail::store(e, lang))?
+/// A higher office's store (no office of its own) and a signed-in user of it; importing is the
+/// administrator's, like a restore: data brought in on a USB stick.
+fn hq_check(state: &AppState, lang: &str, import: bool) -> Res<Actor> {
+    let session = state.session(lang)?;
     {
-        return Err(Fail::store(
-            anyqtama_store::StoreError::NotHigherOffice,
-            lang,
-        ));
+        let guard = state.open(lang)?;
+        if guard
+            .as_ref()
+            .expect("opened")
+            .has_office()
+            .map_err(|e| Fail::store(e, lang))?
+        {
+            return Err(Fail::store(
+                anyqtama_store::StoreError::NotHigherOffice,
+                lang,
+            ));
+        }
     }
-    Ok(())
+    let action = if import {
+        Action::Restore
+    } else {
+        Action::Print
+    };
+    let role = lifecycle::permitted(action, &session.roles).map_err(|e| Fail::store(e, lang))?;
+    Ok(Actor::user(session.user_id, &session.login, role))
 }
 
 #[tauri::command]
 pub fn hq_status(state: tauri::State<'_, AppState>, lang: String) -> Res<HqStatus> {
-    hq_check(&state, &lang)?;
+    hq_check(&state, &lang, false)?;
     let guard = state.open(&lang)?;
     let c = guard.as_ref().expect("opened").connection();
     Ok(HqStatus {
@@ -119,7 +129,7 @@ pub fn hq_register(
     month: String,
     lang: String,
 ) -> Res<Vec<exchange::HqRegisterRow>> {
-    hq_check(&state, &lang)?;
+    hq_check(&state, &lang, false)?;
     let (y, m) = parse_month(&month, &lang)?;
     let guard = state.open(&lang)?;
     exchange::hq_register(guard.as_ref().expect("opened").connection(), y, m)
@@ -144,7 +154,7 @@ pub async fn import_bundle(
     again: bool,
     lang: String,
 ) -> Res<Option<Imported>> {
-    hq_check(&state, &lang)?;
+    let actor = hq_check(&state, &lang, true)?;
     let path = if again {
         pending.0.lock().expect("not poisoned").clone()
     } else {
@@ -156,11 +166,6 @@ pub async fn import_bundle(
     *pending.0.lock().expect("not poisoned") = Some(path.clone());
     let bytes =
         std::fs::read(&path).map_err(|e| Fail::store(anyqtama_store::StoreError::Io(e), &lang))?;
-    let actor = Actor {
-        user_id: None,
-        login: format!("window:{}", std::env::var("USER").unwrap_or_default()),
-        role: "higher_office".into(),
-    };
     let mut guard = state.open(&lang)?;
     let report = anyqtama_sync::import(
         guard.as_mut().expect("opened"),

@@ -12,7 +12,7 @@ export type Names = { kk: string; ru: string; en: string };
 
 export interface Session { user_id: number; login: string; full_name: string; roles: Role[]; lang: string }
 export interface AppInfo { rules_in_force: string; calendar_first: number; calendar_last: number; version: string; pinned_now: string | null }
-export interface StoreStatus { path: string; ready: boolean; in_use: boolean; higher_office: boolean }
+export interface StoreStatus { path: string; ready: boolean; in_use: boolean; higher_office: boolean; has_users: boolean }
 export interface DemoSummary { cases: number; password: string }
 export interface CaseSummary {
   id: number; kind: Kind; status: Status; applicant: string; applicant_cyrillic: string; passport_number: string;

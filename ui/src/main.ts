@@ -36,7 +36,7 @@ export type Route =
 export let session: Session | null = null;
 /** True while the current screen is drawn again in another language: screens keep their drafts. */
 export let relanguaging = false;
-/** The store is a higher office's: its screens, no office, no sign-in in this version. */
+/** The store is a higher office's: its own screens; it has no office. */
 export let higherOffice = false;
 
 export function setHigherOffice(on: boolean): void {
@@ -57,8 +57,10 @@ const MENU: { route: Route; label: string; roles?: string[] }[] = [
   { route: { name: "about" }, label: "ui-menu-about" },
 ];
 
-const HQ_MENU: { route: Route; label: string }[] = [
+const HQ_MENU: { route: Route; label: string; roles?: string[] }[] = [
   { route: { name: "hq" }, label: "ui-menu-hq" },
+  { route: { name: "audit" }, label: "ui-menu-audit" },
+  { route: { name: "backup" }, label: "ui-menu-backup", roles: ["admin"] },
   { route: { name: "about" }, label: "ui-menu-about" },
 ];
 
@@ -76,7 +78,7 @@ export async function signedIn(s: Session): Promise<void> {
   const remembered = parseLang(s.lang);
   if (remembered && remembered !== current()) applyLang(remembered);
   else await call("set_lang", { lang: current() }).catch(() => undefined);
-  await go({ name: "dashboard" });
+  await go({ name: higherOffice ? "hq" : "dashboard" });
 }
 
 /** The signed-in user's roles changed: the menu follows. */
@@ -107,8 +109,8 @@ function renderChrome(): void {
   out.hidden = !session;
   out.textContent = t("ui-sign-out");
   const menu = $("menu");
-  menu.hidden = !session && !higherOffice;
-  const items = higherOffice && !session ? HQ_MENU : MENU.filter((m) => !m.roles || hasRole(...m.roles));
+  menu.hidden = !session;
+  const items = (higherOffice ? HQ_MENU : MENU).filter((m) => !m.roles || hasRole(...m.roles));
   menu.replaceChildren(
     ...items.map((m) =>
       h("button", { type: "button", id: `menu-${m.route.name}`, class: m.route.name === route.name ? "current" : "", "aria-current": m.route.name === route.name ? "page" : null, onclick: () => go(m.route) }, t(m.label)),
@@ -117,7 +119,7 @@ function renderChrome(): void {
 }
 
 async function render(ready = true): Promise<void> {
-  if (!session && route.name !== "start" && !(higherOffice && (route.name === "hq" || route.name === "about"))) route = { name: "start" };
+  if (!session && route.name !== "start") route = { name: "start" };
   renderChrome();
   $("toast").hidden = true;
   const main = $("main");

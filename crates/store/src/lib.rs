@@ -274,6 +274,44 @@ impl Store {
         Ok(session)
     }
 
+    /// First-time setup of a higher office's store: its first administrator, no office. A store
+    /// that already has an office or users is refused; one that received bundles from the command
+    /// line before may get its first administrator.
+    pub fn setup_higher_office(
+        &mut self,
+        login: &str,
+        name: &str,
+        password: &str,
+        now: NaiveDateTime,
+    ) -> Result<Session> {
+        if self.has_office()? || self.has_users()? {
+            return Err(StoreError::NotEmpty);
+        }
+        let hash = hash_password(password)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let session = writer::setup_higher_office(&tx, login, name, &hash, now)?;
+        tx.commit()?;
+        Ok(session)
+    }
+
+    pub fn has_users(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM users", [], |r| r.get::<_, i64>(0))?
+            > 0)
+    }
+
+    /// A higher office's store: it has received bundles or was set up as one.
+    pub fn is_higher_office(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM meta WHERE key = 'role' AND value = 'higher_office'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? > 0)
+    }
+
     /// Signs a user in by login and password.
     pub fn sign_in(&self, login: &str, password: &str) -> Result<Session> {
         let row: Option<(i64, String, String, String, bool)> = self

@@ -133,6 +133,63 @@ fn check_bin(bin: &str) -> Result<()> {
 }
 
 /// First-time setup: the office and its administrator (called by [`crate::Store::setup`]).
+/// The first administrator of a higher office's store: no office of its own; it receives bundles.
+pub(crate) fn setup_higher_office(
+    tx: &Transaction<'_>,
+    login: &str,
+    name: &str,
+    hash: &str,
+    now: NaiveDateTime,
+) -> Result<Session> {
+    check_login(login)?;
+    non_empty("full_name", name)?;
+    tx.execute(
+        "INSERT INTO users (login, full_name, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![login, name, hash, now],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO user_roles (user_id, role) VALUES (?1, 'admin')",
+        [id],
+    )?;
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('role', 'higher_office') ON CONFLICT(key) DO NOTHING",
+        [],
+    )?;
+    let actor = Actor::user(UserId(id), login, Role::Admin);
+    audit::append(
+        tx,
+        &actor,
+        Event {
+            at: now,
+            action: "setup",
+            entity: "store",
+            entity_id: "1".into(),
+            before: None,
+            after: Some(json!({"role": "higher_office"})),
+        },
+    )?;
+    audit::append(
+        tx,
+        &actor,
+        Event {
+            at: now,
+            action: "create_user",
+            entity: "user",
+            entity_id: id.to_string(),
+            before: None,
+            after: Some(json!({"login": login, "full_name": name, "roles": ["admin"]})),
+        },
+    )?;
+    Ok(Session {
+        user_id: UserId(id),
+        login: login.into(),
+        full_name: name.into(),
+        roles: vec![Role::Admin],
+        lang: "kk".into(),
+    })
+}
+
 pub(crate) fn setup(
     tx: &Transaction<'_>,
     office: &Office,

@@ -483,3 +483,40 @@ fn the_same_passport_live_in_two_offices_is_reported() {
         "both offices' certificates are kept"
     );
 }
+
+/// A higher office's store gets its own administrator (no office); an office's store or a store
+/// with users cannot be made one; bundles imported from the command line before are kept.
+#[test]
+fn a_higher_office_has_its_own_administrator() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 12, 30);
+    let mut region = hq(&dir);
+    import(
+        &mut region,
+        &all(&mut a),
+        TRUST,
+        &Actor::command_line(),
+        now(),
+    )
+    .unwrap();
+    let admin = region
+        .setup_higher_office("region", "Region Admin", "long enough", now())
+        .unwrap();
+    assert!(region.is_higher_office().unwrap());
+    assert!(!region.has_office().unwrap());
+    assert!(region.sign_in("region", "long enough").is_ok());
+    assert_eq!(admin.roles, vec![anyqtama_store::Role::Admin]);
+    assert!(matches!(
+        region.setup_higher_office("again", "Again", "long enough", now()),
+        Err(StoreError::NotEmpty)
+    ));
+    assert!(matches!(
+        a.setup_higher_office("x", "X", "long enough", now()),
+        Err(StoreError::NotEmpty)
+    ));
+    assert_eq!(count(&region, "SELECT count(*) FROM hq_offices"), 1);
+    assert!(
+        region.verify().is_ok(),
+        "the audit chain holds across imports and setup"
+    );
+}

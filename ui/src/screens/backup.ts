@@ -3,7 +3,7 @@
 import { call } from "../api";
 import { act, field, formError, h, input, notice, section, todayIso } from "../dom";
 import { t } from "../i18n";
-import { signedOut } from "../main";
+import { higherOffice, signedOut } from "../main";
 
 export async function backupScreen(): Promise<HTMLElement> {
   const backup = h("button", { type: "button", id: "backup", class: "primary" }, t("ui-backup-now"));
@@ -33,5 +33,6 @@ export async function backupScreen(): Promise<HTMLElement> {
   });
   exportMonth.addEventListener("click", () => run(exportMonth, month.value.trim()));
   exportSince.addEventListener("click", () => run(exportSince, null));
-  return h("div", { id: "backup-screen" }, x, b, r);
+  // A higher office has no office of its own to export.
+  return h("div", { id: "backup-screen" }, higherOffice ? null : x, b, r);
 }

@@ -26,11 +26,8 @@ export async function startScreen(): Promise<HTMLElement> {
       h("button", { type: "button", id: "retry", onclick: () => go({ name: "start" }) }, t("ui-try-again")),
     );
   }
-  if (status.higher_office) {
-    setHigherOffice(true);
-    queueMicrotask(() => void go({ name: "hq" }));
-    return h("div", { id: "start" }, intro);
-  }
+  setHigherOffice(status.higher_office);
+  if (status.higher_office) return h("div", { id: "start" }, intro, status.has_users ? signInForm() : hqSetupForm());
   if (status.ready) return h("div", { id: "start" }, intro, signInForm());
   return h("div", { id: "start", class: "columns two" }, h("div", {}, intro, demoCard(), hqCard()), setupForm());
 }
@@ -67,12 +64,35 @@ function signInForm(): HTMLElement {
 }
 
 function hqCard(): HTMLElement {
-  const button = h("button", { type: "button", id: "open-hq" }, t("ui-hq-open"));
-  button.addEventListener("click", () => {
-    setHigherOffice(true);
-    void go({ name: "hq" });
+  return h("details", { class: "card", id: "hq-card" }, h("summary", {}, h("strong", {}, t("ui-hq-title"))), h("p", {}, t("ui-hq-explain")), hqSetupForm());
+}
+
+/** The first administrator of a higher office's store. */
+function hqSetupForm(): HTMLElement {
+  const f = (id: string, label: string, attrs = {}) => field(`hq-${id}`, t(label), input({ ...attrs }), { name: id });
+  const submit = h("button", { type: "submit", class: "primary", id: "hq-setup" }, t("ui-hq-open"));
+  const form = h(
+    "form",
+    { id: "hq-setup-form" },
+    h("h3", {}, t("ui-setup-admin")),
+    f("login", "ui-login", { autocomplete: "username" }),
+    f("full_name", "ui-full-name"),
+    f("password", "ui-password", { type: "password", autocomplete: "new-password" }),
+    f("password2", "ui-password-repeat", { type: "password", autocomplete: "new-password" }),
+    formError(),
+    submit,
+  );
+  const v = (id: string) => (form.querySelector<HTMLInputElement>(`#hq-${id}`)?.value ?? "").trim();
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    void act(submit, form, async () => {
+      if (v("password") !== v("password2")) throw new LocalFail({ message: t("ui-password-mismatch"), field: "password2" });
+      const s = await call<Session>("setup_higher_office", { login: v("login"), fullName: v("full_name"), password: v("password") });
+      setHigherOffice(true);
+      await signedIn(s);
+    });
   });
-  return section(t("ui-hq-title"), h("p", {}, t("ui-hq-explain")), button);
+  return form;
 }
 
 function demoCard(): HTMLElement {
