@@ -91,16 +91,25 @@ pub fn setup(
     password: String,
     lang: String,
 ) -> Res<Session> {
-    let mut guard = state.open(&lang)?;
+    set_up(&state, &lang, |store| {
+        store.setup(&office, login.trim(), full_name.trim(), &password, now())
+    })
+}
+
+/// Runs a first-time setup and signs its administrator in, keeping the language the setup was
+/// done in.
+fn set_up(
+    state: &AppState,
+    lang: &str,
+    setup: impl FnOnce(&mut anyqtama_store::Store) -> anyqtama_store::Result<Session>,
+) -> Res<Session> {
+    let mut guard = state.open(lang)?;
     let store = guard.as_mut().expect("opened");
-    let mut session = store
-        .setup(&office, login.trim(), full_name.trim(), &password, now())
-        .map_err(|e| Fail::store(e, &lang))?;
-    // The administrator keeps the language the set-up was done in.
-    session.lang = self::lang(&lang).code().to_string();
+    let mut session = setup(store).map_err(|e| Fail::store(e, lang))?;
+    session.lang = self::lang(lang).code().to_string();
     store
         .set_lang(&session, &session.lang)
-        .map_err(|e| Fail::store(e, &lang))?;
+        .map_err(|e| Fail::store(e, lang))?;
     *state.session.lock().expect("not poisoned") = Some(session.clone());
     Ok(session)
 }
@@ -114,17 +123,9 @@ pub fn setup_higher_office(
     password: String,
     lang: String,
 ) -> Res<Session> {
-    let mut guard = state.open(&lang)?;
-    let store = guard.as_mut().expect("opened");
-    let mut session = store
-        .setup_higher_office(login.trim(), full_name.trim(), &password, now())
-        .map_err(|e| Fail::store(e, &lang))?;
-    session.lang = self::lang(&lang).code().to_string();
-    store
-        .set_lang(&session, &session.lang)
-        .map_err(|e| Fail::store(e, &lang))?;
-    *state.session.lock().expect("not poisoned") = Some(session.clone());
-    Ok(session)
+    set_up(&state, &lang, |store| {
+        store.setup_higher_office(login.trim(), full_name.trim(), &password, now())
+    })
 }
 
 /// Fills the empty store with a demo office so a newcomer sees realistic cases at once.

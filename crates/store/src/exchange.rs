@@ -529,43 +529,24 @@ fn passport_key(p: &str) -> String {
         .collect()
 }
 
-fn apply(
-    tx: &rusqlite::Transaction<'_>,
-    table: &str,
-    key: &str,
-    office: &str,
-    id: i64,
-    version: i64,
-    counts: &mut Counts,
-    write: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
-) -> Result<bool> {
-    let held: Option<i64> = tx
-        .query_row(
-            &format!("SELECT version FROM {table} WHERE office_id = ?1 AND {key} = ?2"),
-            params![office, id],
-            |r| r.get(0),
-        )
-        .optional()?;
+/// Whether a record of `version` is written over the one held here (`held`, its version), counting
+/// the outcome: only a newer version replaces, so an older bundle never overwrites newer data.
+fn newer(held: Option<i64>, version: i64, counts: &mut Counts) -> bool {
     match held {
-        Some(v) if v > version => {
-            counts.older_skipped += 1;
-            Ok(false)
-        }
-        Some(v) if v == version => {
-            counts.unchanged += 1;
-            Ok(false)
-        }
-        Some(_) => {
-            write(tx)?;
-            counts.updated += 1;
-            Ok(true)
-        }
-        None => {
-            write(tx)?;
-            counts.new += 1;
-            Ok(true)
-        }
+        Some(v) if v > version => counts.older_skipped += 1,
+        Some(v) if v == version => counts.unchanged += 1,
+        Some(_) => counts.updated += 1,
+        None => counts.new += 1,
     }
+    held.is_none_or(|v| v < version)
+}
+
+fn held(
+    tx: &rusqlite::Transaction<'_>,
+    sql: &str,
+    p: impl rusqlite::Params,
+) -> Result<Option<i64>> {
+    Ok(tx.query_row(sql, p, |r| r.get(0)).optional()?)
 }
 
 /// Imports an office's verified records into this higher office's store, in one transaction.
@@ -652,69 +633,46 @@ pub fn import_records(
     let o = office.id.as_str();
 
     for c in &records.cases {
-        apply(
+        let h = held(
             &tx,
-            "hq_cases",
-            "case_id",
-            o,
-            c.id,
-            c.version,
-            &mut report.cases,
-            |tx| {
-                tx.execute(
+            "SELECT version FROM hq_cases WHERE office_id = ?1 AND case_id = ?2",
+            params![o, c.id],
+        )?;
+        if newer(h, c.version, &mut report.cases) {
+            tx.execute(
                 "INSERT OR REPLACE INTO hq_cases (office_id, case_id, version, kind, status, registered_on, decided_on, holder, passport, citizenship, profession_id, result_certificate_id, data)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 params![o, c.id, c.version, c.kind, c.status, c.registered_on, c.decided_on, c.holder, c.passport, c.citizenship, c.profession_id, c.result_certificate_id, c.data.to_string()],
             )?;
-                Ok(())
-            },
-        )?;
+        }
     }
     let mut touched = Vec::new();
     for t in &records.certificates {
-        let changed = apply(
+        let h = held(
             &tx,
-            "hq_certificates",
-            "certificate_id",
-            o,
-            t.id,
-            t.version,
-            &mut report.certificates,
-            |tx| {
-                tx.execute(
+            "SELECT version FROM hq_certificates WHERE office_id = ?1 AND certificate_id = ?2",
+            params![o, t.id],
+        )?;
+        if newer(h, t.version, &mut report.certificates) {
+            tx.execute(
                 "INSERT OR REPLACE INTO hq_certificates (office_id, certificate_id, version, number, copy, case_id, holder, passport, passport_key, citizenship, profession_id, issued_on, valid_from, valid_to, status, invalid_from, data)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
                 params![o, t.id, t.version, t.number, t.copy, t.case_id, t.holder, t.passport, passport_key(&t.passport), t.citizenship, t.profession_id, t.issued_on, t.valid_from, t.valid_to, t.status, t.invalid_from, t.data.to_string()],
             )?;
-                Ok(())
-            },
-        )?;
-        if changed {
             touched.push(t.id);
         }
     }
     for r in &records.others {
-        let held: Option<i64> = tx
-            .query_row(
-                "SELECT version FROM hq_records WHERE office_id = ?1 AND kind = ?2 AND record_id = ?3",
-                params![o, r.kind, r.id],
-                |x| x.get(0),
-            )
-            .optional()?;
-        match held {
-            Some(v) if v > r.version => report.others.older_skipped += 1,
-            Some(v) if v == r.version => report.others.unchanged += 1,
-            h => {
-                tx.execute(
-                    "INSERT OR REPLACE INTO hq_records (office_id, kind, record_id, version, data) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![o, r.kind, r.id, r.version, r.data.to_string()],
-                )?;
-                if h.is_some() {
-                    report.others.updated += 1
-                } else {
-                    report.others.new += 1
-                }
-            }
+        let h = held(
+            &tx,
+            "SELECT version FROM hq_records WHERE office_id = ?1 AND kind = ?2 AND record_id = ?3",
+            params![o, r.kind, r.id],
+        )?;
+        if newer(h, r.version, &mut report.others) {
+            tx.execute(
+                "INSERT OR REPLACE INTO hq_records (office_id, kind, record_id, version, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![o, r.kind, r.id, r.version, r.data.to_string()],
+            )?;
         }
     }
     let mut conflicts: Vec<(String, String, Value)> = Vec::new();
@@ -941,12 +899,11 @@ pub fn hq_register(conn: &Connection, year: i32, month: u32) -> Result<Vec<HqReg
     let next = first
         .checked_add_months(chrono::Months::new(1))
         .expect("in range");
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT code, office_id, number, date, holder, citizenship, profession_id, event, valid_from, valid_to FROM (
             SELECT o.code, c.office_id, coalesce(t.number, '') AS number, c.decided_on AS date, c.holder, c.citizenship,
                    c.profession_id,
-                   CASE WHEN c.status = 'refused' THEN 'refused' WHEN c.kind = 'issue' THEN 'issued'
-                        WHEN c.kind = 'extend' THEN 'extended' WHEN c.kind = 'reissue' THEN 'reissued' ELSE 'duplicate' END AS event,
+                   {DECISION_EVENT} AS event,
                    t.valid_from, t.valid_to
             FROM hq_cases c JOIN hq_offices o ON o.office_id = c.office_id
             LEFT JOIN hq_certificates t ON t.office_id = c.office_id AND t.certificate_id = c.result_certificate_id
@@ -957,7 +914,8 @@ pub fn hq_register(conn: &Connection, year: i32, month: u32) -> Result<Vec<HqReg
             FROM hq_certificates t JOIN hq_offices o ON o.office_id = t.office_id
             WHERE t.status = 'revoked' AND t.invalid_from >= ?1 AND t.invalid_from < ?2
          ) ORDER BY code, office_id, date, number",
-    )?;
+        DECISION_EVENT = crate::records::DECISION_EVENT
+    ))?;
     let rows = stmt
         .query_map(params![first, next], |r| {
             Ok(HqRegisterRow {

@@ -6,7 +6,18 @@
 
 use crate::error::{Result, StoreError};
 use crate::model::CertificateNumber;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+/// The next sequence number stored for a year; `None` when the year has none yet (it starts at 1).
+pub fn stored_next(conn: &Connection, year: i32) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT next FROM number_sequences WHERE year = ?1",
+            [year],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
 
 /// Checks a pattern: `{seq}` or `{seq:0N}` once; `{office}` and `{year}` optional; nothing else in braces.
 pub fn check_pattern(pattern: &str) -> Result<()> {
@@ -68,14 +79,7 @@ pub fn allocate(tx: &Transaction<'_>, year: i32) -> Result<CertificateNumber> {
         )
         .optional()?
         .ok_or(StoreError::NoOffice)?;
-    let next: i64 = tx
-        .query_row(
-            "SELECT next FROM number_sequences WHERE year = ?1",
-            [year],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or(1);
+    let next = stored_next(tx, year)?.unwrap_or(1);
     tx.execute(
         "INSERT INTO number_sequences (year, next) VALUES (?1, ?2) ON CONFLICT(year) DO UPDATE SET next = excluded.next",
         params![year, next + 1],

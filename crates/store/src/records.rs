@@ -272,6 +272,11 @@ pub fn sitting(conn: &Connection, id: i64) -> Result<SittingRecord> {
     })
 }
 
+/// A decided case's event in a register (`c`: the case): an office's register and a higher
+/// office's consolidated one name decisions alike.
+pub(crate) const DECISION_EVENT: &str = "CASE WHEN c.status = 'refused' THEN 'refused' WHEN c.kind = 'issue' THEN 'issued'
+     WHEN c.kind = 'extend' THEN 'extended' WHEN c.kind = 'reissue' THEN 'reissued' ELSE 'duplicate' END";
+
 #[derive(Debug, Clone, Serialize)]
 pub struct RegisterRecord {
     pub number: String,
@@ -293,13 +298,11 @@ pub fn register(
     next: NaiveDate,
     today: NaiveDate,
 ) -> Result<Vec<RegisterRecord>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT number, date, holder, citizenship, profession_id, event, valid_from, valid_to, status FROM (
             SELECT coalesce(t.number, '') AS number, c.decided_on AS date, a.surname_latin || ' ' || a.given_names_latin AS holder,
                    a.citizenship, c.profession_id,
-                   CASE WHEN c.status = 'refused' THEN 'refused'
-                        WHEN c.kind = 'issue' THEN 'issued' WHEN c.kind = 'extend' THEN 'extended'
-                        WHEN c.kind = 'reissue' THEN 'reissued' ELSE 'duplicate' END AS event,
+                   {DECISION_EVENT} AS event,
                    CASE WHEN c.status = 'issued' THEN t.valid_from END AS valid_from,
                    CASE WHEN c.status = 'issued' THEN t.valid_to END AS valid_to,
                    CASE WHEN c.status = 'refused' THEN 'refused'
@@ -318,8 +321,8 @@ pub fn register(
                    'revoked', t.valid_from, t.valid_to, 'revoked', t.case_id
             FROM revocations v JOIN certificates t ON t.id = v.certificate_id JOIN applicants a ON a.id = t.applicant_id
             WHERE v.revoked_on >= ?1 AND v.revoked_on < ?2
-        ) ORDER BY date, k",
-    )?;
+        ) ORDER BY date, k"
+    ))?;
     let rows = stmt
         .query_map(params![first, next, today], |r| {
             Ok(RegisterRecord {

@@ -390,14 +390,7 @@ pub fn office_settings(conn: &Connection, year: i32) -> Result<OfficeSettings> {
         [],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
-    let next_number = conn
-        .query_row(
-            "SELECT next FROM number_sequences WHERE year = ?1",
-            [year],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or(1);
+    let next_number = crate::numbering::stored_next(conn, year)?.unwrap_or(1);
     Ok(OfficeSettings {
         office,
         hours_open,

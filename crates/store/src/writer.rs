@@ -144,6 +144,30 @@ pub(crate) fn setup_higher_office(
     check_login(login)?;
     non_empty("full_name", name)?;
     tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('role', 'higher_office') ON CONFLICT(key) DO NOTHING",
+        [],
+    )?;
+    first_admin(
+        tx,
+        login,
+        name,
+        hash,
+        now,
+        ("store", json!({"role": "higher_office"})),
+    )
+}
+
+/// The first administrator of a new store, with the setup's audit event (on `entity`, with
+/// `after`) and the user's: shared by an office's setup and a higher office's.
+fn first_admin(
+    tx: &Transaction<'_>,
+    login: &str,
+    name: &str,
+    hash: &str,
+    now: NaiveDateTime,
+    (entity, after): (&str, serde_json::Value),
+) -> Result<Session> {
+    tx.execute(
         "INSERT INTO users (login, full_name, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![login, name, hash, now],
     )?;
@@ -152,10 +176,6 @@ pub(crate) fn setup_higher_office(
         "INSERT INTO user_roles (user_id, role) VALUES (?1, 'admin')",
         [id],
     )?;
-    tx.execute(
-        "INSERT INTO meta (key, value) VALUES ('role', 'higher_office') ON CONFLICT(key) DO NOTHING",
-        [],
-    )?;
     let actor = Actor::user(UserId(id), login, Role::Admin);
     audit::append(
         tx,
@@ -163,10 +183,10 @@ pub(crate) fn setup_higher_office(
         Event {
             at: now,
             action: "setup",
-            entity: "store",
+            entity,
             entity_id: "1".into(),
             before: None,
-            after: Some(json!({"role": "higher_office"})),
+            after: Some(after),
         },
     )?;
     audit::append(
@@ -207,50 +227,10 @@ pub(crate) fn setup(
         params![office.code, office.name_kk, office.name_ru, office.name_en, office.region_kk, office.region_ru, office.region_en, office.address],
     )?;
     tx.execute(
-        "INSERT INTO users (login, full_name, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![login, name, hash, now],
-    )?;
-    let id = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO user_roles (user_id, role) VALUES (?1, 'admin')",
-        [id],
-    )?;
-    tx.execute(
         "INSERT INTO meta (key, value) VALUES ('store_id', lower(hex(randomblob(16)))) ON CONFLICT(key) DO NOTHING",
         [],
     )?;
-    let actor = Actor::user(UserId(id), login, Role::Admin);
-    audit::append(
-        tx,
-        &actor,
-        Event {
-            at: now,
-            action: "setup",
-            entity: "office",
-            entity_id: "1".into(),
-            before: None,
-            after: Some(json!(office)),
-        },
-    )?;
-    audit::append(
-        tx,
-        &actor,
-        Event {
-            at: now,
-            action: "create_user",
-            entity: "user",
-            entity_id: id.to_string(),
-            before: None,
-            after: Some(json!({"login": login, "full_name": name, "roles": ["admin"]})),
-        },
-    )?;
-    Ok(Session {
-        user_id: UserId(id),
-        login: login.into(),
-        full_name: name.into(),
-        roles: vec![Role::Admin],
-        lang: "kk".into(),
-    })
+    first_admin(tx, login, name, hash, now, ("office", json!(office)))
 }
 
 fn check_office(o: &Office) -> Result<()> {
@@ -1435,14 +1415,7 @@ impl<'a> Writer<'a> {
                 detail: "at least 1".into(),
             });
         }
-        let current: Option<i64> = self
-            .tx
-            .query_row(
-                "SELECT next FROM number_sequences WHERE year = ?1",
-                [year],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let current = numbering::stored_next(self.tx, year)?;
         if current.is_some_and(|c| next < c) {
             return Err(StoreError::Invalid {
                 field: "next",

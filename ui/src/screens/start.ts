@@ -69,30 +69,35 @@ function hqCard(): HTMLElement {
 
 /** The first administrator of a higher office's store. */
 function hqSetupForm(): HTMLElement {
-  const f = (id: string, label: string, attrs = {}) => field(`hq-${id}`, t(label), input({ ...attrs }), { name: id });
   const submit = h("button", { type: "submit", class: "primary", id: "hq-setup" }, t("ui-hq-open"));
-  const form = h(
-    "form",
-    { id: "hq-setup-form" },
-    h("h3", {}, t("ui-setup-admin")),
-    f("login", "ui-login", { autocomplete: "username" }),
-    f("full_name", "ui-full-name"),
-    f("password", "ui-password", { type: "password", autocomplete: "new-password" }),
-    f("password2", "ui-password-repeat", { type: "password", autocomplete: "new-password" }),
-    formError(),
-    submit,
-  );
-  const v = (id: string) => (form.querySelector<HTMLInputElement>(`#hq-${id}`)?.value ?? "").trim();
+  const form = h("form", { id: "hq-setup-form" }, h("h3", {}, t("ui-setup-admin")), ...adminFields("hq"), formError(), submit);
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     void act(submit, form, async () => {
-      if (v("password") !== v("password2")) throw new LocalFail({ message: t("ui-password-mismatch"), field: "password2" });
-      const s = await call<Session>("setup_higher_office", { login: v("login"), fullName: v("full_name"), password: v("password") });
+      const s = await call<Session>("setup_higher_office", readAdmin(form, "hq"));
       setHigherOffice(true);
       await signedIn(s);
     });
   });
   return form;
+}
+
+/** A new store's first administrator: the fields (ids `<prefix>-login` and so on). */
+function adminFields(prefix: string): HTMLElement[] {
+  const f = (id: string, label: string, attrs = {}) => field(`${prefix}-${id}`, t(label), input({ ...attrs }), { name: id });
+  return [
+    f("login", "ui-login", { autocomplete: "username" }),
+    f("full_name", "ui-full-name"),
+    f("password", "ui-password", { type: "password", autocomplete: "new-password" }),
+    f("password2", "ui-password-repeat", { type: "password", autocomplete: "new-password" }),
+  ];
+}
+
+/** What [adminFields] hold, as the setup commands take it; two different passwords are refused. */
+function readAdmin(form: HTMLElement, prefix: string): { login: string; fullName: string; password: string } {
+  const v = (id: string) => (form.querySelector<HTMLInputElement>(`#${prefix}-${id}`)?.value ?? "").trim();
+  if (v("password") !== v("password2")) throw new LocalFail({ message: t("ui-password-mismatch"), field: "password2" });
+  return { login: v("login"), fullName: v("full_name"), password: v("password") };
 }
 
 function demoCard(): HTMLElement {
@@ -137,10 +142,7 @@ function setupForm(): HTMLElement {
       "fieldset",
       {},
       h("legend", {}, t("ui-setup-admin")),
-      f("login", "ui-login", { autocomplete: "username" }),
-      f("full_name", "ui-full-name"),
-      f("password", "ui-password", { type: "password", autocomplete: "new-password" }),
-      f("password2", "ui-password-repeat", { type: "password", autocomplete: "new-password" }),
+      ...adminFields("setup"),
     ),
     formError(),
     submit,
@@ -149,14 +151,14 @@ function setupForm(): HTMLElement {
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     void act(submit, form, async () => {
-      if (v("password") !== v("password2")) throw new LocalFail({ message: t("ui-password-mismatch"), field: "password2" });
+      const admin = readAdmin(form, "setup");
       const office: Office = {
         code: v("code").toUpperCase(),
         name_kk: v("name_kk"), name_ru: v("name_ru"), name_en: v("name_en"),
         region_kk: v("region_kk"), region_ru: v("region_ru"), region_en: v("region_en"),
         address: v("address"),
       };
-      const s = await call<Session>("setup", { office, login: v("login"), fullName: v("full_name"), password: v("password") });
+      const s = await call<Session>("setup", { office, ...admin });
       await signedIn(s);
     });
   });
