@@ -17,6 +17,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# Window tests never run on the real clock: the app's clock is pinned (ANYQTAMA_TEST_NOW) to this
+# moment, and the demo office is built relative to it. `./dev test` runs the window suite at two
+# pinned moments (the 1st of a month and 31 December); set ANYQTAMA_E2E_NOW to try another.
+E2E_NOW = os.environ.get("ANYQTAMA_E2E_NOW", "2026-12-01T10:00")
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
 SHOTS = TARGET / "screenshots"
 
@@ -107,7 +111,8 @@ def launch(store, dialogs, wait_store=True, env=None):
     if wait_store:
         wait_for_store(store)
     port, native = free_port(), free_port()
-    env = dict(os.environ, ANYQTAMA_DB=str(store), ANYQTAMA_TEST_DIALOGS=str(dialogs), **(env or {}))
+    env = dict(os.environ, ANYQTAMA_DB=str(store), ANYQTAMA_TEST_DIALOGS=str(dialogs),
+               ANYQTAMA_TEST_NOW=E2E_NOW, **(env or {}))
     proc = subprocess.Popen([exe, "--port", str(port), "--native-port", str(native)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

@@ -9,7 +9,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from conftest import TARGET, launch
+from conftest import E2E_NOW, TARGET, launch
 from ui import click, fill, menu, no_untranslated, screen, set_lang, shoot, sign_in, text, wait_for, wait_text, wait_until
 
 ANYQTAMA = os.environ.get("ANYQTAMA_BIN", str(TARGET / "debug" / "anyqtama"))
@@ -19,10 +19,12 @@ def test_office_exports_and_higher_office_imports():
     base = Path(tempfile.mkdtemp(prefix="anyqtama-sync-"))
     (base / "dialogs").mkdir()
     office = base / "office.sqlite"
-    subprocess.run([ANYQTAMA, "demo", "--db", str(office), "--cases", "300", "--seed", "11", "--years", "1"],
-                   check=True, capture_output=True)
+    today = E2E_NOW[:10]
+    subprocess.run([ANYQTAMA, "demo", "--db", str(office), "--cases", "300", "--seed", "11", "--years", "1",
+                    "--today", today], check=True, capture_output=True)
     con = sqlite3.connect(f"file:{office}?mode=ro", uri=True)
-    month = con.execute("SELECT substr(max(decided_on), 1, 7) FROM cases WHERE decided_on < date('now', 'start of month')").fetchone()[0]
+    month = con.execute("SELECT substr(max(decided_on), 1, 7) FROM cases WHERE decided_on < date(?, 'start of month')",
+                        (today,)).fetchone()[0]
     decided = con.execute(f"SELECT count(*) FROM cases WHERE decided_on LIKE '{month}%' AND status IN ('issued', 'refused')").fetchone()[0]
     code = con.execute("SELECT code FROM office").fetchone()[0]
     con.close()

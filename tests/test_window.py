@@ -43,6 +43,12 @@ def test_demo_office_sign_in_dashboard_and_search(app):
     sign_in(app, "registrar", "anyqtama-demo")
     screen(app, "dashboard")
     wait_for(app, "#due-today")
+    # The demo is built relative to the pinned day (conftest.E2E_NOW): on any day it has steps due
+    # that day, late steps counted in working days, and certificates ending within two weeks.
+    count = lambda sel: app.execute_script(f"return document.querySelectorAll('{sel} li').length")
+    assert count("#due-today") >= 1, text(app, "#due-today")
+    assert count("#late") >= 1, text(app, "#late")
+    assert count("#ending") >= 1, text(app, "#ending")
     late = text(app, "#late")
     assert ftl_all("ru")["ui-late-by"].split("{")[0].strip() in late or "рабочих" in late
     shoot(app, "dashboard-ru")

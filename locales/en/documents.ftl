@@ -99,11 +99,21 @@ refusal-decided = By decision of { $date } the local executive body refuses to p
 ground-qualification_mismatch = the qualification or level of education does not meet the requirements of the professions in demand in priority sectors of the economy under the list (App 2 p.9 sub.1);
 ground-below_threshold = the assessment result ({ $total } points) does not reach the threshold of { $threshold } points (App 2 p.9 sub.2);
 ground-unreliable_documents = the documents submitted, or the data in them, were found unreliable (App 2 p.9 sub.3);
-refusal-reason = Reasons: { $reason }
+refusal-justification = Justification: { $reason }
 refusal-appeal-title = How to appeal (chapter 3 of the Rules)
-refusal-appeal-leb = A complaint may be filed with the local executive body; it is considered within { $days } working days of its registration (p.25).
-refusal-appeal-quality = A complaint may be filed with the authorised body for the assessment and control of the quality of public services; it is considered within { $days } working days (p.26).
-refusal-appeal-court = Court proceedings are possible after the pre-trial (administrative) appeal (p.27-28).
+refusal-appeal-forward = A complaint filed through the local executive body is forwarded to the body that reviews it within { $days } working days of its receipt, unless within that time the local executive body fully satisfies it (p.24).
+refusal-appeal-leb = A complaint to the local executive body is considered within { $days } working days of its registration ({ $rules ->
+        [order-503-2016] p.23
+       *[other] p.25
+    }).
+refusal-appeal-quality = A complaint to the authorised body for the assessment and control of the quality of public services is considered within { $days } working days of its registration ({ $rules ->
+        [order-503-2016] p.23
+       *[other] p.26
+    }).
+refusal-appeal-court = { $rules ->
+        [order-503-2016] An applicant who disagrees with the result may apply to the court as the legislation provides (p.23).
+       *[other] Court proceedings are possible after the pre-trial (administrative) appeal (p.27-28).
+    }
 refusal-rule-set = Rules applied: { $rule_set }.
 
 ## Commission protocol (Rules p.9)
@@ -112,7 +122,7 @@ protocol-date-place = { $date }, { $place }
 protocol-present = Members present:
 protocol-absent = Absent:
 protocol-applicant = { $n }. { $name }, passport { $passport }; case { $case }; profession: { $profession }
-protocol-education = Education: higher { $higher }, academic degree { $degree }, certificate for teaching English { $english }; accepted experience { $years } y { $months } m { $days } d.
+protocol-education = Education: higher { $higher }, academic degree { $degree }, certificate for teaching English { $english }.
 protocol-points = Points (p.10): higher education { $higher }, academic degree { $degree }, English certificate { $english }, experience { $experience }; total { $total } against the threshold of { $threshold } ({ $rule_set }).
 protocol-recommendation = Recommendation: { $recommendation ->
         [issue] issue
@@ -121,7 +131,27 @@ protocol-recommendation = Recommendation: { $recommendation ->
         [issue] issue
        *[refuse] refuse
     }.
-protocol-departure = Reason for departing from the recommendation: { $reason }
+protocol-findings-note = The Commission's justification of its findings: { $reason }
+protocol-period = Period { $n }: { $from } to { $to }{ $clipped ->
+        [true] , counted to { $counted_to } (the registration date)
+       *[other] {""}
+    } — { $years } y { $months } m { $days } d.
+protocol-experience-total = Accepted experience: { $years } y { $months } m { $days } d (1 month = 30 days; the points are based on this); in calendar terms { $cyears } y { $cmonths } m { $cdays } d ({ $all_days } days).
+acceptance-title = Reasoned refusal to accept the application
+acceptance-body = The application of { $date } ({ $kind ->
+        [issue] for the issue of a certificate
+        [extend] for the extension of a certificate
+        [reissue] for the reissue of a certificate
+        [duplicate] for a duplicate of a certificate
+       *[other] { $kind }
+    }; profession: { $profession }) is not accepted: the documents are incomplete and (or) their validity has expired ({ $rules ->
+        [order-503-2016] Rules p.7
+       *[other] App 2 p.9 to the Rules
+    }).
+acceptance-missing = Not submitted:
+acceptance-expired = Validity expired:
+acceptance-expired-item = { $name } (valid until { $date })
+acceptance-again = Once the documents are complete, the applicant may apply again.
 protocol-grounds = Grounds for refusal: { $grounds }
 protocol-signatures = Signatures of the members present:
 yes = yes

@@ -11,6 +11,8 @@ error-no-rule-set-in-force = No version of the Rules was in force on { $date }. 
 error-unknown-service = Unknown service “{ $value }”. Use one of: issue, extend, reissue, duplicate.
 error-calendar-year-missing = The working-day calendar has no data for { $year }. An administrator must add that year's holidays and transfers first.
 error-period-reversed = A work period ends ({ $to }) before it starts ({ $from }). Swap or correct the dates.
+error-period-after-registration = A work period starts on { $from }, after the registration date { $registered_on }. Only work done up to the registration date counts (Rules p.10 subp.2; App 2 p.8): correct the start date or remove the period.
+error-date-too-early = The date { $date } is before { $earliest }. Check the year.
 error-office-hours-reversed = Office hours: opening time { $open } must be before closing time { $close }.
 error-invalid-date = “{ $value }” is not a valid date. Write it as YYYY-MM-DD, for example 2026-03-20.
 error-invalid-datetime = “{ $value }” is not a valid date and time. Write it as YYYY-MM-DDTHH:MM, for example 2026-03-20T17:45.
@@ -107,7 +109,15 @@ error-wrong-state = Case { $case } is “{ $status ->
     } is not possible at this stage.
 error-not-found = { $what } { $id } does not exist.
 error-incomplete-documents = The documents are incomplete (missing: { $missing }; expired: { $expired }). Record a refusal to accept, or complete the documents.
-error-reason-required = Write the reason: the decision departs from the recommendation, or refuses without grounds.
+error-reason-required = Write the justification: every refusal of the service and every departure from the Commission's recommendation needs a written reason (App 2 p.5: a reasoned refusal).
+error-ground-required = A refusal of the service must name at least one ground of App 2 p.9: 1) qualification or education does not meet the requirements, 2) the threshold is not reached, 3) documents or data found unreliable. Choose the ground(s).
+error-grounds-hold = The certificate cannot be issued while a ground of App 2 p.9 holds (subparagraph { $subparagraphs }). If the Commission's findings were wrong, the Commission corrects them (a period, a document, the qualification) with a reason; the points follow from the findings.
+error-decision-against-findings = The Commission's decision follows from its findings: with these findings it is { $recommendation ->
+        [issue] to issue
+        [refuse] to refuse
+       *[other] { $recommendation }
+    }. To decide otherwise, change the findings (a period not accepted, a document found unreliable, the qualification) and write why.
+error-ground-not-applicable = App 2 p.9 subparagraph { $subparagraph } cannot be a ground here: the threshold of points applies only to a first issue, and only the Commission's points can show it is not reached.
 error-invalid-input = Check the field “{ $field }”: { $detail }
 error-certificate-not-valid = Certificate { $number } is not valid on { $date }.
 error-store-not-empty = The store is not empty: demo data and first-time setup go only into a new store.
@@ -135,6 +145,7 @@ error-field-act_number = Write the number of the act.
 error-field-body = Write the body that issued the act.
 error-field-applicant = Choose the holder of the certificate on file: { $detail }
 error-field-certificate = Check the certificate: { $detail }
+error-field-refusal_grounds = The Commission's recorded grounds cannot be read ({ $detail }): the record is damaged; check the audit trail (verify).
 error-field-change_ground = Choose a ground for reissue that the rules in force allow.
 error-field-citizenship = Write the citizenship (three letters, XXA for a stateless person).
 error-field-code = The office code: letters and digits only, at most 8.

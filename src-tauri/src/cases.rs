@@ -360,7 +360,7 @@ pub fn points(
         .map_err(|e| Fail::rules(e, &lang))?;
     let mut citations = Vec::new();
     let result = input
-        .assess(rs, Service::Issue, &mut citations)
+        .assess(rs, Service::Issue, on, &mut citations)
         .map_err(|e| Fail::rules(e, &lang))?;
     Ok(Points {
         rule_set: rs.id.to_string(),
@@ -399,6 +399,7 @@ pub fn decide(
     state: tauri::State<'_, AppState>,
     case: i64,
     outcome: Outcome,
+    grounds: Vec<anyqtama_rules::points::RefusalGround>,
     reason: Option<String>,
     chosen_end: Option<String>,
     lang: String,
@@ -409,7 +410,7 @@ pub fn decide(
         .transpose()?;
     let reason = reason.filter(|r| !r.trim().is_empty());
     let id = state.write(&lang, |w| {
-        w.decide(CaseId(case), outcome, reason.as_deref(), end)
+        w.decide(CaseId(case), outcome, &grounds, reason.as_deref(), end)
     })?;
     match id {
         None => Ok(None),

@@ -135,7 +135,7 @@ pub async fn open_demo(state: tauri::State<'_, AppState>, lang: String) -> Res<d
     let opts = DemoOptions {
         cases: 1500,
         seed: 1,
-        today: now().date(),
+        now: now(),
         years: 3,
         batch: 250,
     };

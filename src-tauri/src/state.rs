@@ -71,7 +71,11 @@ impl Fail {
         match &e {
             StoreError::Rules(r) => Fail {
                 message: m.rules_error(r),
-                field: None,
+                field: match r {
+                    anyqtama_rules::RulesError::PeriodAfterRegistration { .. }
+                    | anyqtama_rules::RulesError::DateTooEarly(..) => Some("periods".into()),
+                    _ => None,
+                },
             },
             StoreError::Invalid { field, detail } => Fail {
                 message: m.invalid_field(field, detail),
@@ -84,6 +88,18 @@ impl Fail {
             StoreError::ReasonRequired => Fail {
                 message: m.get(&format!("error-{}", e.code()), &e.args()),
                 field: Some("reason".into()),
+            },
+            StoreError::GroundRequired | StoreError::GroundNotApplicable { .. } => Fail {
+                message: m.get(&format!("error-{}", e.code()), &e.args()),
+                field: Some("grounds".into()),
+            },
+            StoreError::GroundsHold { .. } => Fail {
+                message: m.get(&format!("error-{}", e.code()), &e.args()),
+                field: Some("outcome".into()),
+            },
+            StoreError::DecisionAgainstFindings { .. } => Fail {
+                message: m.get(&format!("error-{}", e.code()), &e.args()),
+                field: Some("decision".into()),
             },
             _ => Fail {
                 message: m.get(&format!("error-{}", e.code()), &e.args()),

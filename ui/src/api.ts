@@ -32,6 +32,7 @@ export interface CaseRecord {
   passport_issued_on: string | null; passport_issuer: string; address: string; phone: string; residence: string;
   employer: [string, string] | null; refusal_grounds: string[]; reason: string | null; signatory: string;
   total: number | null; threshold: number | null; sitting_id: number | null;
+  commission_grounds: string[]; commission_note: string | null;
 }
 export interface Attachment { id: number; document_kind: string | null; file_name: string; size: number; sha256: string; added_at: string }
 export interface NotificationRow { id: number; kind: string; event_on: string; received_on: string; due_on: string; late: boolean; note: string }
@@ -56,8 +57,14 @@ export interface Findings {
 }
 export interface Points {
   rule_set: string; citations: string[];
-  result: { total: number; threshold: number; recommendation: "issue" | "refuse"; refusal_grounds: string[]; experience: { years: number; months: number; days: number } };
+  result: {
+    total: number; threshold: number; recommendation: "issue" | "refuse"; refusal_grounds: string[];
+    experience: { years: number; months: number; days: number };
+    count: { periods: CountedPeriod[]; total: Length; days: number; calendar: Length } | null;
+  };
 }
+export interface Length { years: number; months: number; days: number }
+export interface CountedPeriod { from: string; to: string; counted_to: string; length: Length }
 export interface Saved { path: string; bytes: number }
 export interface RegisterRow {
   number: string; date: string; holder: string; citizenship: string; profession: Names; event: string;

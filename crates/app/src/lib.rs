@@ -3,11 +3,14 @@
 //! The command line and the desktop shell both call these.
 
 use anyqtama_docs::certificate::CertificateView;
-use anyqtama_docs::forms::{ApplicationView, ProtocolEntry, ProtocolView, RefusalView};
+use anyqtama_docs::forms::{
+    AcceptanceRefusalView, Appeal, ApplicationView, GroundLine, ProtocolEntry, ProtocolView,
+    RefusalView,
+};
 use anyqtama_docs::qr::{self, QrData, QrError};
 use anyqtama_docs::register::{RegisterRow, RegisterView};
 use anyqtama_docs::text::DocLang;
-use anyqtama_docs::{certificate, forms, register, Grounds};
+use anyqtama_docs::{certificate, forms, register, Grounds, ProfessionView};
 use anyqtama_rules::{Lang, Names};
 use anyqtama_store::{records, Actor, Store, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -97,17 +100,22 @@ fn office_names(store: &Store) -> Result<Names> {
     })
 }
 
-/// Profession and sector names by id (a profession or a recommended position of order 236).
-fn profession(store: &Store, id: &str) -> (Names, Names) {
-    if let Some(e) = store.law().lists.profession(id) {
-        return (e.names.clone(), e.sector.names.clone());
-    }
-    let unknown = Names {
-        kk: id.into(),
-        ru: id.into(),
-        en: id.into(),
-    };
-    (unknown.clone(), unknown)
+/// The profession by id as the list words it (profession, recommended position, type of activity,
+/// sector). An id the list does not know (a store from a newer list) prints as the id.
+fn profession(store: &Store, id: &str) -> ProfessionView {
+    ProfessionView::from_list(&store.law().lists, id).unwrap_or_else(|| {
+        let unknown = Names {
+            kk: id.into(),
+            ru: id.into(),
+            en: id.into(),
+        };
+        ProfessionView {
+            profession: unknown.clone(),
+            position: None,
+            activity: unknown,
+            sector: None,
+        }
+    })
 }
 
 fn unofficial(store: &Store) -> Vec<Lang> {
@@ -118,7 +126,7 @@ fn unofficial(store: &Store) -> Vec<Lang> {
 pub fn certificate_view(store: &Store, number: &str) -> Result<CertificateView> {
     let r = records::certificate(store.connection(), number)?;
     let key = store.own_key()?.ok_or(AppError::NoOfficeKey)?;
-    let (profession, sector) = profession(store, &r.profession_id);
+    let profession = profession(store, &r.profession_id);
     let grounds = match (&r.extension, r.case_kind.as_str()) {
         (Some((employer, bin, contract)), _) => Grounds::Extend {
             employer: employer.clone(),
@@ -155,7 +163,6 @@ pub fn certificate_view(store: &Store, number: &str) -> Result<CertificateView> 
         holder_latin: r.holder_latin,
         holder_cyrillic: r.holder_cyrillic,
         profession,
-        sector,
         grounds,
         valid_from: r.valid_from,
         valid_to: r.valid_to,
@@ -173,7 +180,7 @@ pub fn certificate_view(store: &Store, number: &str) -> Result<CertificateView> 
 
 fn application_view(store: &Store, case: i64) -> Result<ApplicationView> {
     let c = records::case(store.connection(), case)?;
-    let (profession, sector) = profession(store, &c.profession_id);
+    let profession = profession(store, &c.profession_id);
     let applicant = if c.applicant_cyrillic.is_empty() {
         c.applicant_latin.clone()
     } else {
@@ -211,7 +218,6 @@ fn application_view(store: &Store, case: i64) -> Result<ApplicationView> {
             .join(", "),
         residence: c.residence.clone(),
         profession,
-        sector,
         employer: c.employer.map(|(n, b)| format!("{n}, {b}")),
         attachments: c
             .documents
@@ -224,6 +230,22 @@ fn application_view(store: &Store, case: i64) -> Result<ApplicationView> {
     })
 }
 
+/// The rule set a case was judged by.
+fn case_rule_set<'s>(store: &'s Store, id: &str) -> Result<&'s anyqtama_rules::RuleSet> {
+    let sets = &store.law().rule_sets;
+    Ok(sets.get(&sets.id(id).map_err(StoreError::from)?))
+}
+
+/// Chapter 3 of the Rules as the case's rule set words it.
+fn appeal(rs: &anyqtama_rules::RuleSet) -> Appeal {
+    Appeal {
+        rule_set: rs.id.to_string(),
+        forward_days: rs.terms.complaint_forward.as_ref().map(|t| t.value),
+        review_days_leb: rs.terms.complaint_review_leb.value,
+        review_days_quality: rs.terms.complaint_review_quality_body.value,
+    }
+}
+
 fn refusal_view(store: &Store, case: i64) -> Result<RefusalView> {
     let c = records::case(store.connection(), case)?;
     if c.status != "refused" {
@@ -233,9 +255,25 @@ fn refusal_view(store: &Store, case: i64) -> Result<RefusalView> {
             id: case.to_string(),
         });
     }
-    let sets = &store.law().rule_sets;
-    let rs = sets.get(&sets.id(&c.rule_set).map_err(StoreError::from)?);
-    let (profession, _) = profession(store, &c.profession_id);
+    let rs = case_rule_set(store, &c.rule_set)?;
+    let profession = profession(store, &c.profession_id);
+    // App 2 p.5: each ground with its justification: the points for subp.2 (printed in the ground's
+    // own line), the Commission's written note for the findings it made, the head's reason for a
+    // ground the head added.
+    let grounds = c
+        .refusal_grounds
+        .iter()
+        .map(|g| GroundLine {
+            ground: g.clone(),
+            justification: if g == "below_threshold" {
+                None
+            } else if c.commission_grounds.contains(g) {
+                c.commission_note.clone().or_else(|| c.reason.clone())
+            } else {
+                c.reason.clone()
+            },
+        })
+        .collect();
     Ok(RefusalView {
         office: office_names(store)?,
         case: c.id,
@@ -245,14 +283,52 @@ fn refusal_view(store: &Store, case: i64) -> Result<RefusalView> {
         registered_on: c.registered_on,
         decided_on: c.decided_on.unwrap_or(c.registered_on),
         profession,
-        grounds: c.refusal_grounds.clone(),
+        grounds,
         total: c.total,
         threshold: c.threshold.unwrap_or(rs.threshold.points),
-        reason: c.reason.clone(),
-        review_days_leb: rs.terms.complaint_review_leb.value,
-        review_days_quality: rs.terms.complaint_review_quality_body.value,
+        appeal: appeal(rs),
         rule_set: rs.id.to_string(),
         signatory: c.signatory.clone(),
+        unofficial_names: unofficial(store),
+    })
+}
+
+/// The names of a checklist document (`doc-<kind>`) in the three languages.
+fn document_names(kind: &str) -> Names {
+    let id = format!("doc-{kind}");
+    let [kk, ru, en] = Lang::ALL.map(|l| anyqtama_i18n::Messages::new(l).get(&id, &[]));
+    Names { kk, ru, en }
+}
+
+fn acceptance_refusal_view(store: &Store, case: i64) -> Result<AcceptanceRefusalView> {
+    let c = records::case(store.connection(), case)?;
+    let Some(na) = c.not_accepted.as_ref() else {
+        return Err(AppError::NotPrintable {
+            document: "refusal",
+            what: "case",
+            id: case.to_string(),
+        });
+    };
+    let rs = case_rule_set(store, &c.rule_set)?;
+    let profession = profession(store, &c.profession_id);
+    Ok(AcceptanceRefusalView {
+        office: office_names(store)?,
+        case: c.id,
+        kind: c.kind.parse().map_err(StoreError::from)?,
+        applicant: c.applicant_latin.clone(),
+        passport: c.passport.clone(),
+        received_on: c.received_on,
+        profession,
+        missing: na.missing.iter().map(|k| document_names(k)).collect(),
+        expired: na
+            .expired
+            .iter()
+            .map(|(k, d)| (document_names(k), *d))
+            .collect(),
+        note: na.note.clone(),
+        appeal: appeal(rs),
+        rule_set: rs.id.to_string(),
+        signatory: c.registrar.clone(),
         unofficial_names: unofficial(store),
     })
 }
@@ -265,44 +341,58 @@ fn protocol_view(store: &Store, case: i64) -> Result<ProtocolView> {
         id: case.to_string(),
     })?;
     let s = records::sitting(store.connection(), sitting)?;
-    let entries = s
-        .assessments
-        .iter()
-        .map(|a| {
-            let (profession, _) = profession(store, &a.profession_id);
-            let edu = &a.inputs["education"];
-            let exp = &a.points["experience"];
-            let pts = &a.points["points"];
-            let n = |v: &serde_json::Value| v.as_u64().unwrap_or(0) as u32;
-            ProtocolEntry {
-                case: a.case,
-                applicant: a.applicant.clone(),
-                passport: a.passport.clone(),
-                profession,
-                higher: edu["higher"].as_bool().unwrap_or(false),
-                degree: edu["academic_degree"].as_bool().unwrap_or(false),
-                english: edu["english_teaching_certificate"]
-                    .as_bool()
-                    .unwrap_or(false),
-                years: n(&exp["years"]),
-                months: n(&exp["months"]),
-                days: n(&exp["days"]),
-                points: [
-                    n(&pts["higher_education"]),
-                    n(&pts["academic_degree"]),
-                    n(&pts["english_teaching_certificate"]),
-                    n(&pts["experience"]),
-                ],
-                total: a.total,
-                threshold: a.threshold,
-                rule_set: a.rule_set.clone(),
-                recommendation: a.recommendation.clone(),
-                decision: a.decision.clone(),
-                departure_reason: a.departure_reason.clone(),
-                grounds: a.grounds.clone(),
-            }
-        })
-        .collect();
+    let mut entries = Vec::with_capacity(s.assessments.len());
+    for a in &s.assessments {
+        let profession = profession(store, &a.profession_id);
+        // The stored findings are read back into the rules' types and counted again, so the
+        // protocol shows every period as counted even for assessments stored before the counts were.
+        let input: anyqtama_store::AssessmentInput = serde_json::from_value(a.inputs.clone())
+            .map_err(|e| StoreError::Invalid {
+                field: "inputs",
+                detail: e.to_string(),
+            })?;
+        let periods = input
+            .periods
+            .iter()
+            .map(|(f, t)| anyqtama_rules::experience::Period::new(*f, *t))
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(StoreError::from)?;
+        let count = anyqtama_rules::experience::count_until(&periods, a.registered_on)
+            .map_err(StoreError::from)?;
+        let points: anyqtama_rules::points::Points =
+            serde_json::from_value(a.points["points"].clone()).map_err(|e| {
+                StoreError::Invalid {
+                    field: "points",
+                    detail: e.to_string(),
+                }
+            })?;
+        entries.push(ProtocolEntry {
+            case: a.case,
+            applicant: a.applicant.clone(),
+            passport: a.passport.clone(),
+            profession,
+            higher: input.education.higher,
+            degree: input.education.academic_degree,
+            english: input.education.english_teaching_certificate,
+            periods: count.periods.clone(),
+            total_customary: count.total,
+            total_calendar: count.calendar,
+            total_days: count.days,
+            points: [
+                points.higher_education,
+                points.academic_degree,
+                points.english_teaching_certificate,
+                points.experience,
+            ],
+            total: a.total,
+            threshold: a.threshold,
+            rule_set: a.rule_set.clone(),
+            recommendation: a.recommendation.clone(),
+            decision: a.decision.clone(),
+            findings_note: a.departure_reason.clone(),
+            grounds: a.grounds.clone(),
+        });
+    }
     Ok(ProtocolView {
         office: office_names(store)?,
         held_on: s.held_on,
@@ -342,7 +432,17 @@ pub fn print(
         Document::Application => {
             forms::application(&application_view(store, case_id()?)?, lang, draft)
         }
-        Document::Refusal => forms::refusal(&refusal_view(store, case_id()?)?, lang, draft),
+        // A case refused at acceptance gets its own letter (App 2 p.9, last part; 503: Rules p.7).
+        Document::Refusal => {
+            let id = case_id()?;
+            match acceptance_refusal_view(store, id) {
+                Ok(v) => forms::acceptance_refusal(&v, lang, draft),
+                Err(AppError::NotPrintable { .. }) => {
+                    forms::refusal(&refusal_view(store, id)?, lang, draft)
+                }
+                Err(e) => return Err(e),
+            }
+        }
         Document::Protocol => forms::protocol(&protocol_view(store, case_id()?)?, lang, draft),
     };
     if !draft {
@@ -369,7 +469,7 @@ pub fn register_view(store: &Store, month: (i32, u32), today: NaiveDate) -> Resu
     let rows = records::register(store.connection(), first, next, today)?
         .into_iter()
         .map(|r| {
-            let (profession, _) = profession(store, &r.profession_id);
+            let profession = profession(store, &r.profession_id);
             RegisterRow {
                 number: r.number,
                 date: r.date,

@@ -33,13 +33,17 @@ pub fn demo(
     today: Option<&str>,
     years: u32,
 ) -> Result<String, CliError> {
-    let today = day(today)?;
+    // The history ends now, or at noon of the chosen day (nothing dated later).
+    let now = match today {
+        Some(_) => day(today)?.and_time(chrono::NaiveTime::from_hms_opt(12, 0, 0).expect("noon")),
+        None => now(),
+    };
     // demo writes only into a new or empty store.
     let mut store = Store::open(db)?;
     let opts = DemoOptions {
         cases,
         seed,
-        today,
+        now,
         years,
         batch: 250,
     };

@@ -28,7 +28,7 @@ fn office() -> Names {
 fn certificate_view() -> CertificateView {
     let key = SigningKey::from_bytes(&[7u8; 32]);
     let lists = Lists::embedded();
-    let (s, _, p, _) = lists
+    let (_, _, p, _) = lists
         .priority_entries()
         .find(|(_, _, p, _)| p.id == "o236.3.1.2")
         .unwrap();
@@ -49,8 +49,7 @@ fn certificate_view() -> CertificateView {
         issued_on: data.issued_on,
         holder_latin: data.holder.clone(),
         holder_cyrillic: "Каримов Азиз Рустамович".into(),
-        profession: p.names.clone(),
-        sector: s.names.clone(),
+        profession: anyqtama_docs::ProfessionView::from_list(&lists, &p.id).unwrap(),
         grounds: Grounds::Issue {
             decided_on: d("2026-03-27"),
             sitting_on: Some(d("2026-03-26")),
@@ -67,12 +66,9 @@ fn certificate_view() -> CertificateView {
 
 fn register_view(rows: usize) -> RegisterView {
     let lists = Lists::embedded();
-    let professions: Vec<Names> = lists
-        .priority_entries()
-        .map(|(_, _, p, pos)| {
-            pos.map(|x| x.names.clone())
-                .unwrap_or_else(|| p.names.clone())
-        })
+    let professions: Vec<anyqtama_docs::ProfessionView> = lists
+        .professions()
+        .filter_map(|e| anyqtama_docs::ProfessionView::from_list(&lists, e.id))
         .collect();
     let events = [
         "issued",

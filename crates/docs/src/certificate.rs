@@ -2,7 +2,7 @@
 //! and sector, grounds, validity, seal place, signatory, and the signed QR code.
 
 use crate::layout::{self, Page, Weight};
-use crate::text::{joined, DocLang, Texts};
+use crate::text::{date_case, joined, DateCase, DocLang, Texts};
 use crate::Grounds;
 use anyqtama_rules::{Lang, Names};
 use chrono::NaiveDate;
@@ -18,8 +18,7 @@ pub struct CertificateView {
     pub issued_on: NaiveDate,
     pub holder_latin: String,
     pub holder_cyrillic: String,
-    pub profession: Names,
-    pub sector: Names,
+    pub profession: crate::ProfessionView,
     pub grounds: Grounds,
     pub valid_from: NaiveDate,
     pub valid_to: NaiveDate,
@@ -106,12 +105,12 @@ pub(crate) fn signature_block(p: &mut Page, t: &Texts, y: f32, signatory: &str, 
     hy
 }
 
-/// "profession — sector" in each language of the document.
-pub(crate) fn profession_lines(t: &Texts, profession: &Names, sector: &Names) -> Vec<String> {
+/// The profession as the list words it, in each language of the document.
+pub(crate) fn profession_lines(t: &Texts, profession: &crate::ProfessionView) -> Vec<String> {
     t.lang
         .langs()
         .into_iter()
-        .map(|l| format!("{} — {}", profession.get(l), sector.get(l)))
+        .map(|l| profession.text(l))
         .collect()
 }
 
@@ -187,7 +186,7 @@ fn lay_out(v: &CertificateView, lang: DocLang, draft: bool, k: f32) -> (Page, f3
     let numbered = t.get_with("cert-number-date", |m| {
         vec![
             ("number", v.number.clone()),
-            ("date", crate::text::date_in(m, v.issued_on)),
+            ("date", date_case(m, v.issued_on, DateCase::Nominative)),
         ]
     });
     y = block(&mut p, y, &numbered, 12.0 * k, Weight::Regular, true);
@@ -205,7 +204,7 @@ fn lay_out(v: &CertificateView, lang: DocLang, draft: bool, k: f32) -> (Page, f3
         let notes = t.get_with("cert-duplicate-note", |m| {
             vec![
                 ("number", v.number.clone()),
-                ("date", crate::text::date_in(m, from)),
+                ("date", date_case(m, from, DateCase::Ablative)),
             ]
         });
         y = block(&mut p, y, &notes, 9.0, Weight::Regular, true);
@@ -213,9 +212,13 @@ fn lay_out(v: &CertificateView, lang: DocLang, draft: bool, k: f32) -> (Page, f3
     y += 5.0 * k;
 
     // Issued to: the name as in the passport, and in Cyrillic for the Kazakh and Russian forms.
+    // The Russian form says "Выдана" before the name; the Kazakh one has no word there, its
+    // sentence after the name ends "…берілді:" (cert-issued-to is empty in Kazakh).
     let label = joined(&t.get("cert-issued-to", &[]));
-    p.text(LEFT, y, 11.0 * k, Weight::Regular, &label);
-    y += 6.0 * k;
+    if !label.is_empty() {
+        p.text(LEFT, y, 11.0 * k, Weight::Regular, &label);
+        y += 6.0 * k;
+    }
     let holder = if lang == DocLang::En || v.holder_cyrillic.is_empty() {
         v.holder_latin.clone()
     } else {
@@ -237,7 +240,7 @@ fn lay_out(v: &CertificateView, lang: DocLang, draft: bool, k: f32) -> (Page, f3
         false,
     );
     y += 5.0 * k;
-    let profession = profession_lines(&t, &v.profession, &v.sector);
+    let profession = profession_lines(&t, &v.profession);
     y = filled(
         &mut p,
         y,
@@ -262,8 +265,8 @@ fn lay_out(v: &CertificateView, lang: DocLang, draft: bool, k: f32) -> (Page, f3
     y += 3.0 * k;
     let validity = t.get_with("cert-validity", |m| {
         vec![
-            ("from", crate::text::date_in(m, v.valid_from)),
-            ("to", crate::text::date_in(m, v.valid_to)),
+            ("from", date_case(m, v.valid_from, DateCase::Ablative)),
+            ("to", date_case(m, v.valid_to, DateCase::Dative)),
         ]
     });
     for (i, line) in validity.iter().enumerate() {

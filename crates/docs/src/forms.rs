@@ -3,7 +3,8 @@
 
 use crate::certificate::{block, filled, unofficial_notes, CENTRE, LEFT, RIGHT, WIDTH};
 use crate::layout::{self, Page, Weight};
-use crate::text::{date_in, joined, DocLang, Texts};
+use crate::text::{date_case, date_in, joined, DateCase, DocLang, Texts};
+use anyqtama_rules::experience::{CountedPeriod, Length};
 use anyqtama_rules::{Lang, Names, Service};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -16,8 +17,7 @@ pub struct ApplicationView {
     pub passport: String,
     pub address: String,
     pub residence: String,
-    pub profession: Names,
-    pub sector: Names,
+    pub profession: crate::ProfessionView,
     /// "name, BIN" when extending (or reissuing on a change of employer).
     pub employer: Option<String>,
     /// The names of the attached documents, per language.
@@ -141,7 +141,7 @@ fn application_page(v: &ApplicationView, lang: DocLang, draft: bool, k: f32) -> 
         y += size * 0.46;
     }
     y += 3.0;
-    let profession = crate::certificate::profession_lines(&t, &v.profession, &v.sector);
+    let profession = crate::certificate::profession_lines(&t, &v.profession);
     y = filled(
         &mut p,
         y,
@@ -217,17 +217,255 @@ pub struct RefusalView {
     pub passport: String,
     pub registered_on: NaiveDate,
     pub decided_on: NaiveDate,
-    pub profession: Names,
-    /// App 2 p.9 grounds: qualification_mismatch, below_threshold, unreliable_documents.
-    pub grounds: Vec<String>,
+    pub profession: crate::ProfessionView,
+    /// Each ground of App 2 p.9 (at least one: App 2 p.5) with its written justification.
+    pub grounds: Vec<GroundLine>,
     pub total: Option<u32>,
     pub threshold: u32,
-    pub reason: Option<String>,
-    pub review_days_leb: u32,
-    pub review_days_quality: u32,
+    pub appeal: Appeal,
     pub rule_set: String,
     pub signatory: String,
     pub unofficial_names: Vec<Lang>,
+}
+
+/// One ground of a refusal: `qualification_mismatch`, `below_threshold` or `unreliable_documents`
+/// (App 2 p.9 subp.1-3), and the written justification printed under it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GroundLine {
+    pub ground: String,
+    pub justification: Option<String>,
+}
+
+/// How the refusal can be appealed under the rule set that applies (order 503: Rules p.23; orders
+/// 236 and 426: Rules p.24-28).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Appeal {
+    pub rule_set: String,
+    /// Rules p.24 (as amended by order 426): forwarded within N working days unless satisfied.
+    pub forward_days: Option<u32>,
+    pub review_days_leb: u32,
+    pub review_days_quality: u32,
+}
+
+/// The refusal to accept an application whose documents are incomplete or expired (App 2 p.9, last
+/// part, as amended by order 426; Rules p.7 of order 503).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AcceptanceRefusalView {
+    pub office: Names,
+    pub case: i64,
+    pub kind: Service,
+    pub applicant: String,
+    pub passport: String,
+    pub received_on: NaiveDate,
+    pub profession: crate::ProfessionView,
+    /// Documents of the checklist not submitted, by name in each language.
+    pub missing: Vec<Names>,
+    /// Documents whose validity had expired, with their last day.
+    pub expired: Vec<(Names, Option<NaiveDate>)>,
+    pub note: String,
+    pub appeal: Appeal,
+    pub rule_set: String,
+    pub signatory: String,
+    pub unofficial_names: Vec<Lang>,
+}
+
+pub fn acceptance_refusal(v: &AcceptanceRefusalView, lang: DocLang, draft: bool) -> Vec<u8> {
+    let page = crate::certificate::fit(|k| acceptance_page(v, lang, draft, k));
+    layout::render(&Texts::new(lang).one("acceptance-title", &[]), vec![page])
+}
+
+fn acceptance_page(v: &AcceptanceRefusalView, lang: DocLang, draft: bool, k: f32) -> (Page, f32) {
+    let t = Texts::new(lang);
+    let mut p = Page::a4();
+    let mut y = letter_head(&mut p, &t, &v.office, "acceptance-title", k);
+    y = block(
+        &mut p,
+        y,
+        &t.get(
+            "refusal-to",
+            &[
+                ("name", v.applicant.clone()),
+                ("passport", v.passport.clone()),
+            ],
+        ),
+        11.0 * k,
+        Weight::Bold,
+        false,
+    );
+    y += 2.0;
+    let body = t.get_with("acceptance-body", |m| {
+        vec![
+            ("date", date_in(m, v.received_on)),
+            ("kind", v.kind.as_str().to_string()),
+            ("profession", v.profession.text(m.lang())),
+            ("rules", v.rule_set.clone()),
+        ]
+    });
+    y = block(&mut p, y, &body, 11.0 * k, Weight::Regular, false);
+    y += 2.0;
+    if !v.missing.is_empty() {
+        y = block(
+            &mut p,
+            y,
+            &t.get("acceptance-missing", &[]),
+            11.0 * k,
+            Weight::Bold,
+            false,
+        );
+        for n in &v.missing {
+            for (i, line) in t.names(n).iter().enumerate() {
+                y = p.para(
+                    LEFT + 6.0,
+                    y,
+                    WIDTH - 6.0,
+                    if i == 0 { 11.0 * k } else { 10.0 * k },
+                    Weight::Regular,
+                    &format!("– {line}"),
+                );
+            }
+        }
+    }
+    if !v.expired.is_empty() {
+        y += 1.0;
+        y = block(
+            &mut p,
+            y,
+            &t.get("acceptance-expired", &[]),
+            11.0 * k,
+            Weight::Bold,
+            false,
+        );
+        for (n, until) in &v.expired {
+            let lines = t.get_with("acceptance-expired-item", |m| {
+                vec![
+                    ("name", n.get(m.lang()).to_string()),
+                    (
+                        "date",
+                        until
+                            .map(|d| date_case(m, d, DateCase::Dative))
+                            .unwrap_or_else(|| "—".into()),
+                    ),
+                ]
+            });
+            for (i, line) in lines.iter().enumerate() {
+                y = p.para(
+                    LEFT + 6.0,
+                    y,
+                    WIDTH - 6.0,
+                    if i == 0 { 11.0 * k } else { 10.0 * k },
+                    Weight::Regular,
+                    &format!("– {line}"),
+                );
+            }
+        }
+    }
+    if !v.note.trim().is_empty() {
+        y += 2.0;
+        y = block(
+            &mut p,
+            y,
+            &t.get("refusal-justification", &[("reason", v.note.clone())]),
+            10.5 * k,
+            Weight::Regular,
+            false,
+        );
+    }
+    y += 2.0;
+    y = block(
+        &mut p,
+        y,
+        &t.get("acceptance-again", &[]),
+        10.5 * k,
+        Weight::Regular,
+        false,
+    );
+    y += 5.0;
+    y = appeal_block(&mut p, &t, &v.appeal, y, k);
+    y = rule_set_line(&mut p, &t, &v.rule_set, y, k);
+    let sign_y = (y + 16.0).max(230.0);
+    let bottom = crate::certificate::signature_block(&mut p, &t, sign_y, &v.signatory, RIGHT);
+    unofficial_notes(&mut p, &t, &v.unofficial_names, 287.0);
+    if draft {
+        p.watermark(&joined(&t.get("doc-draft", &[])));
+    }
+    (p, bottom)
+}
+
+/// The office and the title of a letter, centred; returns where the text goes on.
+fn letter_head(p: &mut Page, t: &Texts, office: &Names, title: &str, k: f32) -> f32 {
+    let mut y = filled(
+        p,
+        24.0,
+        &t.names(office),
+        &t.get("cert-leb-hint", &[]),
+        12.0 * k,
+    );
+    y += 4.0;
+    y = block(p, y, &t.get(title, &[]), 13.5 * k, Weight::Bold, true);
+    y = block(
+        p,
+        y,
+        &t.get("refusal-service", &[]),
+        10.5 * k,
+        Weight::Regular,
+        true,
+    );
+    y + 4.0
+}
+
+/// Chapter 3 of the Rules as the rule set words it: forwarding (p.24 of order 426), the LEB and the
+/// quality body's terms, the court.
+fn appeal_block(p: &mut Page, t: &Texts, a: &Appeal, y: f32, k: f32) -> f32 {
+    let mut y = block(
+        p,
+        y,
+        &t.get("refusal-appeal-title", &[]),
+        11.5 * k,
+        Weight::Bold,
+        false,
+    );
+    let rules = ("rules", a.rule_set.clone());
+    if let Some(days) = a.forward_days {
+        y = block(
+            p,
+            y,
+            &t.get(
+                "refusal-appeal-forward",
+                &[("days", days.to_string()), rules.clone()],
+            ),
+            10.5 * k,
+            Weight::Regular,
+            false,
+        );
+    }
+    for (id, days) in [
+        ("refusal-appeal-leb", a.review_days_leb),
+        ("refusal-appeal-quality", a.review_days_quality),
+    ] {
+        y = block(
+            p,
+            y,
+            &t.get(id, &[("days", days.to_string()), rules.clone()]),
+            10.5 * k,
+            Weight::Regular,
+            false,
+        );
+    }
+    block(
+        p,
+        y,
+        &t.get("refusal-appeal-court", &[rules]),
+        10.5 * k,
+        Weight::Regular,
+        false,
+    )
+}
+
+fn rule_set_line(p: &mut Page, t: &Texts, rule_set: &str, y: f32, k: f32) -> f32 {
+    let line = t.get_with("refusal-rule-set", |m| {
+        vec![("rule_set", m.get(&format!("ruleset-{rule_set}"), &[]))]
+    });
+    block(p, y, &line, 8.5 * k, Weight::Regular, false)
 }
 
 pub fn refusal(v: &RefusalView, lang: DocLang, draft: bool) -> Vec<u8> {
@@ -238,32 +476,7 @@ pub fn refusal(v: &RefusalView, lang: DocLang, draft: bool) -> Vec<u8> {
 fn refusal_page(v: &RefusalView, lang: DocLang, draft: bool, k: f32) -> (Page, f32) {
     let t = Texts::new(lang);
     let mut p = Page::a4();
-    let mut y = 24.0;
-    y = filled(
-        &mut p,
-        y,
-        &t.names(&v.office),
-        &t.get("cert-leb-hint", &[]),
-        12.0 * k,
-    );
-    y += 4.0;
-    y = block(
-        &mut p,
-        y,
-        &t.get("refusal-title", &[]),
-        13.5 * k,
-        Weight::Bold,
-        true,
-    );
-    y = block(
-        &mut p,
-        y,
-        &t.get("refusal-service", &[]),
-        10.5 * k,
-        Weight::Regular,
-        true,
-    );
-    y += 4.0;
+    let mut y = letter_head(&mut p, &t, &v.office, "refusal-title", k);
     y = block(
         &mut p,
         y,
@@ -282,86 +495,59 @@ fn refusal_page(v: &RefusalView, lang: DocLang, draft: bool, k: f32) -> (Page, f
     let case = t.get_with("refusal-case", |m| {
         vec![
             ("case", v.case.to_string()),
-            ("date", date_in(m, v.registered_on)),
+            ("date", date_case(m, v.registered_on, DateCase::Locative)),
             ("kind", v.kind.as_str().to_string()),
-            ("profession", v.profession.get(m.lang()).to_string()),
+            ("profession", v.profession.text(m.lang())),
         ]
     });
     y = block(&mut p, y, &case, 11.0 * k, Weight::Regular, false);
     y += 3.0;
     let decided = t.get_with("refusal-decided", |m| {
-        vec![("date", date_in(m, v.decided_on))]
+        vec![("date", date_case(m, v.decided_on, DateCase::Attributive))]
     });
     y = block(&mut p, y, &decided, 11.0 * k, Weight::Regular, false);
     y += 2.0;
+    // App 2 p.5: a reasoned refusal; each ground of p.9 with its subparagraph, and its justification.
     for g in &v.grounds {
         let args = [
             ("total", v.total.unwrap_or(0).to_string()),
             ("threshold", v.threshold.to_string()),
         ];
-        for (i, line) in t.get(&format!("ground-{g}"), &args).iter().enumerate() {
+        for (i, line) in t
+            .get(&format!("ground-{}", g.ground), &args)
+            .iter()
+            .enumerate()
+        {
             y = p.para(
                 LEFT + 6.0,
                 y,
                 WIDTH - 6.0,
-                if i == 0 { 11.0 } else { 10.0 },
+                if i == 0 { 11.0 * k } else { 10.0 * k },
                 Weight::Regular,
                 &format!("– {line}"),
             );
         }
+        if let Some(r) = &g.justification {
+            for (i, line) in t
+                .get("refusal-justification", &[("reason", r.clone())])
+                .iter()
+                .enumerate()
+            {
+                y = p.para(
+                    LEFT + 10.0,
+                    y,
+                    WIDTH - 10.0,
+                    if i == 0 { 10.5 * k } else { 9.5 * k },
+                    Weight::Regular,
+                    line,
+                );
+            }
+        }
+        y += 1.0;
     }
-    if let Some(r) = &v.reason {
-        y += 2.0;
-        y = block(
-            &mut p,
-            y,
-            &t.get("refusal-reason", &[("reason", r.clone())]),
-            11.0 * k,
-            Weight::Regular,
-            false,
-        );
-    }
-    y += 6.0;
-    y = block(
-        &mut p,
-        y,
-        &t.get("refusal-appeal-title", &[]),
-        11.5 * k,
-        Weight::Bold,
-        false,
-    );
-    for (id, days) in [
-        ("refusal-appeal-leb", v.review_days_leb),
-        ("refusal-appeal-quality", v.review_days_quality),
-    ] {
-        y = block(
-            &mut p,
-            y,
-            &t.get(id, &[("days", days.to_string())]),
-            10.5 * k,
-            Weight::Regular,
-            false,
-        );
-    }
-    y = block(
-        &mut p,
-        y,
-        &t.get("refusal-appeal-court", &[]),
-        10.5 * k,
-        Weight::Regular,
-        false,
-    );
-    let rule_set = t.get_with("refusal-rule-set", |m| {
-        vec![(
-            "rule_set",
-            format!(
-                "{} ({})",
-                m.get(&format!("ruleset-{}", v.rule_set), &[]),
-                v.rule_set
-            ),
-        )]
-    });
-    y = block(&mut p, y, &rule_set, 8.5 * k, Weight::Regular, false);
+    y += 5.0;
+    y = appeal_block(&mut p, &t, &v.appeal, y, k);
+    y = rule_set_line(&mut p, &t, &v.rule_set, y, k);
     let sign_y = (y + 16.0).max(230.0);
     let bottom = crate::certificate::signature_block(&mut p, &t, sign_y, &v.signatory, RIGHT);
     unofficial_notes(&mut p, &t, &v.unofficial_names, 287.0);
@@ -376,13 +562,17 @@ pub struct ProtocolEntry {
     pub case: i64,
     pub applicant: String,
     pub passport: String,
-    pub profession: Names,
+    pub profession: crate::ProfessionView,
     pub higher: bool,
     pub degree: bool,
     pub english: bool,
-    pub years: u32,
-    pub months: u32,
-    pub days: u32,
+    /// Each accepted period as counted: from, to as presented, last day counted, its length.
+    pub periods: Vec<CountedPeriod>,
+    /// The customary total (30 days = 1 month) the points rest on (RULES.md §6.1) ...
+    pub total_customary: Length,
+    /// ... and the same days in calendar years, months and days.
+    pub total_calendar: Length,
+    pub total_days: u32,
     /// higher, degree, english, experience
     pub points: [u32; 4],
     pub total: u32,
@@ -390,7 +580,9 @@ pub struct ProtocolEntry {
     pub rule_set: String,
     pub recommendation: String,
     pub decision: String,
-    pub departure_reason: Option<String>,
+    /// The Commission's written justification of its findings (a period not accepted, a document
+    /// found unreliable, the qualification): RULES.md §6.2.
+    pub findings_note: Option<String>,
     pub grounds: Vec<String>,
 }
 
@@ -482,7 +674,7 @@ pub fn protocol(v: &ProtocolView, lang: DocLang, draft: bool) -> Vec<u8> {
                 ("name", e.applicant.clone()),
                 ("passport", e.passport.clone()),
                 ("case", e.case.to_string()),
-                ("profession", e.profession.get(m.lang()).to_string()),
+                ("profession", e.profession.text(m.lang())),
             ]
         });
         y = block(&mut p, y, &head, 10.5, Weight::Bold, false);
@@ -492,24 +684,50 @@ pub fn protocol(v: &ProtocolView, lang: DocLang, draft: bool) -> Vec<u8> {
                 ("higher", yes_no(e.higher)),
                 ("degree", yes_no(e.degree)),
                 ("english", yes_no(e.english)),
-                ("years", e.years.to_string()),
-                ("months", e.months.to_string()),
-                ("days", e.days.to_string()),
             ],
         );
         y = block(&mut p, y, &edu, 10.0, Weight::Regular, false);
-        let pts = t.get(
-            "protocol-points",
+        // RULES.md §6.1: every accepted period as counted (up to the registration date), then the
+        // total as scored and in calendar terms, so a member sees where the two differ.
+        for (n, c) in e.periods.iter().enumerate() {
+            let line = t.get_with("protocol-period", |m| {
+                vec![
+                    ("n", (n + 1).to_string()),
+                    ("from", date_in(m, c.from)),
+                    ("to", date_in(m, c.to)),
+                    ("counted_to", date_case(m, c.counted_to, DateCase::Dative)),
+                    ("clipped", (c.counted_to != c.to).to_string()),
+                    ("years", c.length.years.to_string()),
+                    ("months", c.length.months.to_string()),
+                    ("days", c.length.days.to_string()),
+                ]
+            });
+            y = block(&mut p, y, &line, 9.5, Weight::Regular, false);
+        }
+        let total = t.get(
+            "protocol-experience-total",
             &[
+                ("years", e.total_customary.years.to_string()),
+                ("months", e.total_customary.months.to_string()),
+                ("days", e.total_customary.days.to_string()),
+                ("cyears", e.total_calendar.years.to_string()),
+                ("cmonths", e.total_calendar.months.to_string()),
+                ("cdays", e.total_calendar.days.to_string()),
+                ("all_days", e.total_days.to_string()),
+            ],
+        );
+        y = block(&mut p, y, &total, 10.0, Weight::Regular, false);
+        let pts = t.get_with("protocol-points", |m| {
+            vec![
                 ("higher", e.points[0].to_string()),
                 ("degree", e.points[1].to_string()),
                 ("english", e.points[2].to_string()),
                 ("experience", e.points[3].to_string()),
                 ("total", e.total.to_string()),
                 ("threshold", e.threshold.to_string()),
-                ("rule_set", e.rule_set.clone()),
-            ],
-        );
+                ("rule_set", m.get(&format!("ruleset-{}", e.rule_set), &[])),
+            ]
+        });
         y = block(&mut p, y, &pts, 10.0, Weight::Regular, false);
         let rec = t.get(
             "protocol-recommendation",
@@ -534,11 +752,11 @@ pub fn protocol(v: &ProtocolView, lang: DocLang, draft: bool) -> Vec<u8> {
             });
             y = block(&mut p, y, &lines, 9.5, Weight::Regular, false);
         }
-        if let Some(r) = &e.departure_reason {
+        if let Some(r) = &e.findings_note {
             y = block(
                 &mut p,
                 y,
-                &t.get("protocol-departure", &[("reason", r.clone())]),
+                &t.get("protocol-findings-note", &[("reason", r.clone())]),
                 10.0,
                 Weight::Regular,
                 false,

@@ -13,7 +13,7 @@ pub struct RegisterRow {
     pub date: NaiveDate,
     pub holder: String,
     pub citizenship: String,
-    pub profession: Names,
+    pub profession: crate::ProfessionView,
     /// issued, extended, reissued, duplicate, refused, revoked, not_accepted
     pub event: String,
     pub valid_from: Option<NaiveDate>,
@@ -66,7 +66,13 @@ fn cell_texts(t: &Texts, r: &RegisterRow, n: usize) -> Vec<String> {
         r.date.format("%d.%m.%Y").to_string(),
         r.holder.clone(),
         r.citizenship.clone(),
-        joined(&t.names(&r.profession)),
+        joined(
+            &t.lang
+                .langs()
+                .into_iter()
+                .map(|l| r.profession.text(l))
+                .collect::<Vec<_>>(),
+        ),
         joined(&t.get(&format!("event-{}", r.event), &[])),
         d(r.valid_from),
         d(r.valid_to),

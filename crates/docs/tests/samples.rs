@@ -16,7 +16,7 @@ fn d(s: &str) -> chrono::NaiveDate {
 pub fn sample() -> (CertificateView, SigningKey) {
     let key = SigningKey::from_bytes(&[7u8; 32]);
     let lists = Lists::embedded();
-    let (s, _, p, _) = lists
+    let (_, _, p, _) = lists
         .priority_entries()
         .find(|(_, _, p, _)| p.id == "o236.5.2.8")
         .unwrap();
@@ -41,8 +41,7 @@ pub fn sample() -> (CertificateView, SigningKey) {
         issued_on: data.issued_on,
         holder_latin: data.holder.clone(),
         holder_cyrillic: "Абдуллаева-Ходжаева Махлиё Рустамовна".into(),
-        profession: p.names.clone(),
-        sector: s.names.clone(),
+        profession: anyqtama_docs::ProfessionView::from_list(&lists, &p.id).unwrap(),
         grounds: Grounds::Issue {
             decided_on: d("2026-03-27"),
             sitting_on: Some(d("2026-03-26")),

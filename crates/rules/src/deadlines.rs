@@ -16,6 +16,8 @@ pub struct Deadlines {
     pub commission_decision: Option<NaiveDate>,
     /// The LEB's decision (Rules p.11, p.16, p.22, p.22-1; App 2 p.3).
     pub decision: NaiveDate,
+    /// The whole service (App 2 p.3), issue only, where the version sets it apart from the decision.
+    pub service: Option<NaiveDate>,
 }
 
 /// What has happened so far on a case, to count from actual dates (RULES.md §6.8).
@@ -40,6 +42,7 @@ pub fn deadlines(
             to_commission: None,
             commission_decision: None,
             decision,
+            service: None,
         });
     }
     let to_commission = cal.add_working_days(registered_on, rs.terms.to_commission.value)?;
@@ -52,10 +55,19 @@ pub fn deadlines(
         }
         None => None,
     };
+    // Order 503: the decision within 5 working days (p.11), the service within 6 (App 2 p.3).
+    let service = match &rs.terms.service_issue {
+        Some(term) if term.value != decision_term.value => {
+            cites.push(format!("{}: {}", rs.id, term.cite));
+            Some(cal.add_working_days(registered_on, term.value)?)
+        }
+        _ => None,
+    };
     Ok(Deadlines {
         to_commission: Some(to_commission),
         commission_decision,
         decision,
+        service,
     })
 }
 

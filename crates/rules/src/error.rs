@@ -16,6 +16,13 @@ pub enum RulesError {
     CalendarYearMissing(i32),
     #[error("period ends {to} before it starts {from}")]
     PeriodReversed { from: NaiveDate, to: NaiveDate },
+    #[error("period starting {from} begins after the registration date {registered_on}")]
+    PeriodAfterRegistration {
+        from: NaiveDate,
+        registered_on: NaiveDate,
+    },
+    #[error("date {0} is before {1}")]
+    DateTooEarly(NaiveDate, NaiveDate),
     #[error("office hours: opening {open} is not before closing {close}")]
     OfficeHoursReversed { open: String, close: String },
     #[error("invalid date `{0}`")]
@@ -54,6 +61,8 @@ impl RulesError {
             RulesError::UnknownService(_) => "unknown-service",
             RulesError::CalendarYearMissing(_) => "calendar-year-missing",
             RulesError::PeriodReversed { .. } => "period-reversed",
+            RulesError::PeriodAfterRegistration { .. } => "period-after-registration",
+            RulesError::DateTooEarly(..) => "date-too-early",
             RulesError::OfficeHoursReversed { .. } => "office-hours-reversed",
             RulesError::InvalidDate(_) => "invalid-date",
             RulesError::InvalidDateTime(_) => "invalid-datetime",
@@ -83,6 +92,17 @@ impl RulesError {
             RulesError::PeriodReversed { from, to } => {
                 vec![("from", from.to_string()), ("to", to.to_string())]
             }
+            RulesError::PeriodAfterRegistration {
+                from,
+                registered_on,
+            } => vec![
+                ("from", from.to_string()),
+                ("registered_on", registered_on.to_string()),
+            ],
+            RulesError::DateTooEarly(date, earliest) => vec![
+                ("date", date.to_string()),
+                ("earliest", earliest.to_string()),
+            ],
             RulesError::OfficeHoursReversed { open, close } => {
                 vec![("open", open.clone()), ("close", close.clone())]
             }
@@ -112,6 +132,11 @@ pub fn examples() -> Vec<RulesError> {
         RulesError::UnknownService("x".into()),
         RulesError::CalendarYearMissing(2030),
         RulesError::PeriodReversed { from: d, to: d },
+        RulesError::PeriodAfterRegistration {
+            from: d,
+            registered_on: d,
+        },
+        RulesError::DateTooEarly(d, d),
         RulesError::OfficeHoursReversed {
             open: "18:00".into(),
             close: "09:00".into(),
@@ -136,6 +161,8 @@ pub fn examples() -> Vec<RulesError> {
             | RulesError::UnknownService(_)
             | RulesError::CalendarYearMissing(_)
             | RulesError::PeriodReversed { .. }
+            | RulesError::PeriodAfterRegistration { .. }
+            | RulesError::DateTooEarly(..)
             | RulesError::OfficeHoursReversed { .. }
             | RulesError::InvalidDate(_)
             | RulesError::InvalidDateTime(_)

@@ -3,7 +3,7 @@
 //! deadlines and the citations behind them.
 
 use crate::deadlines::{self, Progress};
-use crate::experience::{self, Length, Period};
+use crate::experience::{self, CountedPeriod, Length, Period};
 use crate::points::{self, Education, Points, Recommendation, RefusalGround};
 use crate::registration::{self, OfficeHours};
 use crate::{Calendar, RuleSetId, RuleSets, RulesError, Service};
@@ -51,6 +51,11 @@ pub struct DeadlinesOut {
     pub to_commission: Option<NaiveDate>,
     pub commission_decision: Option<NaiveDate>,
     pub decision: Option<NaiveDate>,
+    /// The term of the whole service (App 2 p.3), where the version sets one apart from the
+    /// decision's (order 503: decision 5 working days under p.11, service 6 under App 2 p.3).
+    /// Left out where it is the decision's own day, so the documented output stays as it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service: Option<NaiveDate>,
 }
 
 /// The output; field order is the contract's.
@@ -59,6 +64,9 @@ pub struct Output {
     pub rule_set: RuleSetId,
     pub registered_on: NaiveDate,
     pub experience: Option<Length>,
+    /// The periods as counted: each up to the registration date (Rules p.10 subp.2). Issue only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub experience_periods: Option<Vec<CountedPeriod>>,
     pub points: Option<Points>,
     pub total: Option<u32>,
     pub threshold: u32,
@@ -142,11 +150,15 @@ pub struct Findings<'a> {
     pub documents_reliable: bool,
     pub education: Education,
     pub periods: &'a [Period],
+    /// Work is counted up to this day (Rules p.10 subp.2; RULES.md §6.1).
+    pub registered_on: NaiveDate,
 }
 
 /// The computed part of an assessment: points (issue only), recommendation and refusal grounds.
 #[derive(Debug, Clone, Serialize)]
 pub struct AssessmentResult {
+    /// The periods as counted and the totals (customary and calendar).
+    pub count: Option<experience::Count>,
     pub experience: Option<Length>,
     pub points: Option<Points>,
     pub total: Option<u32>,
@@ -156,27 +168,29 @@ pub struct AssessmentResult {
 }
 
 /// The Commission's computation under a rule set (Rules p.10; App 2 p.9; RULES.md §6.1-6.3).
+/// Refused when a period begins after the registration date.
 pub fn assess(
     rs: &crate::RuleSet,
     service: Service,
     f: &Findings<'_>,
     citations: &mut Vec<String>,
-) -> AssessmentResult {
+) -> Result<AssessmentResult, RulesError> {
     let mut grounds = Vec::new();
     // App 2 p.9 sub.1: the profession must be in the list and the qualification must match it.
     if !(f.profession_in_list && f.qualification_matches) {
         grounds.push(RefusalGround::QualificationMismatch);
         citations.push(format!("{}: App 2 p.9 sub.1: qualification or education does not meet the requirements of the professions in the list", rs.id));
     }
-    let (experience, pts, total) = if service == Service::Issue {
-        let length = experience::total(f.periods);
-        let p = points::score(rs, &f.education, &length, citations);
+    let (count, pts, total) = if service == Service::Issue {
+        // Rules p.10 subp.2: work done, so counted up to the registration date.
+        let count = experience::count_until(f.periods, f.registered_on)?;
+        let p = points::score(rs, &f.education, &count.total, citations);
         let total = p.total();
         if !points::reaches_threshold(rs, total) {
             grounds.push(RefusalGround::BelowThreshold);
             citations.push(format!("{}: {}", rs.id, rs.threshold.cite));
         }
-        (Some(length), Some(p), Some(total))
+        (Some(count), Some(p), Some(total))
     } else {
         (None, None, None)
     };
@@ -192,14 +206,15 @@ pub fn assess(
     } else {
         Recommendation::Refuse
     };
-    AssessmentResult {
-        experience,
+    Ok(AssessmentResult {
+        experience: count.as_ref().map(|c| c.total),
+        count,
         points: pts,
         total,
         threshold: rs.threshold.points,
         recommendation,
         refusal_grounds: grounds,
-    }
+    })
 }
 
 /// Evaluates one checked assessment.
@@ -231,9 +246,11 @@ pub fn evaluate(sets: &RuleSets, cal: &Calendar, a: &Assessment) -> Result<Outpu
             documents_reliable: a.documents_reliable,
             education: a.education,
             periods: &a.experience,
+            registered_on,
         },
         &mut citations,
-    );
+    )?;
+    let experience_periods = result.count.as_ref().map(|c| c.periods.clone());
     let (experience, pts, total, recommendation, grounds) = (
         result.experience,
         result.points,
@@ -254,6 +271,7 @@ pub fn evaluate(sets: &RuleSets, cal: &Calendar, a: &Assessment) -> Result<Outpu
         rule_set: rs.id.clone(),
         registered_on,
         experience,
+        experience_periods,
         points: pts,
         total,
         threshold: rs.threshold.points,
@@ -263,6 +281,7 @@ pub fn evaluate(sets: &RuleSets, cal: &Calendar, a: &Assessment) -> Result<Outpu
             to_commission: d.to_commission,
             commission_decision: d.commission_decision,
             decision: Some(d.decision),
+            service: d.service,
         },
         citations,
     })

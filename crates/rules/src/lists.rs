@@ -134,6 +134,22 @@ pub struct Entry<'a> {
     pub heading: bool,
 }
 
+/// An entry of order 236's list with the groups above it.
+#[derive(Debug, Clone, Copy)]
+pub struct ListPath<'a> {
+    pub sector: &'a Sector,
+    pub activity: &'a Activity,
+    pub profession: &'a Profession,
+    pub position: Option<&'a Position>,
+}
+
+impl ListPath<'_> {
+    /// The sector's name where the list prints one (sector 1's is not printed in the source).
+    pub fn sector_name(&self) -> Option<&Names> {
+        (!self.sector.name_inferred).then_some(&self.sector.names)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Lists {
     pub priority: PriorityList,
@@ -236,6 +252,21 @@ impl Lists {
     /// The profession or recommended position with this id.
     pub fn profession(&self, id: &str) -> Option<Entry<'_>> {
         self.professions().find(|e| e.id == id)
+    }
+
+    /// Where a profession or recommended position stands in order 236's list: sector, type of
+    /// economic activity, profession and (for a recommended position) the position under it. App 1
+    /// asks for "profession, sector of the economy (type of economic activity)", App 3 for the
+    /// profession and sector "according to the list": one name alone can mean several entries.
+    pub fn path(&self, id: &str) -> Option<ListPath<'_>> {
+        self.priority_entries()
+            .find(|(_, _, p, pos)| pos.map_or(p.id == id, |x| x.id == id))
+            .map(|(sector, activity, profession, position)| ListPath {
+                sector,
+                activity,
+                profession,
+                position,
+            })
     }
 
     /// Finds professions in both lists whose name in any language contains every word of `text`

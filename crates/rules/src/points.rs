@@ -43,6 +43,49 @@ pub enum RefusalGround {
     UnreliableDocuments,
 }
 
+impl RefusalGround {
+    pub const ALL: [RefusalGround; 3] = [
+        RefusalGround::QualificationMismatch,
+        RefusalGround::BelowThreshold,
+        RefusalGround::UnreliableDocuments,
+    ];
+
+    /// Its subparagraph of App 2 p.9.
+    pub fn subparagraph(self) -> u32 {
+        match self {
+            RefusalGround::QualificationMismatch => 1,
+            RefusalGround::BelowThreshold => 2,
+            RefusalGround::UnreliableDocuments => 3,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RefusalGround::QualificationMismatch => "qualification_mismatch",
+            RefusalGround::BelowThreshold => "below_threshold",
+            RefusalGround::UnreliableDocuments => "unreliable_documents",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RefusalGround> {
+        RefusalGround::ALL.into_iter().find(|g| g.as_str() == s)
+    }
+
+    /// Whether the ground can stand in a refusal of this service: the threshold (subp.2) is the
+    /// points of a first issue; extension, reissue and duplicate have no points (App 2 p.9).
+    pub fn applies_to(self, service: crate::Service) -> bool {
+        self != RefusalGround::BelowThreshold || service == crate::Service::Issue
+    }
+}
+
+/// "1, 3": the subparagraphs of App 2 p.9 of some grounds, for messages in any language.
+pub fn subparagraphs(grounds: &[RefusalGround]) -> String {
+    let mut n: Vec<u32> = grounds.iter().map(|g| g.subparagraph()).collect();
+    n.sort_unstable();
+    n.dedup();
+    n.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Recommendation {

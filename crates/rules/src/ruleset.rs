@@ -91,6 +91,9 @@ pub struct Terms {
     pub complaint_forward: Option<Cited<u32>>,
     pub complaint_review_leb: Cited<u32>,
     pub complaint_review_quality_body: Cited<u32>,
+    /// The whole issue service (App 2 p.3), where it differs from the decision's term.
+    #[serde(default)]
+    pub service_issue: Option<Cited<u32>>,
 }
 
 /// Terms of the applicant in working days (lateness is flagged, never a refusal: RULES.md §6.7).

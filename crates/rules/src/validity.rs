@@ -58,12 +58,23 @@ pub fn extension(
 }
 
 /// A reissued certificate: a new number, valid from the reissue decision to the original's end
-/// (RULES.md §6.6). The original is superseded from the same day.
-pub fn reissue(decided_on: NaiveDate, original: Validity) -> Result<Validity, RulesError> {
-    check_end(decided_on, original.to, original.to)?;
+/// (Rules p.22; RULES.md §6.6). The original is superseded from the same day. On a change of
+/// employer (Rules p.19, p.22 as amended by order 426) the validity follows the new employment
+/// contract (p.16), so it ends on the earlier of the original's end and the new contract's end. A
+/// reissue never lengthens the term: that is an extension (p.16-17).
+pub fn reissue(
+    decided_on: NaiveDate,
+    original: Validity,
+    new_contract_end: Option<NaiveDate>,
+) -> Result<Validity, RulesError> {
+    let to = match new_contract_end {
+        Some(end) => end.min(original.to),
+        None => original.to,
+    };
+    check_end(decided_on, to, original.to)?;
     Ok(Validity {
         from: decided_on,
-        to: original.to,
+        to,
     })
 }
 

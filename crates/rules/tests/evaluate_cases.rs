@@ -39,7 +39,8 @@ fn issue(
 fn product_example_is_reproduced() {
     // PRODUCT.md: 21-25 March 2026 are Nauryz and its carried-over days off (Law on holidays art. 5,
     // Labour Code art. 85); p.7: 2 working days to the Commission; p.9 (order 426): 3 working days
-    // from the last day allowed for sending; p.11: 5 working days for the decision.
+    // from the last day allowed for sending; p.11: 5 working days for the decision; App 2 p.3: the
+    // whole service also 5, so no separate service deadline.
     let mut input = issue(
         "2026-03-20T17:45",
         true,
@@ -323,11 +324,12 @@ fn office_hours_are_respected() {
 
 #[test]
 fn deadlines_per_version_and_service() {
-    // Order 503: issue in 6 working days (App 2 p.3), no Commission term (p.9 of 2016).
+    // Order 503: the LEB decides within 5 working days (Rules p.11), the whole service takes 6
+    // (App 2 p.3); no Commission term (p.9 of 2016).
     let o = out(issue("2020-02-03T10:00", true, false, false, &[]));
     assert_eq!(
         o["deadlines"],
-        json!({"to_commission": "2020-02-05", "commission_decision": null, "decision": "2020-02-11"})
+        json!({"to_commission": "2020-02-05", "commission_decision": null, "decision": "2020-02-10", "service": "2020-02-11"})
     );
     // Order 236: issue in 5 working days.
     let o = out(issue("2024-02-05T10:00", true, false, false, &[]));

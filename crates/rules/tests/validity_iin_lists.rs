@@ -73,7 +73,7 @@ fn reissue_and_duplicate_keep_the_end_date() {
         to: d("2026-07-01"),
     };
     assert_eq!(
-        validity::reissue(d("2026-05-04"), original).unwrap(),
+        validity::reissue(d("2026-05-04"), original, None).unwrap(),
         Validity {
             from: d("2026-05-04"),
             to: d("2026-07-01")
@@ -83,8 +83,26 @@ fn reissue_and_duplicate_keep_the_end_date() {
     assert_eq!(dup.duplicate.to, d("2026-07-01"));
     assert_eq!(dup.original_invalid_from, d("2026-05-04"));
     assert!(
-        validity::reissue(d("2026-07-02"), original).is_err(),
+        validity::reissue(d("2026-07-02"), original, None).is_err(),
         "an expired certificate cannot be reissued"
+    );
+}
+
+#[test]
+fn reissue_for_a_new_employer_ends_with_the_new_contract_when_earlier() {
+    // Rules p.19 and p.22 (as amended by order 426): reissue on a change of employer; p.16 ties the
+    // validity to the employment contract; a reissue never lengthens the term (RULES.md §6.6).
+    let original = Validity {
+        from: d("2026-04-01"),
+        to: d("2027-04-01"),
+    };
+    let earlier = validity::reissue(d("2026-05-04"), original, Some(d("2026-12-31"))).unwrap();
+    assert_eq!(earlier.to, d("2026-12-31"));
+    let later = validity::reissue(d("2026-05-04"), original, Some(d("2029-01-01"))).unwrap();
+    assert_eq!(later.to, d("2027-04-01"), "never longer than the original");
+    assert!(
+        validity::reissue(d("2026-05-04"), original, Some(d("2026-05-01"))).is_err(),
+        "a contract that ended before the decision cannot carry a certificate"
     );
 }
 

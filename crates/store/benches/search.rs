@@ -26,7 +26,7 @@ fn store() -> Store {
         let opts = DemoOptions {
             cases: 1_000_000,
             seed: 42,
-            today: "2026-11-20".parse().unwrap(),
+            now: "2026-11-20T17:00:00".parse().unwrap(),
             years: 5,
             batch: 1000,
         };

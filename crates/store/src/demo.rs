@@ -1,5 +1,9 @@
 //! Realistic synthetic data for newcomers and benchmarks: an office's history over several years,
-//! cases of all four kinds, names in several scripts. Deterministic for a seed (and `today`).
+//! cases of all four kinds, names in several scripts. Deterministic for a seed (and `now`).
+//!
+//! The history ends at `now`, never later, and always leaves the office's "today" with work on the
+//! dashboard: steps due today, late steps, and certificates ending within two weeks, planned
+//! relative to `now` so that a demo made on any day shows them.
 //!
 //! Nothing is written around the lifecycle: every step goes through the same [`Writer`] actions as
 //! the window, as the right user, at the simulated time, in time order, so the audit chain,
@@ -11,14 +15,14 @@ use crate::queries;
 use crate::writer::Writer;
 use crate::{Session, Store};
 use anyqtama_rules::iin::check_digit;
-use anyqtama_rules::points::Education;
+use anyqtama_rules::points::{Education, RefusalGround};
 use anyqtama_rules::ruleset::ReissueGround;
-use anyqtama_rules::Service;
+use anyqtama_rules::{Calendar, Service};
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::{BinaryHeap, HashMap, HashSet};
 
 /// The password of every demo user (the README says so; a demo store is not for real work).
 pub const DEMO_PASSWORD: &str = "anyqtama-demo";
@@ -27,8 +31,8 @@ pub const DEMO_PASSWORD: &str = "anyqtama-demo";
 pub struct DemoOptions {
     pub cases: usize,
     pub seed: u64,
-    /// The end of the simulated history.
-    pub today: NaiveDate,
+    /// The end of the simulated history: nothing is dated later.
+    pub now: NaiveDateTime,
     pub years: u32,
     /// Arrivals per transaction.
     pub batch: usize,
@@ -319,11 +323,32 @@ const EMPLOYERS: &[&str] = &[
     "ТОО «Евразия Электро»",
 ];
 
-const DEPARTURES: &[&str] = &[
-    "Комиссия учла рекомендательное письмо работодателя и опыт работы по смежной специальности.",
+/// The Commission's written justification of a finding against the applicant (App 2 p.9 subp.1, 3),
+/// or of a period it does not accept.
+const FINDING_NOTES: &[&str] = &[
     "Стаж по специальности подтверждён не полностью: часть периодов не относится к профессии из перечня.",
-    "Представленный диплом прошёл нострификацию после заседания; Комиссия учла уточнённые сведения.",
+    "Диплом не прошёл признание (нострификацию); специальность по диплому не соответствует профессии из перечня.",
+    "Печать в трудовой книжке принадлежит другой организации; ответ работодателя на запрос не получен.",
 ];
+
+/// The head's reason when adding a ground of App 2 p.9 subp.3 or 1 (extension, reissue, duplicate).
+const HEAD_REASONS: &[&str] = &[
+    "Трудовой договор не подписан работодателем; сведения о работодателе не подтверждены.",
+    "Данные документа, удостоверяющего личность, не совпадают с данными справки.",
+];
+
+/// A case planned relative to `now` so that the dashboard shows every kind of item on any day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Plan {
+    /// An issue case left registered (its documents are due to the Commission).
+    Registered,
+    /// An issue case sent to the Commission and not assessed since.
+    AtCommission,
+    /// An extension registered and not decided.
+    OpenExtension,
+    /// An issue that passes quickly, so its certificate ends within two weeks of `now`.
+    EndingSoon,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Step {
@@ -402,7 +427,7 @@ impl Pool {
 
 struct Sim<'s> {
     rng: ChaCha8Rng,
-    today: NaiveDate,
+    now: NaiveDateTime,
     registrar: &'s Session,
     secretary: &'s Session,
     head: &'s Session,
@@ -413,6 +438,10 @@ struct Sim<'s> {
     live: Pool,
     /// Per case: what the next step needs to know.
     pending: HashMap<i64, (Service, Option<Outcome>)>,
+    /// Planned cases that stop after being sent to the Commission.
+    hold: HashSet<i64>,
+    /// Planned cases that go through quickly with a passing assessment.
+    fast: HashSet<i64>,
 }
 
 fn at(d: NaiveDate, h: u32, m: u32) -> NaiveDateTime {
@@ -536,9 +565,13 @@ impl<'s> Sim<'s> {
     }
 
     /// A new application arriving at `t`.
-    fn arrive(&mut self, w: &mut Writer<'_>, t: NaiveDateTime) {
+    fn arrive(&mut self, w: &mut Writer<'_>, t: NaiveDateTime, plan: Option<Plan>) {
         let day = t.date();
-        let roll: f64 = self.rng.random();
+        let roll: f64 = match plan {
+            None => self.rng.random(),
+            Some(Plan::OpenExtension) => 0.7,
+            Some(_) => 0.0,
+        };
         let picked = if roll < 0.62 {
             None
         } else {
@@ -550,7 +583,7 @@ impl<'s> Sim<'s> {
             (Some(_), r) if r < 0.92 => Service::Reissue,
             (Some(_), _) => Service::Duplicate,
         };
-        let complete = !self.rng.random_bool(0.04);
+        let complete = plan.is_some() || !self.rng.random_bool(0.04);
         let (applicant, profession, certificate) = match &picked {
             None => {
                 let p = self.professions[self.rng.random_range(0..self.professions.len())].clone();
@@ -649,6 +682,21 @@ impl<'s> Sim<'s> {
             )
             .unwrap_or(day);
         self.pending.insert(case.0, (kind, None));
+        match plan {
+            Some(Plan::Registered | Plan::OpenExtension) => return,
+            Some(Plan::AtCommission) => {
+                self.hold.insert(case.0);
+                self.schedule(at(registered, 15, 0), Step::Send(case.0));
+                return;
+            }
+            Some(Plan::EndingSoon) => {
+                // Sent the day of registration, assessed the next working day, decided the next.
+                self.fast.insert(case.0);
+                self.schedule(at(registered, 15, 0), Step::Send(case.0));
+                return;
+            }
+            None => {}
+        }
         if kind == Service::Issue {
             let n = self.rng.random_range(0..3);
             if let Some(d) = self.working_after(w, registered, n) {
@@ -722,7 +770,14 @@ impl<'s> Sim<'s> {
                     t,
                 );
                 if w.attempt(|w| w.send_to_commission(CaseId(case))).is_ok() {
-                    let n = self.rng.random_range(1..4);
+                    if self.hold.contains(&case) {
+                        return;
+                    }
+                    let n = if self.fast.contains(&case) {
+                        1
+                    } else {
+                        self.rng.random_range(1..4)
+                    };
                     if let Some(d) = self.working_after(w, t.date(), n) {
                         self.schedule(at(d, 11, 0), Step::Assess(case));
                     }
@@ -771,42 +826,44 @@ impl<'s> Sim<'s> {
                         (mid.checked_add_days(Days::new(40)).unwrap_or(mid), end),
                     ];
                 }
-                let input = AssessmentInput {
-                    profession_in_list: self.rng.random_bool(0.97),
-                    qualification_matches: self.rng.random_bool(0.94),
-                    documents_reliable: self.rng.random_bool(0.97),
+                let fast = self.fast.contains(&case);
+                let mut input = AssessmentInput {
+                    profession_in_list: fast || self.rng.random_bool(0.97),
+                    qualification_matches: fast || self.rng.random_bool(0.94),
+                    documents_reliable: fast || self.rng.random_bool(0.97),
                     education: Education {
-                        higher: self.rng.random_bool(0.86),
-                        academic_degree: self.rng.random_bool(0.12),
+                        higher: fast || self.rng.random_bool(0.86),
+                        academic_degree: fast || self.rng.random_bool(0.12),
                         english_teaching_certificate: self.rng.random_bool(0.08),
                     },
                     periods,
                 };
-                let depart = self.rng.random_bool(0.02);
-                let reason = DEPARTURES[self.rng.random_range(0..DEPARTURES.len())];
-                // The Commission follows the computed recommendation, now and then departing with a reason.
+                // Now and then the Commission does not accept a period as relevant (a change of its
+                // findings, with the reason written down: RULES.md §6.2).
+                let mut note = None;
+                if !fast && input.periods.len() > 1 && self.rng.random_bool(0.2) {
+                    input.periods.pop();
+                    note = Some(FINDING_NOTES[0]);
+                }
+                // The decision follows from the findings; a finding against the applicant under
+                // App 2 p.9 subp.1 or 3 is justified in writing.
                 let recommended = match recommendation(w, case, &input) {
                     Some(r) => r,
                     None => return,
                 };
-                let decision = match (depart, recommended) {
-                    (false, r) => r,
-                    (true, Outcome::Issue) => Outcome::Refuse,
-                    (true, Outcome::Refuse) => Outcome::Issue,
-                };
+                if !(input.profession_in_list && input.qualification_matches) {
+                    note = Some(FINDING_NOTES[1]);
+                } else if !input.documents_reliable {
+                    note = Some(FINDING_NOTES[2]);
+                }
+                let decision = recommended;
                 let rec = w.attempt(|w| {
-                    w.record_assessment(
-                        CaseId(case),
-                        sitting,
-                        &input,
-                        decision,
-                        depart.then_some(reason),
-                    )
-                    .map(|_| decision)
+                    w.record_assessment(CaseId(case), sitting, &input, decision, note)
+                        .map(|_| decision)
                 });
                 if let Ok(decision) = rec {
                     self.pending.insert(case, (Service::Issue, Some(decision)));
-                    let n = self.rng.random_range(1..3);
+                    let n = if fast { 1 } else { self.rng.random_range(1..3) };
                     if let Some(d) = self.working_after(w, day, n) {
                         let when = at(d, self.rng.random_range(10..18), 30);
                         self.schedule(when, Step::Decide(case));
@@ -821,39 +878,43 @@ impl<'s> Sim<'s> {
                     }
                     return;
                 };
-                let mut outcome = commission.unwrap_or(if self.rng.random_bool(0.96) {
-                    Outcome::Issue
-                } else {
-                    Outcome::Refuse
-                });
-                let depart = kind == Service::Issue && self.rng.random_bool(0.01);
-                if depart {
-                    outcome = if outcome == Outcome::Issue {
-                        Outcome::Refuse
-                    } else {
-                        Outcome::Issue
+                // A first issue follows the Commission (its grounds are mandatory); now and then
+                // the head finds a document unreliable and refuses what it recommended, in writing.
+                // The other services are granted, or refused on App 2 p.9 subp.3 or 1 with a reason.
+                let (outcome, grounds, reason): (Outcome, &[RefusalGround], Option<&str>) =
+                    match commission {
+                        Some(Outcome::Refuse) => (Outcome::Refuse, &[], None),
+                        Some(Outcome::Issue)
+                            if !self.fast.contains(&case) && self.rng.random_bool(0.01) =>
+                        {
+                            (
+                                Outcome::Refuse,
+                                &[RefusalGround::UnreliableDocuments],
+                                Some(FINDING_NOTES[2]),
+                            )
+                        }
+                        Some(Outcome::Issue) => (Outcome::Issue, &[], None),
+                        None if self.rng.random_bool(0.96) => (Outcome::Issue, &[], None),
+                        None if self.rng.random_bool(0.7) => (
+                            Outcome::Refuse,
+                            &[RefusalGround::UnreliableDocuments],
+                            Some(HEAD_REASONS[0]),
+                        ),
+                        None => (
+                            Outcome::Refuse,
+                            &[RefusalGround::QualificationMismatch],
+                            Some(HEAD_REASONS[1]),
+                        ),
                     };
-                }
-                let reason = if depart
-                    || (kind != Service::Issue && outcome == Outcome::Refuse)
-                    || commission == Some(Outcome::Refuse)
-                {
-                    Some("Решение принято с учётом рекомендации Комиссии и представленных документов.")
-                } else {
-                    None
-                };
-                let mut decided = w.attempt(|w| w.decide(CaseId(case), outcome, reason, None));
-                if let Err(StoreError::CertificateNotValid { .. } | StoreError::Rules(_)) = decided
-                {
-                    // The certificate ended (or was replaced) before the decision: the LEB refuses.
-                    let why = "Срок действия справки истёк до принятия решения.";
-                    decided =
-                        w.attempt(|w| w.decide(CaseId(case), Outcome::Refuse, Some(why), None));
-                }
+                let decided = w.attempt(|w| w.decide(CaseId(case), outcome, grounds, reason, None));
                 if let (Err(e), true) =
                     (&decided, std::env::var_os("ANYQTAMA_DEMO_DEBUG").is_some())
                 {
                     eprintln!("demo: decide {kind} case {case} at {t}: {e}");
+                }
+                if self.fast.contains(&case) {
+                    // Planned to end soon: not extended, reissued or revoked later.
+                    return;
                 }
                 if let Ok(Some(cert)) = decided {
                     if let Ok(c) = crate::writer::load_cert(w.tx(), cert.0) {
@@ -873,7 +934,7 @@ impl<'s> Sim<'s> {
     /// Runs every queued step up to `until`.
     fn run_until(&mut self, w: &mut Writer<'_>, until: NaiveDateTime) {
         while let Some(Reverse((t, _))) = self.queue.peek() {
-            if *t > until || t.date() > self.today {
+            if *t > until || *t > self.now {
                 break;
             }
             let Reverse((t, step)) = self.queue.pop().expect("peeked");
@@ -896,8 +957,70 @@ fn recommendation(w: &Writer<'_>, case: i64, input: &AssessmentInput) -> Option<
         .ok()?;
     let sets = &w.law().rule_sets;
     let rs = sets.get(&sets.id(&rule_set).ok()?);
-    let result = input.assess(rs, Service::Issue, &mut Vec::new()).ok()?;
+    let registered_on: NaiveDate = w
+        .tx()
+        .query_row(
+            "SELECT registered_on FROM cases WHERE id = ?1",
+            [case],
+            |r| r.get(0),
+        )
+        .ok()?;
+    let result = input
+        .assess(rs, Service::Issue, registered_on, &mut Vec::new())
+        .ok()?;
     Some(Outcome::from(result.recommendation))
+}
+
+/// The working day `n` working days before `today` whose n-th working day after is `today`, if any
+/// (none when `today` itself is a day off).
+fn working_days_before(cal: &Calendar, today: NaiveDate, n: u32) -> Option<NaiveDate> {
+    (1..=40u64)
+        .filter_map(|back| today.checked_sub_days(Days::new(back)))
+        .find(|d| {
+            cal.is_working_day(*d).unwrap_or(false)
+                && cal.add_working_days(*d, n).ok() == Some(today)
+        })
+}
+
+/// Cases planned relative to today (RULES.md §6.4: the n-th working day after registration):
+/// documents due to the Commission today (2 working days, p.7) and two days late; an extension due
+/// today (3 working days, p.16) and one late; a case the Commission is late on; and certificates
+/// decided about three months ago (p.15), so they end within the next two weeks.
+fn planned(
+    cal: &Calendar,
+    today: NaiveDate,
+    start: NaiveDate,
+) -> Vec<(NaiveDateTime, Option<Plan>)> {
+    let mut out = Vec::new();
+    let mut add = |day: Option<NaiveDate>, h: u32, plan: Plan| {
+        if let Some(d) = day.filter(|d| *d > start) {
+            out.push((at(d, h, 0), Some(plan)));
+        }
+    };
+    add(working_days_before(cal, today, 2), 10, Plan::Registered);
+    add(working_days_before(cal, today, 4), 11, Plan::Registered);
+    add(working_days_before(cal, today, 3), 10, Plan::OpenExtension);
+    add(working_days_before(cal, today, 5), 12, Plan::OpenExtension);
+    add(working_days_before(cal, today, 9), 10, Plan::AtCommission);
+    // Registered on d, decided two working days later, valid to that day three months on.
+    for days_left in [3u64, 10] {
+        let end = today + Days::new(days_left);
+        let decided = end.checked_sub_months(Months::new(3));
+        let day = decided.and_then(|dec| {
+            (1..=20u64)
+                .filter_map(|back| dec.checked_sub_days(Days::new(back)))
+                .find(|d| {
+                    cal.is_working_day(*d).unwrap_or(false)
+                        && cal
+                            .add_working_days(*d, 2)
+                            .ok()
+                            .and_then(|x| x.checked_add_months(Months::new(3)))
+                            .is_some_and(|e| e >= today && e <= today + Days::new(14))
+                })
+        });
+        add(day, 9, Plan::EndingSoon);
+    }
+    out
 }
 
 /// Fills an empty store with an office's history. `progress` is called after each committed batch
@@ -936,8 +1059,8 @@ pub fn fill(
         "INSERT INTO meta (key, value) VALUES ('store_id', ?1)",
         [&store_id],
     )?;
-    let start = opts
-        .today
+    let today = opts.now.date();
+    let start = today
         .checked_sub_months(Months::new(12 * opts.years))
         .ok_or(StoreError::Invalid {
             field: "years",
@@ -1019,26 +1142,30 @@ pub fn fill(
         .map(|e| e.id.to_string())
         .collect();
 
-    // Arrival times, spread over the working days of the period, a few after hours.
-    let days = (opts.today - start).num_days().max(1) as u64;
-    let mut arrivals: Vec<NaiveDateTime> = (0..opts.cases)
-        .map(|_| {
-            let d = start
-                .checked_add_days(Days::new(rng.random_range(0..=days)))
-                .expect("date in range");
-            let minutes = if rng.random_bool(0.06) {
-                rng.random_range(18 * 60 + 30..21 * 60)
-            } else {
-                rng.random_range(9 * 60..18 * 60 + 30)
-            };
-            at(d, minutes / 60, minutes % 60)
-        })
-        .collect();
-    arrivals.sort();
+    // Arrival times, spread over the days before today, a few after hours (so none after now); with
+    // the planned cases, `cases` in all.
+    let planned = planned(&store.law().calendar, today, start);
+    let days = (today - start).num_days().max(2) as u64 - 1;
+    let mut arrivals: Vec<(NaiveDateTime, Option<Plan>)> =
+        (0..opts.cases.saturating_sub(planned.len()))
+            .map(|_| {
+                let d = start
+                    .checked_add_days(Days::new(rng.random_range(0..=days)))
+                    .expect("date in range");
+                let minutes = if rng.random_bool(0.06) {
+                    rng.random_range(18 * 60 + 30..21 * 60)
+                } else {
+                    rng.random_range(9 * 60..18 * 60 + 30)
+                };
+                (at(d, minutes / 60, minutes % 60), None)
+            })
+            .collect();
+    arrivals.extend(planned.into_iter().take(opts.cases));
+    arrivals.sort_by_key(|(t, _)| *t);
 
     let mut sim = Sim {
         rng,
-        today: opts.today,
+        now: opts.now,
         registrar: &registrar,
         secretary: &secretary,
         head: &head,
@@ -1048,20 +1175,21 @@ pub fn fill(
         queue: BinaryHeap::new(),
         live: Pool::default(),
         pending: HashMap::new(),
+        hold: HashSet::new(),
+        fast: HashSet::new(),
     };
-    let end_of_today = at(opts.today, 23, 59);
     for chunk in arrivals.chunks(opts.batch.max(1)) {
-        store.write(&registrar, chunk[0], |w| {
-            for t in chunk {
+        store.write(&registrar, chunk[0].0, |w| {
+            for (t, plan) in chunk {
                 sim.run_until(w, *t);
-                sim.arrive(w, *t);
+                sim.arrive(w, *t, *plan);
             }
             Ok(())
         })?;
         progress(queries::count_cases(store.connection())?);
     }
-    store.write(&registrar, end_of_today, |w| {
-        sim.run_until(w, end_of_today);
+    store.write(&registrar, opts.now, |w| {
+        sim.run_until(w, opts.now);
         Ok(())
     })?;
     let count = |sql: &str| {

@@ -41,6 +41,14 @@ pub enum StoreError {
     },
     #[error("a written reason is required when the decision departs from the recommendation")]
     ReasonRequired,
+    #[error("a refusal of the service must name at least one ground of App 2 p.9")]
+    GroundRequired,
+    #[error("cannot issue while grounds of App 2 p.9 hold (subparagraphs {subparagraphs})")]
+    GroundsHold { subparagraphs: String },
+    #[error("the Commission's decision must follow from its findings ({recommendation})")]
+    DecisionAgainstFindings { recommendation: &'static str },
+    #[error("App 2 p.9 subparagraph {subparagraph} cannot be a ground here")]
+    GroundNotApplicable { subparagraph: u32 },
     #[error("invalid input: {field}")]
     Invalid { field: &'static str, detail: String },
     #[error("certificate {number} is not valid on {date}")]
@@ -85,6 +93,10 @@ impl StoreError {
             StoreError::NotFound { .. } => "not-found",
             StoreError::IncompleteDocuments { .. } => "incomplete-documents",
             StoreError::ReasonRequired => "reason-required",
+            StoreError::GroundRequired => "ground-required",
+            StoreError::GroundsHold { .. } => "grounds-hold",
+            StoreError::DecisionAgainstFindings { .. } => "decision-against-findings",
+            StoreError::GroundNotApplicable { .. } => "ground-not-applicable",
             StoreError::Invalid { .. } => "invalid-input",
             StoreError::CertificateNotValid { .. } => "certificate-not-valid",
             StoreError::NotEmpty => "store-not-empty",
@@ -142,7 +154,19 @@ impl StoreError {
                     ("expired", expired.join(", ")),
                 ]
             }
-            StoreError::ReasonRequired | StoreError::NotEmpty | StoreError::NoOffice => vec![],
+            StoreError::ReasonRequired
+            | StoreError::GroundRequired
+            | StoreError::NotEmpty
+            | StoreError::NoOffice => vec![],
+            StoreError::GroundsHold { subparagraphs } => {
+                vec![("subparagraphs", subparagraphs.clone())]
+            }
+            StoreError::DecisionAgainstFindings { recommendation } => {
+                vec![("recommendation", recommendation.to_string())]
+            }
+            StoreError::GroundNotApplicable { subparagraph } => {
+                vec![("subparagraph", subparagraph.to_string())]
+            }
             StoreError::Invalid { field, detail } => {
                 vec![("field", field.to_string()), ("detail", detail.clone())]
             }
@@ -205,6 +229,14 @@ pub fn examples() -> Vec<StoreError> {
             expired: vec![],
         },
         StoreError::ReasonRequired,
+        StoreError::GroundRequired,
+        StoreError::GroundsHold {
+            subparagraphs: "2, 3".into(),
+        },
+        StoreError::DecisionAgainstFindings {
+            recommendation: "refuse",
+        },
+        StoreError::GroundNotApplicable { subparagraph: 2 },
         StoreError::Invalid {
             field: "login",
             detail: "d".into(),
@@ -246,6 +278,10 @@ pub fn examples() -> Vec<StoreError> {
             | StoreError::NotFound { .. }
             | StoreError::IncompleteDocuments { .. }
             | StoreError::ReasonRequired
+            | StoreError::GroundRequired
+            | StoreError::GroundsHold { .. }
+            | StoreError::DecisionAgainstFindings { .. }
+            | StoreError::GroundNotApplicable { .. }
             | StoreError::Invalid { .. }
             | StoreError::CertificateNotValid { .. }
             | StoreError::NotEmpty

@@ -228,10 +228,12 @@ pub struct AssessmentInput {
 
 impl AssessmentInput {
     /// The Commission's computation for these findings under a rule set (Rules p.10; App 2 p.9).
+    /// Work is counted up to `registered_on` (Rules p.10 subp.2).
     pub fn assess(
         &self,
         rs: &anyqtama_rules::RuleSet,
         kind: anyqtama_rules::Service,
+        registered_on: NaiveDate,
         cites: &mut Vec<String>,
     ) -> Result<anyqtama_rules::evaluate::AssessmentResult, anyqtama_rules::RulesError> {
         let periods = self
@@ -245,8 +247,9 @@ impl AssessmentInput {
             documents_reliable: self.documents_reliable,
             education: self.education,
             periods: &periods,
+            registered_on,
         };
-        Ok(anyqtama_rules::evaluate::assess(rs, kind, &findings, cites))
+        anyqtama_rules::evaluate::assess(rs, kind, &findings, cites)
     }
 }
 

@@ -134,6 +134,20 @@ pub struct CaseRecord {
     pub total: Option<u32>,
     pub threshold: Option<u32>,
     pub sitting_id: Option<i64>,
+    /// The Commission's grounds (App 2 p.9) and its written justification of its findings.
+    pub commission_grounds: Vec<String>,
+    pub commission_note: Option<String>,
+    /// A refusal to accept: the documents missing, those expired (with their last day), the note.
+    pub not_accepted: Option<NotAccepted>,
+    /// Who registered the case (or refused to accept it).
+    pub registrar: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NotAccepted {
+    pub missing: Vec<String>,
+    pub expired: Vec<(String, Option<NaiveDate>)>,
+    pub note: String,
 }
 
 pub fn case(conn: &Connection, id: i64) -> Result<CaseRecord> {
@@ -144,7 +158,9 @@ pub fn case(conn: &Connection, id: i64) -> Result<CaseRecord> {
                     trim(a.surname_cyrillic || ' ' || a.given_names_cyrillic || ' ' || a.patronymic),
                     a.passport_number, a.passport_issued_on, a.passport_issuer, a.address_kz, a.phone,
                     trim(a.residence_address || ' ' || a.residence_phone), c.employer_name, c.employer_bin,
-                    d.refusal_grounds, d.reason, coalesce(u.full_name, ''), s.total, s.threshold, s.sitting_id
+                    d.refusal_grounds, d.reason, coalesce(u.full_name, ''), s.total, s.threshold, s.sitting_id,
+                    s.refusal_grounds, s.departure_reason,
+                    coalesce((SELECT full_name FROM users WHERE id = c.created_by), '')
              FROM cases c JOIN applicants a ON a.id = c.applicant_id
              LEFT JOIN decisions d ON d.case_id = c.id LEFT JOIN users u ON u.id = d.decided_by
              LEFT JOIN assessments s ON s.case_id = c.id
@@ -180,6 +196,13 @@ pub fn case(conn: &Connection, id: i64) -> Result<CaseRecord> {
                     total: r.get(21)?,
                     threshold: r.get(22)?,
                     sitting_id: r.get(23)?,
+                    commission_grounds: r
+                        .get::<_, Option<String>>(24)?
+                        .and_then(|g| serde_json::from_str(&g).ok())
+                        .unwrap_or_default(),
+                    commission_note: r.get(25)?,
+                    not_accepted: None,
+                    registrar: r.get(26)?,
                 })
             },
         )
@@ -190,6 +213,33 @@ pub fn case(conn: &Connection, id: i64) -> Result<CaseRecord> {
     rec.documents = stmt
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    let refusal: Option<(String, String, String)> = conn
+        .query_row(
+            "SELECT missing, expired, note FROM acceptance_refusals WHERE case_id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    if let Some((missing, expired, note)) = refusal {
+        let list = |s: &str| -> Vec<String> { serde_json::from_str(s).unwrap_or_default() };
+        let mut until = conn
+            .prepare("SELECT valid_until FROM case_documents WHERE case_id = ?1 AND kind = ?2")?;
+        let expired = list(&expired)
+            .into_iter()
+            .map(|k| {
+                let d: Option<NaiveDate> = until
+                    .query_row(params![id, k], |r| r.get(0))
+                    .optional()?
+                    .flatten();
+                Ok((k, d))
+            })
+            .collect::<rusqlite::Result<_>>()?;
+        rec.not_accepted = Some(NotAccepted {
+            missing: list(&missing),
+            expired,
+            note,
+        });
+    }
     Ok(rec)
 }
 
@@ -199,6 +249,7 @@ pub struct AssessmentRecord {
     pub applicant: String,
     pub passport: String,
     pub profession_id: String,
+    pub registered_on: NaiveDate,
     pub inputs: serde_json::Value,
     pub points: serde_json::Value,
     pub total: u32,
@@ -237,7 +288,8 @@ pub fn sitting(conn: &Connection, id: i64) -> Result<SittingRecord> {
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare(
         "SELECT x.case_id, a.surname_latin || ' ' || a.given_names_latin, a.passport_number, c.profession_id, x.inputs, x.points,
-                x.total, x.threshold, x.rule_set, x.recommendation, x.commission_decision, x.departure_reason, x.refusal_grounds
+                x.total, x.threshold, x.rule_set, x.recommendation, x.commission_decision, x.departure_reason, x.refusal_grounds,
+                c.registered_on
          FROM assessments x JOIN cases c ON c.id = x.case_id JOIN applicants a ON a.id = c.applicant_id
          WHERE x.sitting_id = ?1 ORDER BY x.case_id",
     )?;
@@ -260,6 +312,7 @@ pub fn sitting(conn: &Connection, id: i64) -> Result<SittingRecord> {
                 decision: r.get(10)?,
                 departure_reason: r.get(11)?,
                 grounds: serde_json::from_str(&r.get::<_, String>(12)?).unwrap_or_default(),
+                registered_on: r.get(13)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -303,13 +356,17 @@ pub fn register(
             SELECT coalesce(t.number, '') AS number, c.decided_on AS date, a.surname_latin || ' ' || a.given_names_latin AS holder,
                    a.citizenship, c.profession_id,
                    {DECISION_EVENT} AS event,
-                   CASE WHEN c.status = 'issued' THEN t.valid_from END AS valid_from,
-                   CASE WHEN c.status = 'issued' THEN t.valid_to END AS valid_to,
+                   -- Each row shows the term its own event set: an extension's from its record, an
+                   -- issue's (reissue's, duplicate's) as it was before any later extension.
+                   CASE WHEN c.status = 'issued' THEN CASE WHEN c.kind = 'extend' THEN x.valid_from ELSE t.valid_from END END AS valid_from,
+                   CASE WHEN c.status = 'issued' THEN CASE WHEN c.kind = 'extend' THEN x.valid_to
+                        ELSE coalesce((SELECT e.previous_valid_to FROM extensions e WHERE e.certificate_id = t.id ORDER BY e.id LIMIT 1), t.valid_to) END END AS valid_to,
                    CASE WHEN c.status = 'refused' THEN 'refused'
                         WHEN t.status = 'valid' AND t.valid_to < ?3 THEN 'expired' ELSE t.status END AS status,
                    c.id AS k
             FROM cases c JOIN applicants a ON a.id = c.applicant_id
             LEFT JOIN certificates t ON t.id = c.result_certificate_id
+            LEFT JOIN extensions x ON x.case_id = c.id
             WHERE c.decided_on >= ?1 AND c.decided_on < ?2 AND c.status IN ('issued', 'refused')
           UNION ALL
             SELECT '', c.registered_on, a.surname_latin || ' ' || a.given_names_latin, a.citizenship, c.profession_id,

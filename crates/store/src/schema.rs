@@ -344,10 +344,26 @@ CREATE TABLE hq_conflicts (
 ) STRICT;
 "#;
 
+/// App 2 p.5 and p.9: a refusal of the service is reasoned on the grounds of p.9. The Writer checks
+/// it; these triggers make the table itself refuse a groundless refusal, whoever writes it.
+const V5: &str = r#"
+CREATE TRIGGER decisions_refusal_has_ground BEFORE INSERT ON decisions
+WHEN NEW.outcome = 'refuse' AND (NEW.refusal_grounds IS NULL OR json_valid(NEW.refusal_grounds) = 0
+     OR json_array_length(NEW.refusal_grounds) = 0)
+BEGIN SELECT RAISE(ABORT, 'a refusal of the service needs a ground of App 2 p.9'); END;
+CREATE TRIGGER decisions_refusal_keeps_ground BEFORE UPDATE ON decisions
+WHEN NEW.outcome = 'refuse' AND (NEW.refusal_grounds IS NULL OR json_valid(NEW.refusal_grounds) = 0
+     OR json_array_length(NEW.refusal_grounds) = 0)
+BEGIN SELECT RAISE(ABORT, 'a refusal of the service needs a ground of App 2 p.9'); END;
+-- The consolidated register finds a certificate's first extension (for the term it was issued with).
+CREATE INDEX hq_cases_extension_of ON hq_cases(office_id, json_extract(data, '$.extensions[0].certificate_id'))
+    WHERE kind = 'extend';
+"#;
+
 /// All migrations, oldest first. Append, never edit: a shipped migration is history.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
 }
 
 /// The schema version this program writes.
-pub const VERSION: i64 = 4;
+pub const VERSION: i64 = 5;

@@ -10,7 +10,7 @@ use crate::model::*;
 use crate::{numbering, search, Law, Session};
 use anyqtama_rules::deadlines;
 use anyqtama_rules::iin::IinBin;
-use anyqtama_rules::points::Recommendation;
+use anyqtama_rules::points::{Recommendation, RefusalGround};
 use anyqtama_rules::registration::{self, OfficeHours};
 use anyqtama_rules::ruleset::{DocumentKind, ReissueGround, RuleSet};
 use anyqtama_rules::validity::{self, Validity};
@@ -42,6 +42,8 @@ pub(crate) struct CaseRow {
     pub profession_id: String,
     pub certificate_id: Option<i64>,
     pub employer: Option<Employer>,
+    /// Reissue: the ground, as stored (`employer_change`, ...).
+    pub change_ground: Option<String>,
 }
 
 /// A certificate row as the lifecycle needs it.
@@ -60,7 +62,7 @@ pub(crate) struct CertRow {
 pub(crate) fn load_case(tx: &rusqlite::Connection, id: i64) -> Result<CaseRow> {
     tx.query_row(
         "SELECT id, kind, status, applicant_id, registered_on, rule_set, profession_id, certificate_id,
-                employer_name, employer_bin, contract_from, contract_to FROM cases WHERE id = ?1",
+                employer_name, employer_bin, contract_from, contract_to, change_ground FROM cases WHERE id = ?1",
         [id],
         |r| {
             let employer = match (r.get::<_, Option<String>>(8)?, r.get::<_, Option<String>>(9)?) {
@@ -77,6 +79,7 @@ pub(crate) fn load_case(tx: &rusqlite::Connection, id: i64) -> Result<CaseRow> {
                 profession_id: r.get(6)?,
                 certificate_id: r.get(7)?,
                 employer,
+                change_ground: r.get(12)?,
             })
         },
     )
@@ -822,15 +825,21 @@ impl<'a> Writer<'a> {
         Ok(SittingId(id))
     }
 
-    /// The Commission's assessment and decision for one applicant (Rules p.9-10). A decision that
-    /// departs from the computed recommendation needs a written reason (RULES.md §6.2).
+    /// The Commission's assessment and decision for one applicant (Rules p.9-10).
+    ///
+    /// The decision follows from the findings (RULES.md §6.2): the Commission departs from what the
+    /// documents claim only by changing its findings — a period not accepted, a document found
+    /// unreliable, the qualification not matching — and the points follow. `decision` is what the
+    /// secretary records; it is refused when it is not what the findings give. A finding that grounds
+    /// a refusal under App 2 p.9 subp.1 or 3 needs its written justification (`note`), which goes
+    /// into the protocol and the audit trail.
     pub fn record_assessment(
         &mut self,
         case: CaseId,
         sitting: SittingId,
         input: &AssessmentInput,
         decision: Outcome,
-        departure_reason: Option<&str>,
+        note: Option<&str>,
     ) -> Result<Recommendation> {
         let actor = self.permit(Action::RecordAssessment)?;
         let c = load_case(self.tx, case.0)?;
@@ -849,10 +858,21 @@ impl<'a> Writer<'a> {
             })?;
         let rs = self.rule_set(&c.rule_set)?;
         let mut cites = Vec::new();
-        let result = input.assess(rs, c.kind, &mut cites)?;
+        // Rules p.10 subp.2: work done up to the registration date.
+        let result = input.assess(rs, c.kind, c.registered_on, &mut cites)?;
         let recommended = Outcome::from(result.recommendation);
-        let reason = departure_reason.map(str::trim).filter(|s| !s.is_empty());
-        if decision != recommended && reason.is_none() {
+        let reason = note.map(str::trim).filter(|s| !s.is_empty());
+        // App 2 p.9 grounds are mandatory: no issue while one holds, no refusal without one.
+        if decision != recommended {
+            return Err(StoreError::DecisionAgainstFindings {
+                recommendation: recommended.as_str(),
+            });
+        }
+        let written = result
+            .refusal_grounds
+            .iter()
+            .any(|g| *g != RefusalGround::BelowThreshold);
+        if written && reason.is_none() {
             return Err(StoreError::ReasonRequired);
         }
         self.tx.execute(
@@ -864,7 +884,7 @@ impl<'a> Writer<'a> {
                 sitting.0,
                 rs.id.as_str(),
                 json!(input).to_string(),
-                json!({"experience": result.experience, "points": result.points}).to_string(),
+                json!({"experience": result.experience, "points": result.points, "count": result.count}).to_string(),
                 result.total.unwrap_or(0),
                 result.threshold,
                 recommended.as_str(),
@@ -886,20 +906,26 @@ impl<'a> Writer<'a> {
             Some(json!({"status": c.status})),
             Some(json!({"status": next, "sitting": sitting.0, "rule_set": rs.id, "inputs": input, "points": result.points, "total": result.total,
                 "threshold": result.threshold, "recommendation": recommended, "refusal_grounds": result.refusal_grounds,
-                "commission_decision": decision, "departure_reason": reason, "citations": cites})),
+                "experience": result.count, "commission_decision": decision, "findings_note": reason, "citations": cites})),
         )?;
         Ok(result.recommendation)
     }
 
     // ---------------------------------------------------------------- head / signatory
 
-    /// The LEB's decision (Rules p.11, p.16, p.22, p.22-1). Issuing makes or changes the certificate;
-    /// a refusal needs its grounds; departing from the Commission's decision needs a written reason.
-    /// `chosen_end` lets the official choose an earlier end for a first issue (RULES.md §6.5).
+    /// The LEB's decision (Rules p.11, p.16, p.22, p.22-1). Issuing makes or changes the certificate.
+    ///
+    /// A refusal of the service is a *reasoned* refusal on the grounds of App 2 p.9 (App 2 p.5): it
+    /// names at least one ground and its written justification. A first issue is refused on the
+    /// Commission's grounds, to which the head may add subp.1 or 3 with a reason (a departure); it is
+    /// never issued while a ground holds. Extension, reissue and duplicate have no points: their
+    /// refusal rests on subp.1 or 3. `chosen_end` lets the official choose an earlier end for a first
+    /// issue (RULES.md §6.5).
     pub fn decide(
         &mut self,
         case: CaseId,
         outcome: Outcome,
+        grounds: &[RefusalGround],
         reason: Option<&str>,
         chosen_end: Option<NaiveDate>,
     ) -> Result<Option<CertificateId>> {
@@ -923,23 +949,66 @@ impl<'a> Writer<'a> {
             });
         }
         let rs = self.rule_set(&c.rule_set)?;
-        let (departs, grounds) = if c.kind == Service::Issue {
-            let (commission, grounds): (String, String) = self.tx.query_row(
-                "SELECT commission_decision, refusal_grounds FROM assessments WHERE case_id = ?1",
+        // The Commission's grounds (a first issue only: the other services have no assessment).
+        let commission: Vec<RefusalGround> = if c.kind == Service::Issue {
+            let text: String = self.tx.query_row(
+                "SELECT refusal_grounds FROM assessments WHERE case_id = ?1",
                 [c.id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| r.get(0),
             )?;
-            (Outcome::parse(&commission) != Some(outcome), grounds)
+            serde_json::from_str(&text).map_err(|e| StoreError::Invalid {
+                field: "refusal_grounds",
+                detail: e.to_string(),
+            })?
         } else {
-            (false, "[]".to_string())
+            Vec::new()
         };
-        if departs && reason.is_none() {
-            return Err(StoreError::ReasonRequired);
-        }
-        // A refusal is reasoned (App 2 p.5): the grounds of the assessment, or the official's text.
-        if outcome == Outcome::Refuse && grounds == "[]" && reason.is_none() {
-            return Err(StoreError::ReasonRequired);
-        }
+        let mut effective = commission.clone();
+        let (departs, grounds) = match outcome {
+            Outcome::Issue => {
+                // App 2 p.9: never issue while a ground holds.
+                if !commission.is_empty() {
+                    return Err(StoreError::GroundsHold {
+                        subparagraphs: anyqtama_rules::points::subparagraphs(&commission),
+                    });
+                }
+                if let Some(g) = grounds.first() {
+                    return Err(StoreError::GroundNotApplicable {
+                        subparagraph: g.subparagraph(),
+                    });
+                }
+                (false, effective)
+            }
+            Outcome::Refuse => {
+                for g in grounds {
+                    // The threshold is shown only by the Commission's points (App 2 p.9 subp.2).
+                    if !g.applies_to(c.kind)
+                        || (*g == RefusalGround::BelowThreshold && !commission.contains(g))
+                    {
+                        return Err(StoreError::GroundNotApplicable {
+                            subparagraph: g.subparagraph(),
+                        });
+                    }
+                    if !effective.contains(g) {
+                        effective.push(*g);
+                    }
+                }
+                effective.sort();
+                if effective.is_empty() {
+                    return Err(StoreError::GroundRequired);
+                }
+                // Refusing what the Commission recommended to issue is a departure.
+                let departs = c.kind == Service::Issue && commission.is_empty();
+                // App 2 p.5: reasoned. The Commission's points justify subp.2 by themselves, and its
+                // written note justifies its own subp.1/3 findings; anything the head adds needs the
+                // head's reason.
+                let added = effective.iter().any(|g| !commission.contains(g));
+                if added && reason.is_none() {
+                    return Err(StoreError::ReasonRequired);
+                }
+                (departs, effective)
+            }
+        };
         let certificate = if outcome == Outcome::Issue {
             Some(self.produce_certificate(&c, rs, today, chosen_end)?)
         } else {
@@ -947,7 +1016,7 @@ impl<'a> Writer<'a> {
         };
         self.tx.execute(
             "INSERT INTO decisions (case_id, outcome, decided_on, refusal_grounds, reason, departs, decided_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![c.id, outcome.as_str(), today, if outcome == Outcome::Refuse { grounds.clone() } else { "[]".into() }, reason, departs, self.session.user_id.0],
+            params![c.id, outcome.as_str(), today, json!(grounds).to_string(), reason, departs, self.session.user_id.0],
         )?;
         self.tx.execute(
             "UPDATE cases SET status = ?1, decided_on = ?2, result_certificate_id = ?3 WHERE id = ?4",
@@ -967,7 +1036,7 @@ impl<'a> Writer<'a> {
             "case",
             c.id,
             Some(json!({"status": c.status})),
-            Some(json!({"status": next, "outcome": outcome, "decided_on": today, "reason": reason, "departs": departs, "certificate": cert_json})),
+            Some(json!({"status": next, "outcome": outcome, "decided_on": today, "refusal_grounds": grounds, "reason": reason, "departs": departs, "certificate": cert_json})),
         )?;
         Ok(certificate.map(CertificateId))
     }
@@ -1027,14 +1096,20 @@ impl<'a> Writer<'a> {
                 Ok(cert.id)
             }
             Service::Reissue => {
-                // Rules p.22: a new number; the original's end date is kept (RULES.md §6.6).
+                // Rules p.22: a new number; the original's end date is kept, or the new contract's
+                // end when the employer changed and it is earlier (p.19, p.16; RULES.md §6.6).
                 let cert = current(self.tx)?;
+                let new_contract_end = match c.change_ground.as_deref() {
+                    Some("employer_change") => c.employer.as_ref().map(|e| e.contract_to),
+                    _ => None,
+                };
                 let v = validity::reissue(
                     today,
                     Validity {
                         from: cert.valid_from,
                         to: cert.valid_to,
                     },
+                    new_contract_end,
                 )?;
                 let number = numbering::allocate(self.tx, today.year())?;
                 let id = insert(

@@ -5,6 +5,7 @@ mod common;
 use anyqtama_rules::ruleset::{DocumentKind, ReissueGround};
 use anyqtama_rules::Service;
 use anyqtama_store::*;
+use chrono::NaiveDate;
 use common::*;
 
 fn cert_row(fx: &Fixture, id: i64) -> (String, i64, String, String, String, Option<String>) {
@@ -24,8 +25,9 @@ fn decide(
     reason: Option<&str>,
 ) -> Result<Option<CertificateId>> {
     let h = fx.head.clone();
-    fx.store
-        .write(&h, t(at), |w| w.decide(case, outcome, reason, None))
+    fx.store.write(&h, t(at), |w| {
+        w.decide(case, outcome, refusal_grounds(outcome), reason, None)
+    })
 }
 
 #[test]
@@ -54,7 +56,7 @@ fn an_earlier_end_may_be_chosen_never_a_later_one() {
     let case = fx.issue_case(CaseStatus::Assessed, 1);
     let h = fx.head.clone();
     let later = fx.store.write(&h, t("2026-02-06 15:00"), |w| {
-        w.decide(case, Outcome::Issue, None, Some(d("2026-05-07")))
+        w.decide(case, Outcome::Issue, &[], None, Some(d("2026-05-07")))
     });
     assert!(
         matches!(
@@ -68,7 +70,7 @@ fn an_earlier_end_may_be_chosen_never_a_later_one() {
     let cert = fx
         .store
         .write(&h, t("2026-02-06 15:00"), |w| {
-            w.decide(case, Outcome::Issue, None, Some(d("2026-04-30")))
+            w.decide(case, Outcome::Issue, &[], None, Some(d("2026-04-30")))
         })
         .unwrap()
         .unwrap();
@@ -215,7 +217,7 @@ fn employer_change_is_a_reissue_only_from_order_426() {
     let cert = fx
         .store
         .write(&h, t("2024-02-08 11:00"), |w| {
-            w.decide(case, Outcome::Issue, None, None)
+            w.decide(case, Outcome::Issue, &[], None, None)
         })
         .unwrap()
         .unwrap();
@@ -355,46 +357,166 @@ fn incomplete_or_expired_documents_are_a_refusal_to_accept() {
 }
 
 #[test]
-fn departures_need_a_written_reason() {
+fn the_commission_decides_by_its_findings_and_never_issues_over_a_ground() {
+    // RULES.md §6.2; App 2 p.9: the grounds are mandatory; a departure changes the findings.
     let mut fx = fixture();
     let case = fx.issue_case(CaseStatus::SentToCommission, 1);
     let sitting = fx.sitting("2026-02-05");
     let s = fx.secretary.clone();
-    // Recommendation is "issue" (11 points); refusing it needs a reason (RULES.md §6.2).
+    let before = fx.snapshot();
+    // With these findings (11 points, documents reliable) the decision is "issue": a refusal with
+    // only a written reason is not a decision the Commission can take.
     let r = fx.store.write(&s, t("2026-02-05 11:00"), |w| {
         w.record_assessment(
             case,
             sitting,
             &assessment(true),
             Outcome::Refuse,
-            Some("  "),
+            Some("We do not like it."),
         )
     });
+    assert!(
+        matches!(
+            r,
+            Err(StoreError::DecisionAgainstFindings {
+                recommendation: "issue"
+            })
+        ),
+        "{r:?}"
+    );
+    // A document found unreliable (App 2 p.9 subp.3) is a finding with its written justification.
+    let mut unreliable = assessment(true);
+    unreliable.documents_reliable = false;
+    let r = fx.store.write(&s, t("2026-02-05 11:00"), |w| {
+        w.record_assessment(case, sitting, &unreliable, Outcome::Refuse, Some("  "))
+    });
     assert!(matches!(r, Err(StoreError::ReasonRequired)), "{r:?}");
+    // ... and it cannot issue over that ground.
+    let r = fx.store.write(&s, t("2026-02-05 11:00"), |w| {
+        w.record_assessment(
+            case,
+            sitting,
+            &unreliable,
+            Outcome::Issue,
+            Some("Recognition confirmed."),
+        )
+    });
+    assert!(
+        matches!(
+            r,
+            Err(StoreError::DecisionAgainstFindings {
+                recommendation: "refuse"
+            })
+        ),
+        "{r:?}"
+    );
+    assert_eq!(fx.snapshot(), before, "refused attempts change nothing");
     fx.store
         .write(&s, t("2026-02-05 11:00"), |w| {
             w.record_assessment(
                 case,
                 sitting,
-                &assessment(true),
+                &unreliable,
                 Outcome::Refuse,
-                Some("The diploma is not recognised."),
+                Some("The employment record's stamp belongs to another company."),
             )
         })
         .unwrap();
-    // The head departing from the Commission's "refuse" needs a reason too.
-    assert!(matches!(
-        decide(&mut fx, case, "2026-02-06 10:00", Outcome::Issue, None),
-        Err(StoreError::ReasonRequired)
-    ));
-    decide(
+    // The head cannot issue while the ground holds, with or without a reason.
+    for reason in [None, Some("Recognition confirmed on 6 February.")] {
+        let r = decide(&mut fx, case, "2026-02-06 10:00", Outcome::Issue, reason);
+        assert!(
+            matches!(&r, Err(StoreError::GroundsHold { subparagraphs }) if subparagraphs == "3"),
+            "{r:?}"
+        );
+    }
+    // The refusal rests on the Commission's ground and its note.
+    let h = fx.head.clone();
+    fx.store
+        .write(&h, t("2026-02-06 10:00"), |w| {
+            w.decide(case, Outcome::Refuse, &[], None, None)
+        })
+        .unwrap();
+    let grounds: String = fx
+        .store
+        .connection()
+        .query_row(
+            "SELECT refusal_grounds FROM decisions WHERE case_id = ?1",
+            [case.0],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(grounds, r#"["unreliable_documents"]"#);
+}
+
+#[test]
+fn below_the_threshold_is_a_refusal_and_the_head_cannot_issue() {
+    // App 2 p.9 subp.2 (order 426: six points). Higher education only: 3 points.
+    let mut fx = fixture();
+    let case = fx.issue_case(CaseStatus::SentToCommission, 1);
+    let sitting = fx.sitting("2026-02-05");
+    let s = fx.secretary.clone();
+    let mut weak = assessment(false);
+    weak.periods.clear();
+    fx.store
+        .write(&s, t("2026-02-05 11:00"), |w| {
+            w.record_assessment(case, sitting, &weak, Outcome::Refuse, None)
+        })
+        .unwrap();
+    let r = decide(
         &mut fx,
         case,
         "2026-02-06 10:00",
         Outcome::Issue,
-        Some("Recognition confirmed on 6 February."),
-    )
-    .unwrap();
+        Some("The applicant is a rare specialist."),
+    );
+    assert!(
+        matches!(&r, Err(StoreError::GroundsHold { subparagraphs }) if subparagraphs == "2"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn the_head_refuses_against_the_commission_only_on_a_ground_with_a_reason() {
+    // App 2 p.5 and p.9: a reasoned refusal on the grounds of p.9; subp.2 only from the points.
+    let mut fx = fixture();
+    let case = fx.issue_case(CaseStatus::Assessed, 1);
+    let h = fx.head.clone();
+    let before = fx.snapshot();
+    let attempts: [(&[RefusalGround], Option<&str>); 3] = [
+        (&[], Some("A written reason alone is not a ground.")),
+        (
+            &[RefusalGround::BelowThreshold],
+            Some("Eleven points are too few."),
+        ),
+        (&[RefusalGround::UnreliableDocuments], None),
+    ];
+    for (grounds, reason) in attempts {
+        let r = fx.store.write(&h, t("2026-02-06 10:00"), |w| {
+            w.decide(case, Outcome::Refuse, grounds, reason, None)
+        });
+        assert!(
+            matches!(
+                r,
+                Err(StoreError::GroundRequired
+                    | StoreError::GroundNotApplicable { subparagraph: 2 }
+                    | StoreError::ReasonRequired)
+            ),
+            "{grounds:?}: {r:?}"
+        );
+    }
+    assert_eq!(fx.snapshot(), before);
+    fx.store
+        .write(&h, t("2026-02-06 10:00"), |w| {
+            w.decide(
+                case,
+                Outcome::Refuse,
+                &[RefusalGround::UnreliableDocuments],
+                Some("The diploma's register entry does not exist (reply of the university of 5 February)."),
+                None,
+            )
+        })
+        .unwrap();
     let departs: bool = fx
         .store
         .connection()
@@ -404,11 +526,14 @@ fn departures_need_a_written_reason() {
             |r| r.get(0),
         )
         .unwrap();
-    assert!(departs);
+    assert!(
+        departs,
+        "refusing what the Commission recommended to issue is a departure"
+    );
 }
 
 #[test]
-fn a_refusal_of_an_extension_is_reasoned() {
+fn a_refusal_of_an_extension_names_a_ground_of_app_2_p9() {
     let mut fx = fixture();
     let cert = fx.certificate(1);
     let case = fx.register(&later_app(
@@ -417,18 +542,114 @@ fn a_refusal_of_an_extension_is_reasoned() {
         cert,
         "2026-03-02 10:00",
     ));
+    let h = fx.head.clone();
+    let refuse = |fx: &mut Fixture, grounds: &[RefusalGround], reason: Option<&str>| {
+        fx.store.write(&h, t("2026-03-03 10:00"), |w| {
+            w.decide(case, Outcome::Refuse, grounds, reason, None)
+        })
+    };
+    let reason = Some("The employment contract is not signed by the employer.");
     assert!(matches!(
-        decide(&mut fx, case, "2026-03-03 10:00", Outcome::Refuse, None),
+        refuse(&mut fx, &[], reason),
+        Err(StoreError::GroundRequired)
+    ));
+    // An extension has no points: the threshold cannot be its ground.
+    assert!(matches!(
+        refuse(&mut fx, &[RefusalGround::BelowThreshold], reason),
+        Err(StoreError::GroundNotApplicable { subparagraph: 2 })
+    ));
+    assert!(matches!(
+        refuse(&mut fx, &[RefusalGround::UnreliableDocuments], None),
         Err(StoreError::ReasonRequired)
     ));
-    decide(
-        &mut fx,
-        case,
-        "2026-03-03 10:00",
-        Outcome::Refuse,
-        Some("The employment contract is not signed by the employer."),
-    )
-    .unwrap();
+    refuse(&mut fx, &[RefusalGround::UnreliableDocuments], reason).unwrap();
+}
+
+#[test]
+fn the_store_itself_refuses_a_refusal_without_a_ground() {
+    // Below the API too: a row written around the Writer cannot hold a groundless refusal.
+    let mut fx = fixture();
+    let case = fx.issue_case(CaseStatus::Assessed, 1);
+    let r = fx.store.connection().execute(
+        "INSERT INTO decisions (case_id, outcome, decided_on, refusal_grounds, reason, departs, decided_by)
+         VALUES (?1, 'refuse', '2026-02-06', '[]', 'no', 0, 1)",
+        [case.0],
+    );
+    assert!(r.is_err(), "{r:?}");
+}
+
+#[test]
+fn work_after_the_registration_date_does_not_count() {
+    // Rules p.10 subp.2; App 2 p.8 (documents confirming work done); RULES.md §6.1.
+    let mut fx = fixture();
+    let case = fx.issue_case(CaseStatus::SentToCommission, 1);
+    let registered: NaiveDate = fx
+        .store
+        .connection()
+        .query_row(
+            "SELECT registered_on FROM cases WHERE id = ?1",
+            [case.0],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let sitting = fx.sitting("2026-02-05");
+    let s = fx.secretary.clone();
+    // A period starting after the registration date is an input error, refused.
+    let mut future = assessment(true);
+    future.periods = vec![(d("2026-03-01"), d("2030-12-31"))];
+    let r = fx.store.write(&s, t("2026-02-05 11:00"), |w| {
+        w.record_assessment(case, sitting, &future, Outcome::Issue, None)
+    });
+    assert!(
+        matches!(
+            r,
+            Err(StoreError::Rules(
+                anyqtama_rules::RulesError::PeriodAfterRegistration { .. }
+            ))
+        ),
+        "{r:?}"
+    );
+    let mut old = assessment(true);
+    old.periods = vec![(d("1850-01-01"), d("1860-01-01"))];
+    let r = fx.store.write(&s, t("2026-02-05 11:00"), |w| {
+        w.record_assessment(case, sitting, &old, Outcome::Issue, None)
+    });
+    assert!(
+        matches!(
+            r,
+            Err(StoreError::Rules(anyqtama_rules::RulesError::DateTooEarly(
+                ..
+            )))
+        ),
+        "{r:?}"
+    );
+    // A period running past the registration date counts up to it: 2016-01-01 .. registration.
+    let mut running = assessment(false);
+    running.education.higher = false;
+    running.periods = vec![(d("2016-01-01"), d("2030-12-31"))];
+    fx.store
+        .write(&s, t("2026-02-05 11:00"), |w| {
+            w.record_assessment(case, sitting, &running, Outcome::Refuse, None)
+        })
+        .unwrap();
+    let points: String = fx
+        .store
+        .connection()
+        .query_row(
+            "SELECT points FROM assessments WHERE case_id = ?1",
+            [case.0],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&points).unwrap();
+    // Registered in February 2026: 10 full years, so 4 points under order 426, not 6 for 15 years.
+    assert_eq!(v["experience"]["years"], 10, "{v}");
+    assert_eq!(v["points"]["experience"], 4, "{v}");
+    assert_eq!(
+        v["count"]["periods"][0]["counted_to"],
+        registered.to_string(),
+        "{v}"
+    );
 }
 
 #[test]
@@ -493,7 +714,7 @@ fn two_app_instances_never_take_the_same_number() {
                 for case in half {
                     store
                         .write(&head, t("2026-02-06 15:00"), |w| {
-                            w.decide(case, Outcome::Issue, None, None)
+                            w.decide(case, Outcome::Issue, &[], None, None)
                         })
                         .unwrap();
                 }

@@ -108,7 +108,9 @@ fn attempt(fx: &mut Fixture, c: &Ctx, action: Action, session: &Session) -> Resu
             Action::RecordAssessment => w
                 .record_assessment(c.sent, c.sitting, &assessment(true), Outcome::Issue, None)
                 .map(|_| ()),
-            Action::Decide => w.decide(c.assessed, Outcome::Issue, None, None).map(|_| ()),
+            Action::Decide => w
+                .decide(c.assessed, Outcome::Issue, &[], None, None)
+                .map(|_| ()),
             Action::Revoke => w.revoke(c.cert, &act),
             Action::ResolveComplaint => {
                 w.resolve_complaint(c.complaint, ComplaintStatus::Satisfied, "done")
@@ -169,7 +171,7 @@ fn a_refused_action_changes_nothing() {
     assert!(matches!(r, Err(StoreError::NotPermitted { .. })));
     // Wrong state.
     let r = fx.store.write(&h, t("2026-02-04 10:00"), |w| {
-        w.decide(case, Outcome::Issue, None, None)
+        w.decide(case, Outcome::Issue, &[], None, None)
     });
     assert!(matches!(r, Err(StoreError::WrongState { .. })), "{r:?}");
     // An error half way through a multi-step write rolls back the first step too.
@@ -230,7 +232,9 @@ fn every_state_against_every_lifecycle_action() {
                                 None,
                             )
                             .map(|_| ()),
-                        Action::Decide => w.decide(case, Outcome::Issue, None, None).map(|_| ()),
+                        Action::Decide => {
+                            w.decide(case, Outcome::Issue, &[], None, None).map(|_| ())
+                        }
                         Action::AttachScan => w
                             .attach_scan(case, None, "a.pdf", "application/pdf", b"scan")
                             .map(|_| ()),
@@ -311,7 +315,13 @@ fn case_in(kind: Service, status: CaseStatus) -> Option<(Fixture, CaseId)> {
         };
         fx.store
             .write(&h, t("2026-02-10 10:00"), |w| {
-                w.decide(case, outcome, Some("written reason"), None)
+                w.decide(
+                    case,
+                    outcome,
+                    refusal_grounds(outcome),
+                    Some("written reason"),
+                    None,
+                )
             })
             .unwrap();
     }

@@ -32,7 +32,7 @@ fn bundle() -> Vec<u8> {
     let opts = DemoOptions {
         cases: 100_000,
         seed: 43,
-        today: "2026-11-20".parse().unwrap(),
+        now: "2026-11-20T17:00:00".parse().unwrap(),
         years: 5,
         batch: 1000,
     };

@@ -21,7 +21,7 @@ fn office(dir: &tempfile::TempDir, seed: u64, cases: usize) -> Store {
     let opts = DemoOptions {
         cases,
         seed,
-        today: today(),
+        now: today().and_hms_opt(17, 0, 0).unwrap(),
         years: 1,
         batch: 500,
     };
@@ -456,7 +456,7 @@ fn the_same_passport_live_in_two_offices_is_reported() {
     })
     .unwrap();
     b.write(&head, received, |w| {
-        w.decide(case, Outcome::Issue, None, None)
+        w.decide(case, Outcome::Issue, &[], None, None)
     })
     .unwrap();
 

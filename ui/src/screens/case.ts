@@ -109,19 +109,39 @@ function decideCard(p: CasePage, reload: () => Promise<void>): HTMLElement {
   const end = dateInput();
   const button = h("button", { type: "button", id: "decide", class: "primary" }, t("ui-decide"));
   const recommendation = p.record.total !== null ? h("p", {}, t("ui-points-of", { total: p.record.total, threshold: p.record.threshold ?? 0 })) : null;
+  // App 2 p.5, p.9: a refusal names its grounds. The Commission's grounds hold; the head may add
+  // subp.1 or subp.3 with a reason (subp.2 comes only from the Commission's points).
+  const commission = p.record.commission_grounds ?? [];
+  const groundBoxes = (["qualification_mismatch", "unreliable_documents"] as const).map((g) => {
+    const box = h("input", { type: "checkbox", id: `ground-${g}`, value: g }) as HTMLInputElement;
+    if (commission.includes(g)) { box.checked = true; box.disabled = true; }
+    return h("label", { class: "check" }, box, " ", t(`ui-ground-${g}`));
+  });
+  const grounds = h(
+    "fieldset",
+    { "data-field": "grounds", id: "grounds", hidden: true },
+    h("legend", {}, t("ui-refusal-grounds")),
+    commission.length ? h("p", { class: "muted" }, t("ui-commission-grounds"), " ", commission.map((g) => t(`ui-ground-${g}`)).join("; ")) : null,
+    ...groundBoxes,
+    h("p", { class: "field-error" }),
+  );
+  const showGrounds = () => { grounds.hidden = card.querySelector<HTMLInputElement>("input[name=outcome]:checked")?.value !== "refuse"; };
   const card = section(
     t("ui-decision"),
     recommendation,
     outcome,
+    grounds,
     field("reason", t("ui-reason"), reason, { name: "reason", hint: t("ui-reason-hint") }),
     field("chosen-end", t("ui-chosen-end"), end, { name: "chosen_end", hint: t("ui-chosen-end-hint") }),
     formError(),
     button,
   );
+  outcome.addEventListener("change", showGrounds);
   button.addEventListener("click", () =>
     act(button, card, async () => {
       const o = card.querySelector<HTMLInputElement>("input[name=outcome]:checked")!.value;
-      const number = await call<string | null>("decide", { case: id, outcome: o, reason: reason.value, chosenEnd: readDate(end, "chosen_end", true) || null });
+      const chosen = o === "refuse" ? [...grounds.querySelectorAll<HTMLInputElement>("input[type=checkbox]:checked")].filter((b) => !b.disabled).map((b) => b.value) : [];
+      const number = await call<string | null>("decide", { case: id, outcome: o, grounds: chosen, reason: reason.value, chosenEnd: readDate(end, "chosen_end", true) || null });
       await reload();
       notice(number ? t("ui-issued-number", { number }) : t("ui-refused-done"));
     }),
@@ -133,7 +153,8 @@ function printCard(p: CasePage): HTMLElement {
   const s = p.summary;
   const docs: [string, string][] = [["application", String(s.id)]];
   if (s.status === "refused" || s.status === "not_accepted") docs.push(["refusal", String(s.id)]);
-  if (p.record.sitting_id !== null) docs.push(["protocol", String(p.record.sitting_id)]);
+  // The protocol is printed for the case (its sitting is found from it), never by the sitting's id.
+  if (p.record.sitting_id !== null) docs.push(["protocol", String(s.id)]);
   if (p.extras.produced) docs.push(["certificate", p.extras.produced.number]);
   const docLang = select([["kk+ru", t("ui-doclang-kk-ru")], ["kk", "Қазақша"], ["ru", "Русский"], ["en", t("ui-doclang-en")]], "kk+ru", { id: "document-lang" });
   const draft = checkbox("draft", t("ui-draft"));

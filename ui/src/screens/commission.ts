@@ -76,6 +76,7 @@ async function assessmentPanel(caseId: number, sittings: Sitting[]): Promise<HTM
   periodRows = 0;
   for (let i = 0; i < want; i++) addPeriod();
   const result = h("p", { id: "p-result", role: "status" });
+  const counted = h("ul", { id: "p-counted" });
   const recommendation = h("p", { id: "p-recommendation" });
   const grounds = h("ul", { id: "p-grounds" });
   const reason = h("textarea", { rows: 3 });
@@ -99,7 +100,7 @@ async function assessmentPanel(caseId: number, sittings: Sitting[]): Promise<HTM
     ),
     periods,
     h("button", { type: "button", id: "p-add", onclick: addPeriod }, t("ui-points-add")),
-    h("div", { class: "live" }, result, recommendation, grounds),
+    h("div", { class: "live" }, result, counted, recommendation, grounds),
     h(
       "fieldset",
       { "data-field": "decision" },
@@ -107,7 +108,7 @@ async function assessmentPanel(caseId: number, sittings: Sitting[]): Promise<HTM
       h("label", { class: "radio" }, h("input", { type: "radio", name: "decision", value: "issue", id: "decision-issue" }), " ", t("ui-outcome-issue")),
       h("label", { class: "radio" }, h("input", { type: "radio", name: "decision", value: "refuse", id: "decision-refuse" }), " ", t("ui-outcome-refuse")),
     ),
-    field("departure-reason", t("ui-departure-reason"), reason, { name: "reason", hint: t("ui-departure-hint") }),
+    field("findings-note", t("ui-findings-note"), reason, { name: "reason", hint: t("ui-findings-note-hint") }),
     formError(),
     submit,
   );
@@ -136,9 +137,16 @@ async function assessmentPanel(caseId: number, sittings: Sitting[]): Promise<HTM
       recommendation.textContent = t(r.result.recommendation === "issue" ? "ui-points-issue" : "ui-points-refuse");
       recommendation.className = r.result.recommendation;
       grounds.replaceChildren(...r.result.refusal_grounds.map((g) => h("li", {}, t(`ui-ground-${g}`))));
+      // Rules p.10 subp.2: each period as counted, up to the registration date.
+      const c = r.result.count;
+      counted.replaceChildren(...(c ? c.periods.map((q) => h("li", {}, t(q.counted_to !== q.to ? "ui-period-counted-clipped" : "ui-period-counted", {
+        from: fmtDate(q.from), to: fmtDate(q.to), counted_to: fmtDate(q.counted_to), years: q.length.years, months: q.length.months, days: q.length.days,
+      }))) : []));
+      if (c && c.periods.length) counted.append(h("li", { class: "muted" }, t("ui-experience-calendar", { years: c.calendar.years, months: c.calendar.months, days: c.calendar.days, all: c.days })));
       if (!touched) (form.querySelector(`#decision-${r.result.recommendation}`) as HTMLInputElement).checked = true;
     } catch (err) {
       result.textContent = (err as { message: string }).message;
+      counted.replaceChildren();
       recommendation.textContent = "";
       grounds.replaceChildren();
     }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use anyqtama_rules::points::Education;
+pub use anyqtama_rules::points::RefusalGround;
 use anyqtama_rules::ruleset::{DocumentKind, ReissueGround};
 use anyqtama_rules::{RuleSets, Service};
 use anyqtama_store::*;
@@ -174,6 +175,14 @@ pub fn later_app(
     }
 }
 
+/// The grounds a test refusal rests on (App 2 p.9 subp.3: documents found unreliable), none for an issue.
+pub fn refusal_grounds(outcome: Outcome) -> &'static [RefusalGround] {
+    match outcome {
+        Outcome::Issue => &[],
+        Outcome::Refuse => &[RefusalGround::UnreliableDocuments],
+    }
+}
+
 pub fn assessment(pass: bool) -> AssessmentInput {
     AssessmentInput {
         profession_in_list: true,
@@ -241,7 +250,13 @@ impl Fixture {
         };
         self.store
             .write(&h, t("2026-02-06 15:00"), |w| {
-                w.decide(case, outcome, Some("Reason given in writing."), None)
+                w.decide(
+                    case,
+                    outcome,
+                    refusal_grounds(outcome),
+                    Some("Reason given in writing."),
+                    None,
+                )
             })
             .unwrap();
         case

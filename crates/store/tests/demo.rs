@@ -1,0 +1,78 @@
+//! The demo office on any day: built relative to a pinned `now`, it always has steps due that day,
+//! late steps and certificates ending soon; nothing in it is dated after `now`; and its history is
+//! lawful, because it goes through the same Writer actions as a person (a refusal always names a
+//! ground of App 2 p.9, an issue never stands over one).
+
+use anyqtama_store::demo::{self, DemoOptions};
+use anyqtama_store::{queries, Store};
+use chrono::NaiveDateTime;
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+#[test]
+fn a_demo_made_on_any_working_day_has_work_for_that_day() {
+    // The 1st of a month, the last working day of a year, a Monday after a holiday week, mid-year.
+    for now in [
+        "2026-12-01 10:00",
+        "2026-12-31 10:00",
+        "2027-03-01 09:30",
+        "2026-03-26 16:00",
+        "2026-07-15 11:00",
+    ] {
+        let now = at(now);
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("demo.sqlite")).unwrap();
+        let opts = DemoOptions {
+            cases: 400,
+            seed: 3,
+            now,
+            years: 1,
+            batch: 200,
+        };
+        let summary = demo::fill(&mut store, &opts, |_| {}).unwrap();
+        assert_eq!(summary.cases, 400, "{now}");
+        let d = queries::dashboard(store.connection(), store.law(), now.date(), 14).unwrap();
+        assert!(!d.due_today.is_empty(), "{now}: nothing due today");
+        assert!(!d.late.is_empty(), "{now}: nothing late");
+        assert!(d.late.iter().all(|x| x.late_by > 0), "{now}");
+        assert!(!d.ending_soon.is_empty(), "{now}: nothing ending soon");
+        let c = store.connection();
+        let later: i64 = c
+            .query_row(
+                "SELECT count(*) FROM audit WHERE julianday(at) > julianday(?1)",
+                [now.format("%Y-%m-%d %H:%M:%S").to_string()],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(later, 0, "{now}: events after now");
+        // App 2 p.5 and p.9: every refusal of the service names a ground; no issue over a ground.
+        let groundless: i64 = c
+            .query_row(
+                "SELECT count(*) FROM decisions WHERE outcome = 'refuse' AND json_array_length(refusal_grounds) = 0",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(groundless, 0, "{now}");
+        let over_a_ground: i64 = c
+            .query_row(
+                "SELECT count(*) FROM decisions d JOIN assessments a ON a.case_id = d.case_id
+                 WHERE d.outcome = 'issue' AND json_array_length(a.refusal_grounds) > 0",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(over_a_ground, 0, "{now}");
+        let against_findings: i64 = c
+            .query_row(
+                "SELECT count(*) FROM assessments WHERE recommendation <> commission_decision",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(against_findings, 0, "{now}");
+        store.verify().unwrap();
+    }
+}
