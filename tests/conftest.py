@@ -111,8 +111,8 @@ def launch(store, dialogs, wait_store=True, env=None):
     if wait_store:
         wait_for_store(store)
     port, native = free_port(), free_port()
-    env = dict(os.environ, ANYQTAMA_DB=str(store), ANYQTAMA_TEST_DIALOGS=str(dialogs),
-               ANYQTAMA_TEST_NOW=E2E_NOW, **(env or {}))
+    env = {**os.environ, "ANYQTAMA_DB": str(store), "ANYQTAMA_TEST_DIALOGS": str(dialogs),
+           "ANYQTAMA_TEST_NOW": E2E_NOW, **(env or {})}
     proc = subprocess.Popen([exe, "--port", str(port), "--native-port", str(native)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

@@ -37,6 +37,8 @@ def store(tmp_path_factory):
         "duplicate": q("SELECT number FROM certificates WHERE copy > 0 ORDER BY id DESC LIMIT 1")[0],
         "reissue": q("SELECT number FROM certificates WHERE replaces_id IS NOT NULL ORDER BY id DESC LIMIT 1")[0],
         "refused": str(q("SELECT id FROM cases WHERE status = 'refused' AND kind = 'issue' ORDER BY id DESC LIMIT 1")[0]),
+        "refused_other": str(q("SELECT id FROM cases WHERE status = 'refused' AND kind <> 'issue' ORDER BY id DESC LIMIT 1")[0]),
+        "not_accepted": str(q("SELECT c.id FROM cases c JOIN acceptance_refusals r ON r.case_id = c.id WHERE r.missing <> '[]' ORDER BY c.id DESC LIMIT 1")[0]),
     }
     holder = q(f"SELECT a.surname_latin, a.surname_cyrillic FROM certificates c JOIN applicants a ON a.id = c.applicant_id WHERE c.number = '{ids['certificate']}'")
     refused_name = q(f"SELECT a.surname_latin FROM cases c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = {ids['refused']}")[0]
@@ -73,6 +75,22 @@ MONTH = {"kk": "қараша", "ru": "ноября", "en": "November"}
 
 def squash(s):
     return " ".join(s.split())
+
+
+def doc_messages(lang):
+    """Message id -> first line of locales/<lang>/documents.ftl (the fixed words of the forms)."""
+    import re
+    out = {}
+    for line in (ROOT / "locales" / lang / "documents.ftl").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^([a-z][a-z0-9_-]*)\s*=\s*(.*)$", line)
+        if m:
+            out[m.group(1)] = m.group(2)
+    return out
+
+
+def words_before_placeable(text, n=4):
+    """The first words of a message up to its first { placeable }: what any rendering contains."""
+    return " ".join(text.split("{")[0].split()[:n])
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -141,9 +159,61 @@ def test_application_refusal_protocol(store, lang):
     ref = squash(pdf_text(print_doc(store, "refusal", case, lang)))
     assert f"№ {case}" in ref or f"No. {case}" in ref
     assert {"kk": "25-тармақ", "ru": "п. 25", "en": "p.25", "kk+ru": "п. 25"}[lang] in ref, "the appeal route of chapter 3"
+    # App 2 p.5 and p.9: each ground the decision recorded is printed, with its subparagraph.
+    c = sqlite3.connect(store["db"])
+    grounds, rule_set = c.execute(
+        f"SELECT d.refusal_grounds, c.rule_set FROM decisions d JOIN cases c ON c.id = d.case_id WHERE c.id = {case}").fetchone()
+    grounds = json.loads(grounds)
+    assert grounds, "a refusal always has a ground"
+    for l in lang.split("+"):
+        msgs = doc_messages(l)
+        for g in grounds:
+            assert squash(words_before_placeable(msgs[f"ground-{g}"])) in ref, (l, g)
     prot = squash(pdf_text(print_doc(store, "protocol", case, lang)))
     assert store["refused_name"] in prot
-    assert "order-" in prot, "the rule set is named"
+    for l in lang.split("+"):
+        msgs = doc_messages(l)
+        assert squash(msgs[f"ruleset-{rule_set}"]) in prot, "the rule set is named in words, not by its id"
+        assert words_before_placeable(msgs["protocol-experience-total"], 2) in prot, "the experience totals"
+    assert "order-" not in prot
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_refusal_to_accept_has_its_letter(store, lang):
+    """App 2 p.9 (last part, 004) and Rules p.7 of order 503: incomplete or expired documents are a
+    refusal to accept, with its own letter naming the documents."""
+    case = store["ids"]["not_accepted"]
+    c = sqlite3.connect(store["db"])
+    missing = json.loads(c.execute(f"SELECT missing FROM acceptance_refusals WHERE case_id = {case}").fetchone()[0])
+    text = squash(pdf_text(print_doc(store, "refusal", case, lang, "not-accepted")))
+    for l in lang.split("+"):
+        msgs = doc_messages(l)
+        assert squash(msgs["acceptance-title"]) in text, l
+        assert squash(words_before_placeable(msgs["acceptance-missing"])) in text
+    main_msgs = {}
+    import re
+    for l in lang.split("+"):
+        for line in (ROOT / "locales" / l / "main.ftl").read_text(encoding="utf-8").splitlines():
+            m = re.match(r"^(doc-[a-z_]+)\s*=\s*(.*)$", line)
+            if m:
+                main_msgs[(l, m.group(1))] = m.group(2)
+        for kind in missing:
+            name = main_msgs.get((l, f"doc-{kind}"))
+            assert name and squash(words_before_placeable(name, 3)) in text, (l, kind)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_refusal_of_an_extension_reissue_or_duplicate_names_its_ground(store, lang):
+    case = store["ids"]["refused_other"]
+    c = sqlite3.connect(store["db"])
+    grounds, reason = c.execute(f"SELECT refusal_grounds, reason FROM decisions WHERE case_id = {case}").fetchone()
+    grounds = json.loads(grounds)
+    assert grounds and "below_threshold" not in grounds
+    text = squash(pdf_text(print_doc(store, "refusal", case, lang, "refused-other")))
+    msgs = doc_messages(lang)
+    for g in grounds:
+        assert squash(words_before_placeable(msgs[f"ground-{g}"])) in text
+    assert squash(reason)[:40] in text, "the written justification under the ground"
 
 
 def test_refusal_of_a_case_that_was_not_refused_is_itself_refused(store):
@@ -209,7 +279,8 @@ def render_png(pdf, out_base, dpi=40):
     return Path(f"{out_base}.png")
 
 
-REFERENCE_DOCS = [("certificate", "certificate"), ("application", "refused"), ("refusal", "refused"), ("protocol", "refused")]
+REFERENCE_DOCS = [("certificate", "certificate"), ("application", "refused"), ("refusal", "refused"), ("protocol", "refused"),
+                  ("refusal", "not_accepted")]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -219,9 +290,10 @@ def test_pages_match_the_reference_images(store, kind, key, lang):
     differences. ANYQTAMA_UPDATE_REFERENCE=1 rewrites the references (then look at them)."""
     from PIL import Image, ImageChops
 
-    pdf = print_doc(store, kind, store["ids"][key], lang, f"ref-{kind}", "--draft")
-    png = render_png(pdf, store["dir"] / f"ref-{kind}-{lang}")
-    ref = REFERENCE / f"{kind}-{lang}.png"
+    name = kind if key != "not_accepted" else "not-accepted"
+    pdf = print_doc(store, kind, store["ids"][key], lang, f"ref-{name}", "--draft")
+    png = render_png(pdf, store["dir"] / f"ref-{name}-{lang}")
+    ref = REFERENCE / f"{name}-{lang}.png"
     if os.environ.get("ANYQTAMA_UPDATE_REFERENCE") == "1":
         REFERENCE.mkdir(exist_ok=True)
         ref.write_bytes(png.read_bytes())

@@ -314,3 +314,172 @@ def test_notices_complaints_revocation_backup_and_restore(window):
     fill(d, "#password", "correct horse")
     click(d, "#signin button[type=submit]")
     screen(d, "dashboard")
+
+
+def signed_in(d):
+    if not exists(d, "#sign-out") or d.execute_script("return document.getElementById('sign-out').hidden"):
+        wait_for(d, "#signin")
+        fill(d, "#login", "admin")
+        fill(d, "#password", "correct horse")
+        click(d, "#signin button[type=submit]")
+        screen(d, "dashboard")
+    set_lang(d, "en")
+
+
+def register_issue(d, surname, passport):
+    """A first-issue application with complete documents, through the form; returns its case id."""
+    menu(d, "new")
+    for key, value in {
+        "surname_latin": surname, "given_names_latin": "TIMUR", "citizenship": "UZB",
+        "passport_number": passport, "passport_issuer": "MIA UZB",
+    }.items():
+        fill(d, f"#a-{key}", value)
+    fill(d, "#a-birth_date", "02.05.1985")
+    fill(d, "#prof-search", "инженер")
+    wait_for(d, "#prof-hits button")
+    click(d, "#prof-hits button")
+    wait_until(d, "return document.getElementById('prof-chosen').textContent.length > 0")
+    for box in d.execute_script("return [...document.querySelectorAll('#checklist input[type=checkbox]')].map(e => e.id)"):
+        check(d, f"#{box}")
+    click(d, "#register")
+    screen(d, "case")
+    wait_text(d, "#case-status", "registered")
+    return int(d.execute_script("return document.querySelector('#case-title').textContent.match(/\\d+/)[0]"))
+
+
+def open_case(d, case, needle):
+    menu(d, "search")
+    fill(d, "#search", needle)
+    click(d, f"#search-results a.case-link[data-case='{case}']")
+    screen(d, "case")
+
+
+def assess(d, case):
+    click(d, "#send-to-commission")
+    wait_text(d, "#case-status", "with the Commission")
+    menu(d, "commission")
+    if not exists(d, "#sittings li"):
+        fill(d, "#sitting-place", "Akimat, room 12")
+        click(d, "#create-sitting")
+        wait_for(d, "#sittings li")
+    click(d, f"#agenda-table a.case-link[data-case='{case}']")
+    wait_for(d, "#points")
+    check(d, "#p-higher")
+    check(d, "#p-degree")
+    fill(d, "#points .p-from", "01.01.2015")
+    fill(d, "#points .p-to", "31.12.2020")
+    wait_text(d, "#p-recommendation", "Recommendation: issue")
+
+
+def test_the_law_round_two_through_the_window(window):
+    """App 2 p.5 and p.9 in the window: the Commission's decision follows its findings and is never
+    an issue over a ground; the head never issues over one and never refuses without one; a refusal
+    to accept has its letter; a reissue for a new employer ends with the new contract when that is
+    earlier (Rules p.16, p.19, p.22); work after the registration date does not count (p.10)."""
+    d, store, dialogs = window.d, window.store, window.dialogs
+    signed_in(d)
+
+    # The refusal to accept (recorded by the test before) prints its own letter, naming the
+    # missing documents (App 2 p.9, last part of the Kazakh text).
+    refused = count(store, "SELECT max(id) FROM cases WHERE status = 'not_accepted'")
+    if refused:
+        open_case(d, refused, "ASANOV")
+        click(d, "#print-refusal")
+        wait_text(d, "#toast", "Saved:")
+        letter = pdf_text(dialogs / f"refusal-{refused}-kk-ru.pdf")
+        assert "Құжаттарды қабылдаудан" in letter and "Мотивированный отказ в приёме документов" in letter
+
+    # A first issue whose documents the Commission finds unreliable (subp.3).
+    case = register_issue(d, "RASHIDOV", "FA7000001")
+    assess(d, case)
+    # Work after the registration date is not counted: a period starting later is refused.
+    fill(d, "#points .p-from", "01.12.2026")
+    fill(d, "#points .p-to", "31.12.2027")
+    wait_text(d, "#p-result", "registration date")
+    fill(d, "#points .p-from", "01.01.2015")
+    fill(d, "#points .p-to", "31.12.2030")
+    wait_text(d, "#p-counted", "counted to")
+    check(d, "#p-reliable", False)
+    wait_text(d, "#p-recommendation", "refuse")
+    # Recording "issue" over the finding is refused next to the decision.
+    d.execute_script("document.getElementById('decision-issue').checked = true")
+    click(d, "#record-assessment")
+    wait_text(d, "[data-field='decision'] .field-error", "follows from its findings")
+    # Refusing needs the Commission's written justification of the finding.
+    d.execute_script("document.getElementById('decision-refuse').checked = true")
+    click(d, "#record-assessment")
+    wait_text(d, "[data-field='reason'] .field-error", "justification")
+    fill(d, "#findings-note", "The work record's stamp belongs to another company.")
+    click(d, "#record-assessment")
+    screen(d, "case")
+    wait_text(d, "#case-status", "assessed")
+    # The head cannot issue while the ground holds.
+    click(d, "#outcome-issue")
+    click(d, "#decide")
+    wait_text(d, "[data-field='outcome'] .field-error", "cannot be issued")
+    assert count(store, f"SELECT status FROM cases WHERE id = {case}") == "assessed"
+    click(d, "#outcome-refuse")
+    click(d, "#decide")
+    wait_text(d, "#case-status", "refused")
+    click(d, "#print-refusal")
+    wait_text(d, "#toast", "Saved:")
+    letter = " ".join(pdf_text(dialogs / f"refusal-{case}-kk-ru.pdf").split())
+    assert "another company" in letter, "the justification under the ground"
+    assert "9-тармағының 3) тармақшасы" in letter
+
+    # A certificate, then its reissue for a new employer whose contract ends before the original.
+    case = register_issue(d, "YUSUPOV", "FA7000002")
+    assess(d, case)
+    click(d, "#record-assessment")
+    screen(d, "case")
+    click(d, "#decide")
+    wait_for(d, "#certificate-produced")
+    number = d.execute_script("return document.querySelector('#certificate-produced').textContent.match(/TST-\\d{4}-\\d+/)[0]")
+    original_end = count(store, f"SELECT valid_to FROM certificates WHERE number = '{number}'")
+    click(d, "#start-reissue")
+    screen(d, "new")
+    d.execute_script("const s = document.querySelector('[data-field=change_ground] select'); s.value = 'employer_change'; s.dispatchEvent(new Event('change'))")
+    wait_until(d, "return !document.getElementById('reissue-term-note').hidden")
+    assert "never lengthens" in text(d, "#reissue-term-note")
+    fill(d, "#event-on", "24.11.2026")
+    fill(d, "#e-name", "Irtysh Energy LLP")
+    fill(d, "#e-bin", BIN)
+    fill(d, "#e-from", "24.11.2026")
+    fill(d, "#e-to", "31.01.2027")
+    for box in d.execute_script("return [...document.querySelectorAll('#checklist input[type=checkbox]')].map(e => e.id)"):
+        check(d, f"#{box}")
+    click(d, "#register")
+    screen(d, "case")
+    wait_text(d, "#case-status", "registered")
+    click(d, "#decide")
+    wait_for(d, "#certificate-produced")
+    reissued = count(store, "SELECT number || '|' || valid_to FROM certificates WHERE replaces_id IS NOT NULL ORDER BY id DESC LIMIT 1")
+    new_number, new_end = reissued.split("|")
+    assert new_number != number
+    assert new_end == "2027-01-31" < original_end, (new_end, original_end)
+
+    # Its extension refused: a written reason alone is not enough, a ground of p.9 is needed.
+    click(d, "#start-extend")
+    screen(d, "new")
+    fill(d, "#event-on", "25.11.2026")
+    fill(d, "#e-name", "Irtysh Energy LLP")
+    fill(d, "#e-bin", BIN)
+    fill(d, "#e-from", "25.11.2026")
+    fill(d, "#e-to", "24.11.2027")
+    for box in d.execute_script("return [...document.querySelectorAll('#checklist input[type=checkbox]')].map(e => e.id)"):
+        check(d, f"#{box}")
+    click(d, "#register")
+    screen(d, "case")
+    wait_text(d, "#case-status", "registered")
+    ext = int(d.execute_script("return document.querySelector('#case-title').textContent.match(/\\d+/)[0]"))
+    click(d, "#outcome-refuse")
+    wait_until(d, "return !document.getElementById('grounds').hidden")
+    fill(d, "[data-field='reason'] textarea", "The contract is not signed by the employer.")
+    click(d, "#decide")
+    wait_text(d, "[data-field='grounds'] .field-error", "at least one ground")
+    assert count(store, f"SELECT status FROM cases WHERE id = {ext}") == "registered"
+    check(d, "#ground-unreliable_documents")
+    click(d, "#decide")
+    wait_text(d, "#case-status", "refused")
+    assert count(store, f"SELECT refusal_grounds FROM decisions WHERE case_id = {ext}") == '["unreliable_documents"]'
+    shoot(d, "case-extension-refused-en")

@@ -146,6 +146,7 @@ acceptance-body = The application of { $date } ({ $kind ->
        *[other] { $kind }
     }; profession: { $profession }) is not accepted: the documents are incomplete and (or) their validity has expired ({ $rules ->
         [order-503-2016] Rules p.7
+        [order-236-2023] Rules p.7
        *[other] App 2 p.9 to the Rules
     }).
 acceptance-missing = Not submitted:

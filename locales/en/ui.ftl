@@ -160,6 +160,7 @@ ui-new-profession = Profession
 ui-prof-search = Find in the list of order 236
 ui-prof-hint = Type part of the name in any language and choose from the list
 ui-new-employer = Employer
+ui-reissue-employer-term = The reissued certificate is valid until the earlier of the old certificate's end and the new employment contract's end (Rules p.16, p.19, p.22). A reissue never lengthens the term: that is an extension (p.16-17).
 ui-e-name = Employer's name
 ui-e-bin = BIN/IIN
 ui-e-from = Contract from

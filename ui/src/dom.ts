@@ -113,8 +113,13 @@ export function showFail(root: HTMLElement, e: unknown): void {
   const slot = fail.field ? root.querySelector<HTMLElement>(`[data-field="${CSS.escape(fail.field)}"]`) : null;
   if (slot) {
     slot.classList.add("invalid");
-    const err = slot.querySelector(".field-error");
-    if (err) err.textContent = fail.message;
+    // Every slot shows its message: one without an error line of its own gets one.
+    let err = slot.querySelector(".field-error");
+    if (!err) {
+      err = h("p", { class: "field-error", role: "alert" });
+      slot.append(err);
+    }
+    err.textContent = fail.message;
     slot.querySelector<HTMLElement>("input, select, textarea")?.focus();
     return;
   }

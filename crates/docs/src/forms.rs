@@ -295,7 +295,7 @@ fn acceptance_page(v: &AcceptanceRefusalView, lang: DocLang, draft: bool, k: f32
     y += 2.0;
     let body = t.get_with("acceptance-body", |m| {
         vec![
-            ("date", date_in(m, v.received_on)),
+            ("date", date_case(m, v.received_on, DateCase::Attributive)),
             ("kind", v.kind.as_str().to_string()),
             ("profession", v.profession.text(m.lang())),
             ("rules", v.rule_set.clone()),

@@ -332,9 +332,10 @@ const FINDING_NOTES: &[&str] = &[
 ];
 
 /// The head's reason when adding a ground of App 2 p.9 subp.3 or 1 (extension, reissue, duplicate).
+/// `[0]` rests on subp.3 (documents or data unreliable), `[1]` on subp.1 (qualification).
 const HEAD_REASONS: &[&str] = &[
-    "Трудовой договор не подписан работодателем; сведения о работодателе не подтверждены.",
-    "Данные документа, удостоверяющего личность, не совпадают с данными справки.",
+    "Трудовой договор не подписан работодателем; данные о работодателе в заявлении не совпадают с договором.",
+    "По трудовому договору заявитель принят на должность, не соответствующую профессии, указанной в справке.",
 ];
 
 /// A case planned relative to `now` so that the dashboard shows every kind of item on any day.
@@ -545,8 +546,10 @@ impl<'s> Sim<'s> {
                 valid_until: None,
             })
             .collect();
-        if !complete && !docs.is_empty() {
-            let i = self.rng.random_range(0..docs.len());
+        // Incomplete: one of the documents beside the application itself is missing or expired
+        // (the application is what is being refused acceptance).
+        if !complete && docs.len() > 1 {
+            let i = self.rng.random_range(1..docs.len());
             if self.rng.random_bool(0.5) {
                 docs[i].present = false;
             } else {
@@ -596,6 +599,11 @@ impl<'s> Sim<'s> {
             ),
         };
         let documents = self.documents(w, kind, day, complete);
+        // A checklist of the application alone cannot be incomplete in this way.
+        let complete = complete
+            || documents
+                .iter()
+                .all(|d| d.present && d.valid_until.is_none());
         let mut app = NewApplication {
             kind,
             applicant,

@@ -906,13 +906,13 @@ pub fn hq_register(conn: &Connection, year: i32, month: u32) -> Result<Vec<HqReg
                    {DECISION_EVENT} AS event,
                    -- Each row keeps the term its own event set (as the office's register does).
                    CASE WHEN c.status = 'issued' THEN CASE WHEN c.kind = 'extend'
-                        THEN json_extract(c.data, '$.extensions[0].valid_from') ELSE t.valid_from END END,
+                        THEN json_extract(c.data, '$.extensions[0].valid_from') ELSE t.valid_from END END AS valid_from,
                    CASE WHEN c.status = 'issued' THEN CASE WHEN c.kind = 'extend'
                         THEN json_extract(c.data, '$.extensions[0].valid_to')
                         ELSE coalesce((SELECT json_extract(e.data, '$.extensions[0].previous_valid_to') FROM hq_cases e
                                        WHERE e.kind = 'extend' AND e.office_id = c.office_id
                                          AND json_extract(e.data, '$.extensions[0].certificate_id') = t.certificate_id
-                                       ORDER BY e.case_id LIMIT 1), t.valid_to) END END
+                                       ORDER BY e.case_id LIMIT 1), t.valid_to) END END AS valid_to
             FROM hq_cases c JOIN hq_offices o ON o.office_id = c.office_id
             LEFT JOIN hq_certificates t ON t.office_id = c.office_id AND t.certificate_id = c.result_certificate_id
             WHERE c.decided_on >= ?1 AND c.decided_on < ?2 AND c.status IN ('issued', 'refused')

@@ -520,3 +520,56 @@ fn a_higher_office_has_its_own_administrator() {
         "the audit chain holds across imports and setup"
     );
 }
+
+#[test]
+fn both_registers_show_the_term_each_event_set() {
+    // Rules p.15 (an issue: at most three months) and p.16 (an extension: the contract's term): an
+    // issue row keeps the end it was issued with even after the certificate was extended, in the
+    // office's register and in the higher office's consolidated one alike.
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 1, 400);
+    let (issued_on, number, first_end, now_end): (NaiveDate, String, NaiveDate, NaiveDate) = a
+        .connection()
+        .query_row(
+            "SELECT c.decided_on, t.number, e.previous_valid_to, t.valid_to
+             FROM extensions e JOIN certificates t ON t.id = e.certificate_id JOIN cases c ON c.id = t.case_id
+             WHERE c.kind = 'issue' AND e.previous_valid_to <> t.valid_to ORDER BY e.id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .expect("the demo has an extended certificate");
+    assert_ne!(first_end, now_end);
+    let first = NaiveDate::from_ymd_opt(
+        chrono::Datelike::year(&issued_on),
+        chrono::Datelike::month(&issued_on),
+        1,
+    )
+    .unwrap();
+    let next = first.checked_add_months(chrono::Months::new(1)).unwrap();
+    let rows = anyqtama_store::records::register(a.connection(), first, next, today()).unwrap();
+    let row = rows
+        .iter()
+        .find(|r| r.number == number && r.event == "issued")
+        .unwrap();
+    assert_eq!(row.valid_to, Some(first_end), "the office's register");
+    let mut region = hq(&dir);
+    import(
+        &mut region,
+        &all(&mut a),
+        TRUST,
+        &Actor::command_line(),
+        now(),
+    )
+    .unwrap();
+    let rows = anyqtama_store::exchange::hq_register(
+        region.connection(),
+        chrono::Datelike::year(&issued_on),
+        chrono::Datelike::month(&issued_on),
+    )
+    .unwrap();
+    let row = rows
+        .iter()
+        .find(|r| r.number == number && r.event == "issued")
+        .unwrap();
+    assert_eq!(row.valid_to, Some(first_end), "the consolidated register");
+}

@@ -104,6 +104,7 @@ function decideCard(p: CasePage, reload: () => Promise<void>): HTMLElement {
     h("legend", {}, t("ui-decision")),
     h("label", { class: "radio" }, h("input", { type: "radio", name: "outcome", value: "issue", id: "outcome-issue", checked: true }), " ", t("ui-outcome-issue")),
     h("label", { class: "radio" }, h("input", { type: "radio", name: "outcome", value: "refuse", id: "outcome-refuse" }), " ", t("ui-outcome-refuse")),
+    h("p", { class: "field-error", role: "alert" }),
   );
   const reason = h("textarea", { rows: 3 });
   const end = dateInput();

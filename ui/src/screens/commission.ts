@@ -107,6 +107,7 @@ async function assessmentPanel(caseId: number, sittings: Sitting[]): Promise<HTM
       h("legend", {}, t("ui-commission-decision")),
       h("label", { class: "radio" }, h("input", { type: "radio", name: "decision", value: "issue", id: "decision-issue" }), " ", t("ui-outcome-issue")),
       h("label", { class: "radio" }, h("input", { type: "radio", name: "decision", value: "refuse", id: "decision-refuse" }), " ", t("ui-outcome-refuse")),
+      h("p", { class: "field-error", role: "alert" }),
     ),
     field("findings-note", t("ui-findings-note"), reason, { name: "reason", hint: t("ui-findings-note-hint") }),
     formError(),

@@ -88,6 +88,8 @@ export async function newApplicationScreen(kind0?: string, certificate0?: string
     field("e-bin", t("ui-e-bin"), input({ inputmode: "numeric", maxlength: 12 }), { name: "bin" }),
     field("e-from", t("ui-e-from"), dateInput(), { name: "contract_from" }),
     field("e-to", t("ui-e-to"), dateInput(), { name: "contract_to" }),
+    // Rules p.19, p.22 (order 426), p.16: what a reissue for a new employer does to the term.
+    h("p", { class: "muted", id: "reissue-term-note", hidden: true }, t("ui-reissue-employer-term")),
     h("p", { class: "field-error" }),
   );
   const ground = select([], undefined, { onchange: () => show() });
@@ -136,6 +138,7 @@ export async function newApplicationScreen(kind0?: string, certificate0?: string
     groundField.hidden = kind !== "reissue";
     eventField.hidden = kind === "issue";
     employer.hidden = !(kind === "extend" || (kind === "reissue" && ground.value === "employer_change"));
+    (employer.querySelector("#reissue-term-note") as HTMLElement).hidden = kind !== "reissue";
     const label = eventField.querySelector("label");
     if (label) label.textContent = t(`ui-event-on-${kind}`);
   }
