@@ -35,7 +35,7 @@ def store(tmp_path_factory):
     ids = {
         "certificate": q("SELECT number FROM certificates WHERE copy = 0 AND status = 'valid' AND replaces_id IS NULL ORDER BY id DESC LIMIT 1")[0],
         "duplicate": q("SELECT number FROM certificates WHERE copy > 0 ORDER BY id DESC LIMIT 1")[0],
-        "reissue": q("SELECT number FROM certificates WHERE replaces_id IS NOT NULL ORDER BY id DESC LIMIT 1")[0],
+        "reissue": q("SELECT number FROM certificates WHERE replaces_id IS NOT NULL AND number NOT IN (SELECT number FROM certificates WHERE copy > 0) ORDER BY id DESC LIMIT 1")[0],
         "refused": str(q("SELECT id FROM cases WHERE status = 'refused' AND kind = 'issue' ORDER BY id DESC LIMIT 1")[0]),
         "refused_other": str(q("SELECT id FROM cases WHERE status = 'refused' AND kind <> 'issue' ORDER BY id DESC LIMIT 1")[0]),
         "not_accepted": str(q("SELECT c.id FROM cases c JOIN acceptance_refusals r ON r.case_id = c.id WHERE r.missing <> '[]' ORDER BY c.id DESC LIMIT 1")[0]),

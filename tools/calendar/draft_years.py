@@ -44,7 +44,7 @@ def fixed(year):
 # First day of Kurban Ait (announced each year by the Spiritual Administration of Muslims of Kazakhstan).
 KURBAN_AIT = {2016: (9, 12), 2017: (9, 1), 2018: (8, 21), 2019: (8, 11), 2020: (7, 31), 2021: (7, 20),
               2022: (7, 9), 2023: (6, 28), 2024: (6, 16), 2025: (6, 6), 2026: (5, 27), 2027: (5, 16)}
-KURBAN_ESTIMATED = {2027}
+KURBAN_ESTIMATED = {2026, 2027}  # until announced and confirmed by an administrator
 
 # Government decrees moving days off: (day off, working weekend day or None, source).
 # A None working day means the decree moved a carried-over day off (2020: from 11 May to 8 May).
@@ -71,7 +71,7 @@ MOVED_CARRY = {("2020-05-09"): ("2020-05-08", "Government of RK resolution No. 8
 
 STATUS = {2026: "provisional", 2027: "provisional"}
 NOTES = {
-    2026: "No decree transferring days off in 2026 is known to the project; Constitution Day is not a "
+    2026: "Kurban Ait is estimated (27 May) until it is announced. No decree transferring days off in 2026 is known to the project; Constitution Day is not a "
           "non-working day in 2026 after the 2026 amendments of the Law on holidays (moved to 15 March from "
           "2027). An administrator confirms this year against the published decree.",
     2027: "Kurban Ait is estimated (16 May) until it is announced; no decree on transfers for 2027 yet.",

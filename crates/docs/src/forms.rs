@@ -662,7 +662,8 @@ pub fn protocol(v: &ProtocolView, lang: DocLang, draft: bool) -> Vec<u8> {
         }
     }
     y += 4.0;
-    let yes_no = |b: bool| joined(&t.get(if b { "yes" } else { "no" }, &[]));
+    // Each language's line says yes or no in its own language.
+    let yes_no = |m: &anyqtama_i18n::Messages, b: bool| m.get(if b { "yes" } else { "no" }, &[]);
     for (i, e) in v.entries.iter().enumerate() {
         if y > 240.0 {
             pages.push(std::mem::replace(&mut p, Page::a4()));
@@ -678,14 +679,13 @@ pub fn protocol(v: &ProtocolView, lang: DocLang, draft: bool) -> Vec<u8> {
             ]
         });
         y = block(&mut p, y, &head, 10.5, Weight::Bold, false);
-        let edu = t.get(
-            "protocol-education",
-            &[
-                ("higher", yes_no(e.higher)),
-                ("degree", yes_no(e.degree)),
-                ("english", yes_no(e.english)),
-            ],
-        );
+        let edu = t.get_with("protocol-education", |m| {
+            vec![
+                ("higher", yes_no(m, e.higher)),
+                ("degree", yes_no(m, e.degree)),
+                ("english", yes_no(m, e.english)),
+            ]
+        });
         y = block(&mut p, y, &edu, 10.0, Weight::Regular, false);
         // RULES.md §6.1: every accepted period as counted (up to the registration date), then the
         // total as scored and in calendar terms, so a member sees where the two differ.
