@@ -36,16 +36,14 @@ pub fn lang(code: &str) -> Lang {
     Lang::parse(code).unwrap_or(Lang::Kk)
 }
 
-/// The clock, read here and passed down. End-to-end tests pin it (`ANYQTAMA_TEST_NOW`, e.g.
-/// `2026-11-25T10:00`) so that a run on a Saturday behaves as on the working day it stands for.
+/// The clock, read here and passed down (`anyqtama_app::clock`: tests pin it with
+/// `ANYQTAMA_TEST_NOW` in debug builds only).
 pub fn now() -> chrono::NaiveDateTime {
-    pinned_now().unwrap_or_else(|| chrono::Local::now().naive_local())
+    anyqtama_app::clock::now()
 }
 
 pub fn pinned_now() -> Option<chrono::NaiveDateTime> {
-    std::env::var("ANYQTAMA_TEST_NOW")
-        .ok()
-        .and_then(|s| chrono::NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M").ok())
+    anyqtama_app::clock::pinned()
 }
 
 impl Fail {

@@ -4,6 +4,7 @@
 
 mod bundle_cmd;
 mod calendar_cmd;
+mod case_cmd;
 mod docs_cmd;
 mod error;
 mod store_cmd;
@@ -105,6 +106,33 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
+    /// Set up a new office's store: office details (JSON file) and its first administrator.
+    Setup {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Office details as JSON: code, name_kk/ru/en, region_kk/ru/en, address.
+        #[arg(long)]
+        office: String,
+        #[arg(long)]
+        admin: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Users of the store.
+    #[command(subcommand)]
+    User(case_cmd::User),
+    /// Members of the Commission.
+    #[command(subcommand)]
+    Member(case_cmd::Member),
+    /// A case's life, signed in as a user of the store: register, send, assess, decide, show.
+    #[command(subcommand)]
+    Case(case_cmd::Case),
+    /// The Commission's sittings.
+    #[command(subcommand)]
+    Sitting(case_cmd::Sitting),
+    /// Acts on a certificate: revoke.
+    #[command(subcommand)]
+    Certificate(case_cmd::Certificate),
     /// Manual sync: the signed bundle an office carries to its higher office, and its import there.
     #[command(subcommand)]
     Bundle(bundle_cmd::Bundle),
@@ -305,10 +333,21 @@ fn run(command: Command, lang: Lang, doc_lang: &str) -> Result<String, CliError>
             store_cmd::due(&store_cmd::db_path(db), today.as_deref(), within)
         }
         Command::Bundle(b) => bundle_cmd::run(b),
+        Command::Setup {
+            db,
+            office,
+            admin,
+            name,
+        } => case_cmd::setup(db, &office, &admin, &name, store_cmd::now()),
+        Command::User(c) => case_cmd::run_user(c, store_cmd::now()),
+        Command::Member(c) => case_cmd::run_member(c, store_cmd::now()),
+        Command::Case(c) => case_cmd::run_case(c, store_cmd::now()),
+        Command::Sitting(c) => case_cmd::run_sitting(c, store_cmd::now()),
+        Command::Certificate(c) => case_cmd::run_certificate(c, store_cmd::now()),
     }
 }
 
-fn read_input(file: Option<&str>) -> Result<String, CliError> {
+pub(crate) fn read_input(file: Option<&str>) -> Result<String, CliError> {
     let mut text = String::new();
     match file {
         None | Some("-") => std::io::stdin()

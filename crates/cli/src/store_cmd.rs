@@ -16,7 +16,7 @@ pub fn db_path(db: Option<PathBuf>) -> PathBuf {
 }
 
 pub fn now() -> NaiveDateTime {
-    chrono::Local::now().naive_local()
+    anyqtama_app::clock::now()
 }
 
 pub fn day(s: Option<&str>) -> Result<NaiveDate, CliError> {

@@ -243,6 +243,28 @@ pub fn case(conn: &Connection, id: i64) -> Result<CaseRecord> {
     Ok(rec)
 }
 
+/// The certificate a case produced (issued, extended, reissued, duplicated), if any: its id and
+/// number, and the applicant's id.
+pub fn result_certificate(conn: &Connection, case: i64) -> Result<Option<(i64, String, i64)>> {
+    Ok(conn
+        .query_row(
+            "SELECT t.id, t.number, t.applicant_id FROM cases c JOIN certificates t ON t.id = c.result_certificate_id WHERE c.id = ?1",
+            [case],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?)
+}
+
+/// The id of the certificate with this number as it stands (a duplicate over its original).
+pub fn certificate_id(conn: &Connection, number: &str) -> Result<i64> {
+    conn.query_row(
+        "SELECT id FROM certificates WHERE number = ?1 ORDER BY copy DESC LIMIT 1",
+        [number],
+        |r| r.get(0),
+    )
+    .map_err(not_found("certificate", number))
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct AssessmentRecord {
     pub case: i64,

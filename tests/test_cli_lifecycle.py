@@ -1,0 +1,93 @@
+"""A certificate's whole life driven from a shell (tools/lifecycle.sh, shown in the README), against a
+fresh store, with the clock pinned: every step signs in as a user of the store, and the store ends
+as the law says — the reissue for a new employer ends with the new contract, the duplicate is
+revoked, and `verify` passes. Then what a shell must not be able to do: act without the right
+password or role, or refuse without a ground, and write anything while failing."""
+import json
+import os
+import sqlite3
+import subprocess
+from pathlib import Path
+
+from conftest import ROOT, TARGET
+
+BIN = os.environ.get("ANYQTAMA_BIN", str(TARGET / "debug" / "anyqtama"))
+NOW = "2026-11-25T10:00"
+
+
+def env(**extra):
+    return {**os.environ, "ANYQTAMA": BIN, "ANYQTAMA_TEST_NOW": NOW, "LANG": "en_US.UTF-8", **extra}
+
+
+def q(db, sql):
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_the_readme_lifecycle_script_runs_on_a_fresh_store(tmp_path):
+    out = subprocess.run([str(ROOT / "tools" / "lifecycle.sh"), str(tmp_path)], env=env(),
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-3000:]
+    db = tmp_path / "office.sqlite"
+    kinds = dict(q(db, "SELECT kind, status FROM cases"))
+    assert kinds == {"issue": "issued", "extend": "issued", "reissue": "issued", "duplicate": "issued"}
+    # Rules p.16-17: the extension runs to the contract's end (within three years).
+    assert q(db, "SELECT valid_to FROM extensions") == [("2028-06-30",)]
+    # Rules p.19, p.22 (order 426), p.16: the reissue for a new employer ends with its contract.
+    assert q(db, "SELECT valid_to FROM certificates WHERE replaces_id IS NOT NULL") == [("2027-06-30",)]
+    # The duplicate keeps the number and is the one revoked (Rules p.22-1, p.21).
+    assert q(db, "SELECT copy, status FROM certificates WHERE number = 'SMY-2026-00002' ORDER BY copy") == \
+        [(0, "replaced"), (1, "revoked")]
+    # Every action is attributed to the user who signed in.
+    logins = {r[0] for r in q(db, "SELECT DISTINCT login FROM audit WHERE action IN ('register_application', 'decide', 'record_assessment')")}
+    assert logins == {"registrar", "head", "secretary"}
+    assert (tmp_path / "certificate.pdf").read_bytes().startswith(b"%PDF")
+    assert json.loads(out.stdout[out.stdout.rindex("{"):])["ok"] is True, "verify at the end"
+
+
+def test_a_shell_cannot_act_without_the_password_the_role_or_a_ground(tmp_path):
+    subprocess.run([str(ROOT / "tools" / "lifecycle.sh"), str(tmp_path)], env=env(), check=True, capture_output=True)
+    db = str(tmp_path / "office.sqlite")
+    events = q(db, "SELECT count(*) FROM audit")[0][0]
+
+    def run(*args, password, lang="en"):
+        return subprocess.run([BIN, "--lang", lang, *args, "--db", db], env=env(ANYQTAMA_PASSWORD=password),
+                              capture_output=True, text=True)
+
+    # A new extension application to decide on.
+    app = json.loads((tmp_path / "extend.json").read_text())
+    app["certificate"] = q(db, "SELECT id FROM certificates WHERE replaces_id IS NULL AND copy = 0 ORDER BY id LIMIT 1")[0][0]
+    (tmp_path / "extend2.json").write_text(json.dumps(app))
+    wrong = run("case", "register", str(tmp_path / "extend2.json"), "--user", "registrar", password="nope")
+    assert wrong.returncode != 0 and not wrong.stdout and "password" in wrong.stderr.lower()
+    # The certificate is superseded by the reissue: the registration itself is refused.
+    refused = run("case", "register", str(tmp_path / "extend2.json"), "--user", "registrar", password="registrar password")
+    assert refused.returncode != 0 and not refused.stdout
+    assert q(db, "SELECT count(*) FROM audit")[0][0] == events, "nothing written on failure"
+
+    # A new first issue, assessed "issue": a registrar cannot decide it; a head cannot refuse it
+    # without a ground of App 2 p.9, nor with a written reason alone.
+    case = json.loads(run("case", "register", str(tmp_path / "application.json"), "--user", "registrar",
+                          password="registrar password").stdout)["case"]
+    run("case", "send", str(case), "--user", "registrar", password="registrar password")
+    p = run("case", "assess", str(case), "--sitting", "1", "--decision", "refuse", "--note", "we disagree",
+            str(tmp_path / "findings.json"), "--user", "secretary", password="secretary password")
+    assert p.returncode != 0 and "follows from its findings" in p.stderr, p.stderr
+    run("case", "assess", str(case), "--sitting", "1", "--decision", "issue", str(tmp_path / "findings.json"),
+        "--user", "secretary", password="secretary password")
+    events = q(db, "SELECT count(*) FROM audit")[0][0]
+    p = run("case", "decide", str(case), "--outcome", "refuse", "--user", "registrar", password="registrar password")
+    assert p.returncode != 0 and not p.stdout
+    p = run("case", "decide", str(case), "--outcome", "refuse", "--reason", "Нет", "--user", "head",
+            password="head password", lang="ru")
+    assert p.returncode != 0 and not p.stdout and "основание" in p.stderr, p.stderr
+    p = run("case", "decide", "abc", "--outcome", "issue", "--user", "head", password="head password")
+    assert p.returncode != 0 and "abc" in p.stderr
+    assert q(db, "SELECT count(*) FROM audit")[0][0] == events
+    p = run("case", "decide", str(case), "--outcome", "refuse", "--ground", "unreliable_documents",
+            "--reason", "The diploma's register entry does not exist.", "--user", "head", password="head password")
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["refusal_grounds"] == ["unreliable_documents"]
