@@ -354,16 +354,22 @@ def open_case(d, case, needle):
     screen(d, "case")
 
 
-def assess(d, case):
+def assess(d, case, place=None):
+    """Sends the case to the Commission and opens its assessment; at a new sitting held at `place`
+    when given, else at the latest one."""
     click(d, "#send-to-commission")
     wait_text(d, "#case-status", "with the Commission")
     menu(d, "commission")
-    if not exists(d, "#sittings li"):
-        fill(d, "#sitting-place", "Akimat, room 12")
+    if place or not exists(d, "#sittings li"):
+        before = d.execute_script("return document.querySelectorAll('#sittings li').length")
+        fill(d, "#sitting-place", place or "Akimat, room 12")
         click(d, "#create-sitting")
-        wait_for(d, "#sittings li")
+        wait_until(d, f"return document.querySelectorAll('#sittings li').length > {before}")
     click(d, f"#agenda-table a.case-link[data-case='{case}']")
     wait_for(d, "#points")
+    if place:
+        d.execute_script("const s = document.getElementById('assess-sitting'); "
+                         "s.value = [...s.options].find(o => o.text.includes(arguments[0])).value;", place)
     check(d, "#p-higher")
     check(d, "#p-degree")
     fill(d, "#points .p-from", "01.01.2015")
@@ -429,11 +435,18 @@ def test_the_law_round_two_through_the_window(window):
 
     # A certificate, then its reissue for a new employer whose contract ends before the original.
     case = register_issue(d, "YUSUPOV", "FA7000002")
-    assess(d, case)
+    assess(d, case, place="Akimat, room 7")
     click(d, "#record-assessment")
     screen(d, "case")
     click(d, "#decide")
     wait_for(d, "#certificate-produced")
+    # The case's protocol is the protocol of its own sitting (the button once sent the sitting's id
+    # where the case's was expected, and printed another person's protocol).
+    assert count(store, f"SELECT sitting_id FROM assessments WHERE case_id = {case}") != case
+    click(d, "#print-protocol")
+    wait_text(d, "#toast", "Saved:")
+    protocol = " ".join(pdf_text(dialogs / f"protocol-{case}-kk-ru.pdf").split())
+    assert "YUSUPOV" in protocol and "room 7" in protocol and "RASHIDOV" not in protocol
     number = d.execute_script("return document.querySelector('#certificate-produced').textContent.match(/TST-\\d{4}-\\d+/)[0]")
     original_end = count(store, f"SELECT valid_to FROM certificates WHERE number = '{number}'")
     click(d, "#start-reissue")

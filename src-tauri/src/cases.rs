@@ -59,9 +59,10 @@ pub fn checklist(
 /// Professions of order 236 (and order 49) whose name in any language has every word.
 #[tauri::command]
 pub fn professions(state: tauri::State<'_, AppState>, text: String, lang: String) -> Vec<Hit> {
-    let mut hits = state.law.lists.search(&text, crate::state::lang(&lang));
-    // Certificates name a profession of order 236 (Rules p.5); order 49 is for residence permits.
-    hits.retain(|h| h.list.starts_with("order-236"));
+    let mut hits = state
+        .law
+        .lists
+        .search_for_certificate(&text, crate::state::lang(&lang));
     hits.truncate(30);
     hits
 }
@@ -84,14 +85,8 @@ pub fn find_certificate(
     state.read(&lang, |s, _| {
         let certificate = views::certificate(s.connection(), &number)?;
         let r = records::certificate(s.connection(), &certificate.number)?;
-        let (applicant_id, profession_id): (i64, String) = s
-            .connection()
-            .query_row(
-                "SELECT applicant_id, profession_id FROM certificates WHERE id = ?1",
-                [certificate.id],
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )
-            .map_err(StoreError::from)?;
+        let (applicant_id, profession_id) =
+            records::certificate_holder(s.connection(), certificate.id)?;
         Ok(CertificateFound {
             holder: r.holder_latin,
             certificate,
@@ -174,13 +169,7 @@ pub fn case_page(state: tauri::State<'_, AppState>, id: i64, lang: String) -> Re
         if lifecycle::permitted(Action::ResolveComplaint, held).is_ok() {
             actions.push(Action::ResolveComplaint.name());
         }
-        let sent_on: Option<chrono::NaiveDate> = c
-            .query_row(
-                "SELECT sent_to_commission_on FROM cases WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .map_err(StoreError::from)?;
+        let sent_on = records::sent_to_commission_on(c, id)?;
         let law = s.law();
         let today = now().date();
         let next = queries::next_deadline(
@@ -415,13 +404,7 @@ pub fn decide(
     match id {
         None => Ok(None),
         Some(CertificateId(id)) => state.read(&lang, |s, _| {
-            Ok(Some(
-                s.connection()
-                    .query_row("SELECT number FROM certificates WHERE id = ?1", [id], |r| {
-                        r.get(0)
-                    })
-                    .map_err(StoreError::from)?,
-            ))
+            Ok(Some(records::certificate_number(s.connection(), id)?))
         }),
     }
 }
@@ -473,11 +456,7 @@ pub fn record_notification(
         w.record_notification(id, kind, event_on, now(), &note)
     })?;
     state.read(&lang, |s, _| {
-        Ok(s.connection()
-            .query_row("SELECT late FROM notifications WHERE id = ?1", [n.0], |r| {
-                r.get(0)
-            })
-            .map_err(StoreError::from)?)
+        Ok(records::notification_late(s.connection(), n.0)?)
     })
 }
 

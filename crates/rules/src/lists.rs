@@ -269,6 +269,14 @@ impl Lists {
             })
     }
 
+    /// The professions a certificate may name (the list of order 236: Rules p.5 and App 3) whose
+    /// name has every word of `text`; order 49's list is for residence permits, not for this.
+    pub fn search_for_certificate(&self, text: &str, lang: Lang) -> Vec<Hit> {
+        let mut hits = self.search(text, lang);
+        hits.retain(|h| h.list == self.priority.meta.id);
+        hits
+    }
+
     /// Finds professions in both lists whose name in any language contains every word of `text`
     /// (case and ё/е folded). Names and paths are given in `lang`.
     pub fn search(&self, text: &str, lang: Lang) -> Vec<Hit> {

@@ -255,6 +255,46 @@ pub fn result_certificate(conn: &Connection, case: i64) -> Result<Option<(i64, S
         .optional()?)
 }
 
+/// The holder's applicant id and the profession of a certificate (a later application refers to them).
+pub fn certificate_holder(conn: &Connection, certificate: i64) -> Result<(i64, String)> {
+    conn.query_row(
+        "SELECT applicant_id, profession_id FROM certificates WHERE id = ?1",
+        [certificate],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .map_err(not_found("certificate", certificate))
+}
+
+/// A certificate's number by its id.
+pub fn certificate_number(conn: &Connection, certificate: i64) -> Result<String> {
+    conn.query_row(
+        "SELECT number FROM certificates WHERE id = ?1",
+        [certificate],
+        |r| r.get(0),
+    )
+    .map_err(not_found("certificate", certificate))
+}
+
+/// The day a case's documents were sent to the Commission, if they were (RULES.md §6.8).
+pub fn sent_to_commission_on(conn: &Connection, case: i64) -> Result<Option<NaiveDate>> {
+    conn.query_row(
+        "SELECT sent_to_commission_on FROM cases WHERE id = ?1",
+        [case],
+        |r| r.get(0),
+    )
+    .map_err(not_found("case", case))
+}
+
+/// Whether a notice from the holder came after its 5 working days (flagged: RULES.md §6.7).
+pub fn notification_late(conn: &Connection, notification: i64) -> Result<bool> {
+    conn.query_row(
+        "SELECT late FROM notifications WHERE id = ?1",
+        [notification],
+        |r| r.get(0),
+    )
+    .map_err(not_found("notification", notification))
+}
+
 /// The id of the certificate with this number as it stands (a duplicate over its original).
 pub fn certificate_id(conn: &Connection, number: &str) -> Result<i64> {
     conn.query_row(
