@@ -19,7 +19,9 @@ TODAY = "2026-11-20"
 
 
 def run(*args, ok=True):
-    p = subprocess.run([BIN, *args], capture_output=True, text=True, env={**os.environ, "LANG": "en_US.UTF-8"})
+    # The demo's head prints (a recorded print is a signed-in user's); drafts need nobody.
+    p = subprocess.run([BIN, *args], capture_output=True, text=True,
+                       env={**os.environ, "LANG": "en_US.UTF-8", "ANYQTAMA_PASSWORD": "anyqtama-demo"})
     if ok:
         assert p.returncode == 0, f"{args}: {p.stderr}"
     return p
@@ -60,7 +62,8 @@ def check_pdf(path):
 
 def print_doc(store, kind, ident, lang, name=None, *extra):
     out = store["dir"] / f"{name or kind}-{lang}.pdf"
-    run("print", kind, ident, "--db", str(store["db"]), "--lang", lang, "--out", str(out), *extra)
+    who = [] if "--draft" in extra else ["--user", "head"]
+    run("print", kind, ident, "--db", str(store["db"]), "--lang", lang, "--out", str(out), *who, *extra)
     check_pdf(out)
     return out
 
@@ -319,3 +322,29 @@ def test_register_page_matches_the_reference_image(store, lang):
     assert a.size == b.size
     diff = ImageChops.difference(a, b)
     assert sum(1 for v in diff.getdata() if v > 64) / (a.size[0] * a.size[1]) < 0.01
+
+
+def test_a_print_is_recorded_only_once_written_and_only_as_a_user(store, tmp_path):
+    """A recorded print is the signed-in user's, with 1 to 100 copies, and is recorded only once
+    its file is written whole: a refused print leaves no file and no audit event."""
+    db = store["db"]
+    number = store["ids"]["certificate"]
+    prints = lambda: sqlite3.connect(db).execute("SELECT count(*) FROM audit WHERE action = 'print'").fetchone()[0]
+    before = prints()
+    base = ["print", "certificate", number, "--db", str(db), "--lang", "kk+ru"]
+    cannot = tmp_path / "no such folder" / "c.pdf"
+    p = run(*base, "--out", str(cannot), "--user", "head", ok=False)
+    assert p.returncode != 0 and not p.stdout and not cannot.exists()
+    for copies in ["0", "101", "100000"]:
+        out = tmp_path / f"c{copies}.pdf"
+        p = run(*base, "--out", str(out), "--user", "head", "--copies", copies, ok=False)
+        assert p.returncode != 0 and not out.exists(), copies
+    p = run(*base, "--out", str(tmp_path / "anon.pdf"), ok=False)
+    assert p.returncode != 0 and "--user" in p.stderr and not (tmp_path / "anon.pdf").exists()
+    assert prints() == before, "nothing refused was recorded"
+    run(*base, "--out", str(tmp_path / "draft.pdf"), "--draft")
+    assert prints() == before
+    run(*base, "--out", str(tmp_path / "real.pdf"), "--user", "head", "--copies", "100")
+    assert prints() == before + 1
+    login = sqlite3.connect(db).execute("SELECT login FROM audit WHERE action = 'print' ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    assert login == "head"

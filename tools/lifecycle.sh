@@ -69,7 +69,7 @@ echo "$issued"
 number=$(echo "$issued" | field certificate)
 cert=$(echo "$issued" | field certificate_id)
 holder=$(echo "$issued" | field applicant_id)
-"$BIN" print certificate "$number" --db "$DB" --lang kk+ru --out "$DIR/certificate.pdf"
+"$BIN" print certificate "$number" --db "$DB" --lang kk+ru --out "$DIR/certificate.pdf" --user head
 
 # 5. An extension on a new employment contract (Rules p.16-17).
 employer() { echo "\"employer\": {\"name\": \"$1\", \"bin\": \"211240642195\", \"contract_from\": \"$day\", \"contract_to\": \"$2\"}"; }

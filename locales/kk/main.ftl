@@ -134,6 +134,7 @@ error-qr-unknown-office = Код бұл қоймаға белгісіз орга
 error-qr-bad-signature = ЖАЛҒАН НЕМЕСЕ ӨЗГЕРТІЛГЕН: анықтама деректері қолтаңбаға сәйкес келмейді.
 error-not-printable = { $id } { $document } ретінде басып шығарылмайды: іс бұл құжатқа қажетті күйде емес.
 error-no-office-key = Қоймада анықтамаларға қол қоюға арналған кілт әлі жоқ. Алғашқы баптауды орындаңыз.
+error-sign-in-required = Басып шығару журналға оны жасаған адамның атынан жазылады: кіріңіз (--user ЛОГИН, құпиясөз ANYQTAMA_PASSWORD ішінде немесе стандартты енгізуде) немесе жобаны басыңыз (--draft).
 error-unknown-document = «{ $value }» – белгісіз құжат. application, certificate, refusal немесе protocol көрсетіңіз.
 error-unknown-doc-lang = «{ $value }» – құжаттың белгісіз тілі. kk, ru, en немесе kk+ru көрсетіңіз.
 error-unknown-format = «{ $value }» – белгісіз формат. pdf, xlsx немесе csv көрсетіңіз.

@@ -134,6 +134,7 @@ error-qr-unknown-office = Код подписан органом, неизвес
 error-qr-bad-signature = ПОДДЕЛКА ИЛИ ИЗМЕНЕНИЕ: данные справки не совпадают с подписью.
 error-not-printable = { $id } нельзя напечатать как { $document }: дело не в том состоянии, для которого есть этот документ.
 error-no-office-key = В хранилище ещё нет ключа для подписи справок. Выполните первичную настройку.
+error-sign-in-required = Печать записывается в журнал от имени того, кто её сделал: войдите (--user ЛОГИН, пароль в ANYQTAMA_PASSWORD или на стандартном вводе) или напечатайте проект (--draft).
 error-unknown-document = Неизвестный документ «{ $value }». Укажите application, certificate, refusal или protocol.
 error-unknown-doc-lang = Неизвестный язык документа «{ $value }». Укажите kk, ru, en или kk+ru.
 error-unknown-format = Неизвестный формат «{ $value }». Укажите pdf, xlsx или csv.

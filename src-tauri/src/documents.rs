@@ -76,16 +76,30 @@ pub async fn print(
     let Some(path) = state.dialogs.save(&app, &suggested, ("PDF", &["pdf"])) else {
         return Ok(None);
     };
-    let pdf = state.with_mut(&lang, |s, session| {
-        let role = session
-            .roles
-            .first()
-            .copied()
-            .unwrap_or(anyqtama_store::Role::Registrar);
-        let actor = anyqtama_store::Actor::user(session.user_id, &session.login, role);
-        anyqtama_app::print(s, &actor, which, &id, dl, draft, copies, now())
+    // Written whole and synced first; the print is recorded after, as the signed-in user.
+    let bytes = state.with_mut(&lang, |s, session| {
+        anyqtama_app::print_to(
+            s,
+            Some(session),
+            now(),
+            which,
+            &id,
+            dl,
+            draft,
+            copies,
+            &path,
+        )
     })?;
-    save(&state, &path, &pdf, show, &lang).map(Some)
+    if show {
+        state
+            .dialogs
+            .show(&path)
+            .map_err(|d| Fail::new(&lang, "error-io", &[("detail", d)]))?;
+    }
+    Ok(Some(Saved {
+        path: path.display().to_string(),
+        bytes,
+    }))
 }
 
 #[derive(Serialize)]

@@ -12,8 +12,9 @@ use anyqtama_docs::register::{RegisterRow, RegisterView};
 use anyqtama_docs::text::DocLang;
 use anyqtama_docs::{certificate, forms, register, Grounds, ProfessionView};
 use anyqtama_rules::{Lang, Names};
-use anyqtama_store::{records, Actor, Store, StoreError};
+use anyqtama_store::{records, Session, Store, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
+use std::path::Path;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -30,6 +31,8 @@ pub enum AppError {
     },
     #[error("this store has no office key yet")]
     NoOfficeKey,
+    #[error("a print that is recorded needs a signed-in user")]
+    SignInRequired,
     #[error("spreadsheet: {0}")]
     Spreadsheet(String),
 }
@@ -41,6 +44,7 @@ impl AppError {
             AppError::Qr(e) => e.code(),
             AppError::NotPrintable { .. } => "not-printable",
             AppError::NoOfficeKey => "no-office-key",
+            AppError::SignInRequired => "sign-in-required",
             AppError::Spreadsheet(_) => "io",
         }
     }
@@ -49,7 +53,7 @@ impl AppError {
         match self {
             AppError::Store(e) => e.args(),
             AppError::Qr(QrError::UnknownOffice(fp)) => vec![("fingerprint", fp.clone())],
-            AppError::Qr(_) | AppError::NoOfficeKey => vec![],
+            AppError::Qr(_) | AppError::NoOfficeKey | AppError::SignInRequired => vec![],
             AppError::NotPrintable {
                 document,
                 what: _,
@@ -430,18 +434,14 @@ fn protocol_view(store: &Store, case: i64) -> Result<ProtocolView> {
     })
 }
 
-/// Renders a document. A real print (not a draft) is recorded in the audit trail with the
-/// document, its language and the number of copies; a draft carries a visible mark.
-#[allow(clippy::too_many_arguments)]
-pub fn print(
-    store: &mut Store,
-    actor: &Actor,
+/// Renders a document as PDF; a draft carries a visible mark. Nothing is recorded: see
+/// [`print_to`] for a print.
+pub fn render(
+    store: &Store,
     document: Document,
     id: &str,
     lang: DocLang,
     draft: bool,
-    copies: u32,
-    now: NaiveDateTime,
 ) -> Result<Vec<u8>> {
     let case_id = || {
         id.parse::<i64>().map_err(|_| AppError::NotPrintable {
@@ -450,7 +450,7 @@ pub fn print(
             id: id.to_string(),
         })
     };
-    let pdf = match document {
+    Ok(match document {
         Document::Certificate => certificate::render(&certificate_view(store, id)?, lang, draft),
         Document::Application => {
             forms::application(&application_view(store, case_id()?)?, lang, draft)
@@ -467,11 +467,67 @@ pub fn print(
             }
         }
         Document::Protocol => forms::protocol(&protocol_view(store, case_id()?)?, lang, draft),
-    };
-    if !draft {
-        store.record_print_as(actor, now, document.as_str(), id, lang.code(), copies)?;
+    })
+}
+
+/// Writes a file whole or not at all: under a temporary name beside it, synced to the disk, then
+/// renamed into place (a killed process leaves the old file or none, never half a PDF).
+pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let tmp = path.with_extension("partial");
+    let written = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
     }
-    Ok(pdf)
+    written
+}
+
+/// Prints a document to `out`. A real print is recorded in the audit trail as the signed-in user
+/// (the role to print, 1 to 100 copies: `Writer::record_print`) only once its file is written whole
+/// and synced; if recording fails, the file is removed, so no unrecorded print is left. A draft is
+/// marked, needs no user and is not recorded. Returns the size of the file.
+#[allow(clippy::too_many_arguments)]
+pub fn print_to(
+    store: &mut Store,
+    session: Option<&Session>,
+    now: NaiveDateTime,
+    document: Document,
+    id: &str,
+    lang: DocLang,
+    draft: bool,
+    copies: u32,
+    out: &Path,
+) -> Result<usize> {
+    let session = match (draft, session) {
+        (true, _) => None,
+        (false, Some(s)) => Some(s),
+        (false, None) => return Err(AppError::SignInRequired),
+    };
+    // Checked before anything is written (the Writer checks again inside its transaction).
+    if session.is_some() && !(1..=100).contains(&copies) {
+        return Err(StoreError::Invalid {
+            field: "copies",
+            detail: copies.to_string(),
+        }
+        .into());
+    }
+    let pdf = render(store, document, id, lang, draft)?;
+    write_file(out, &pdf).map_err(StoreError::Io)?;
+    if let Some(session) = session {
+        let recorded = store.write(session, now, |w| {
+            w.record_print(document.as_str(), id, lang.code(), copies)
+        });
+        if let Err(e) = recorded {
+            let _ = std::fs::remove_file(out);
+            return Err(e.into());
+        }
+    }
+    Ok(pdf.len())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -152,7 +152,7 @@ struct Signed {
 }
 
 /// The password of the person acting: ANYQTAMA_PASSWORD, else the first line of standard input.
-fn password() -> Result<String, CliError> {
+pub(crate) fn password() -> Result<String, CliError> {
     match std::env::var("ANYQTAMA_PASSWORD") {
         Ok(p) => Ok(p),
         Err(_) => {

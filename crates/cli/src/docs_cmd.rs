@@ -5,7 +5,7 @@ use crate::store_cmd::{day, now};
 use crate::to_json;
 use anyqtama_app::{Document, RegisterFormat};
 use anyqtama_docs::text::DocLang;
-use anyqtama_store::{Actor, Store};
+use anyqtama_store::Store;
 use std::path::Path;
 
 fn doc_lang(s: &str) -> Result<DocLang, CliError> {
@@ -35,24 +35,37 @@ pub fn print(
     out: &Path,
     draft: bool,
     copies: u32,
+    user: Option<&str>,
 ) -> Result<String, CliError> {
     let document =
         Document::parse(kind).ok_or_else(|| CliError::UnknownDocument(kind.to_string()))?;
     let lang = doc_lang(lang)?;
     let mut store = Store::open_existing(db)?;
-    let pdf = anyqtama_app::print(
+    // A recorded print is the signed-in user's; a draft needs nobody.
+    let session = match (draft, user) {
+        (false, Some(login)) => Some(store.sign_in(login, &crate::case_cmd::password()?)?),
+        _ => None,
+    };
+    let bytes = anyqtama_app::print_to(
         &mut store,
-        &Actor::command_line(),
+        session.as_ref(),
+        now(),
         document,
         id,
         lang,
         draft,
         copies,
-        now(),
-    )?;
-    write_out(out, &pdf)?;
+        out,
+    )
+    .map_err(|e| match e {
+        anyqtama_app::AppError::Store(anyqtama_store::StoreError::Io(io)) => CliError::WriteFile {
+            path: out.display().to_string(),
+            detail: io.to_string(),
+        },
+        e => e.into(),
+    })?;
     Ok(to_json(
-        &serde_json::json!({"document": kind, "id": id, "lang": lang.code(), "draft": draft, "out": out.display().to_string(), "bytes": pdf.len()}),
+        &serde_json::json!({"document": kind, "id": id, "lang": lang.code(), "draft": draft, "out": out.display().to_string(), "bytes": bytes}),
     ))
 }
 

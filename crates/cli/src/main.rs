@@ -148,8 +148,13 @@ enum Command {
         /// A preview with a visible DRAFT mark; not recorded as a print.
         #[arg(long)]
         draft: bool,
+        /// Copies printed, 1 to 100 (recorded with the print).
         #[arg(long, default_value_t = 1)]
         copies: u32,
+        /// Who prints (a real print is recorded under this user's name; the password from
+        /// ANYQTAMA_PASSWORD or standard input). Not needed for a --draft.
+        #[arg(long)]
+        user: Option<String>,
     },
     /// Check a certificate's QR payload against the office keys of the store.
     VerifyQr {
@@ -305,6 +310,7 @@ fn run(command: Command, lang: Lang, doc_lang: &str) -> Result<String, CliError>
             out,
             draft,
             copies,
+            user,
         } => docs_cmd::print(
             &store_cmd::db_path(db),
             &kind,
@@ -313,6 +319,7 @@ fn run(command: Command, lang: Lang, doc_lang: &str) -> Result<String, CliError>
             &out,
             draft,
             copies,
+            user.as_deref(),
         ),
         Command::VerifyQr { payload, db } => docs_cmd::verify_qr(&store_cmd::db_path(db), &payload),
         Command::Register {

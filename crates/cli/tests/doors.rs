@@ -47,5 +47,9 @@ fn the_shell_and_the_command_line_hold_no_sql_and_no_law() {
             }
         }
     }
-    assert!(found.is_empty(), "move these into the store or app crate:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "move these into the store or app crate:\n{}",
+        found.join("\n")
+    );
 }

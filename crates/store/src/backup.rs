@@ -49,21 +49,6 @@ impl Store {
         )
     }
 
-    /// Records a print made at the command line (the operating-system user acts; issue 4).
-    pub fn record_print_as(
-        &mut self,
-        actor: &Actor,
-        now: NaiveDateTime,
-        document: &str,
-        id: &str,
-        lang: &str,
-        copies: u32,
-    ) -> Result<()> {
-        let after =
-            serde_json::json!({"document": document, "id": id, "lang": lang, "copies": copies});
-        self.record_event(actor, now, "print", document, id, after)
-    }
-
     /// Records a backup made at the command line (the operating-system user acts).
     pub fn record_backup(&mut self, actor: &Actor, now: NaiveDateTime, file: &Path) -> Result<()> {
         self.record(actor, now, "backup", file)
