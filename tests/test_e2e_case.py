@@ -218,6 +218,17 @@ def test_bad_input_is_refused_next_to_the_field(window):
     wait_text(d, "[data-field='surname_latin'] .field-error", "surname")
     assert d.execute_script("return document.activeElement.id") == "a-surname_latin"
     shoot(d, "bad-input-en")
+    # What cannot be true is refused by the store, next to its field: a birth date in the future,
+    # a passport number of no passport's shape.
+    fill(d, "#a-surname_latin", "ASANOV")
+    fill(d, "#a-birth_date", "01.01.2031")
+    click(d, "#register")
+    wait_text(d, "[data-field='birth_date'] .field-error", "future")
+    fill(d, "#a-birth_date", "28.02.1990")
+    fill(d, "#a-passport_number", "12")
+    click(d, "#register")
+    wait_text(d, "[data-field='passport_number'] .field-error", "5 to 20")
+    fill(d, "#a-passport_number", "AC7654321")
     # Documents not ticked: registration refused, pointing at the checklist.
     fill(d, "#a-surname_latin", "ASANOV")
     fill(d, "#a-given_names_latin", "ERLAN")

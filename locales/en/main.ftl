@@ -22,6 +22,7 @@ error-end-after-latest = The end date { $end } is later than the law allows ({ $
 error-end-before-start = The end date { $end } is before the start { $start }. Correct the dates.
 error-iin-length = “{ $value }” is not an IIN/BIN: it must be exactly 12 digits.
 error-iin-check-digit = “{ $value }” is not a valid IIN/BIN: its last digit does not match. Check for a typing mistake.
+error-iin-structure = The IIN { $value } is not a person's IIN: its first six digits must be the birth date (YYMMDD) and its seventh 1 to 6. Check the number.
 error-data = The data file { $file } is invalid: { $detail }
 error-json = The input is not valid JSON (line { $line }, column { $column }): { $detail }
 error-read-file = Cannot read { $path }: { $detail }
@@ -155,7 +156,10 @@ error-field-copies = Copies: from 1 to 100.
 error-field-documents = The documents are complete: register the application instead.
 error-field-employer = Fill in the employer: name, BIN/IIN and the contract's dates.
 error-field-employer_name = Write the employer's name.
-error-field-event_on = The date of the event cannot be after the day the notice was received.
+error-field-event_on = { $detail ->
+        [application] The date of the event (the contract, the change, the loss) cannot be after the application was received.
+       *[other] The date of the event cannot be after the day the notice was received.
+    }
 error-field-file_name = The file has no name.
 error-field-full_name = Write the full name.
 error-field-lang = Choose Kazakh, Russian or English.
@@ -168,7 +172,22 @@ error-field-next = The next number must be at least 1 and above the numbers alre
 error-field-organisation = Write the member's organisation.
 error-field-out = The file already exists: choose another name.
 error-field-outcome = Write the outcome of the complaint.
-error-field-passport_number = Write the passport number.
+error-field-passport_number = { $detail ->
+        [shape] The passport number: 5 to 20 letters and digits, without spaces or signs, as in the passport.
+       *[other] Write the passport number.
+    }
+error-field-received_at = The application cannot have been received in the future: check the date and time.
+error-field-birth_date = { $detail ->
+        [future] The date of birth cannot be in the future.
+        [age] Check the date of birth: the applicant would be under 16 or over 100 years old.
+       *[other] Check the date of birth.
+    }
+error-field-passport_issued_on = { $detail ->
+        [future] The passport cannot have been issued in the future.
+        [before_birth] The passport cannot have been issued before the date of birth.
+       *[other] Check the passport's date of issue.
+    }
+error-field-contract_from = The employment contract must already be concluded: its start cannot be after the application (Rules p.17).
 error-field-password = The password needs at least 8 characters.
 error-field-place = Write where the sitting is held.
 error-field-profession_id = Choose a profession from the list of order 236.

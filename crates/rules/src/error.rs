@@ -50,6 +50,8 @@ pub enum IinProblem {
     Length,
     #[error("the check digit does not match")]
     CheckDigit,
+    #[error("its first six digits are not a birth date, or its seventh is not 1-6")]
+    Structure,
 }
 
 impl RulesError {
@@ -72,6 +74,7 @@ impl RulesError {
             RulesError::EndBeforeStart { .. } => "end-before-start",
             RulesError::InvalidIin(_, IinProblem::Length) => "iin-length",
             RulesError::InvalidIin(_, IinProblem::CheckDigit) => "iin-check-digit",
+            RulesError::InvalidIin(_, IinProblem::Structure) => "iin-structure",
             RulesError::Data { .. } => "data",
         }
     }
@@ -149,6 +152,7 @@ pub fn examples() -> Vec<RulesError> {
         RulesError::EndBeforeStart { start: d, end: d },
         RulesError::InvalidIin("x".into(), IinProblem::Length),
         RulesError::InvalidIin("x".into(), IinProblem::CheckDigit),
+        RulesError::InvalidIin("x".into(), IinProblem::Structure),
         RulesError::Data {
             file: "f".into(),
             detail: "d".into(),

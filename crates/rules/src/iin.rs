@@ -57,6 +57,27 @@ impl FromStr for IinBin {
     }
 }
 
+impl IinBin {
+    /// A person's IIN, checked for its structure as well as its check digit: the first six digits
+    /// are the birth date (YYMMDD) and the seventh gives the century and sex (1-2: 19th century,
+    /// 3-4: 20th, 5-6: 21st). Returns the birth date it encodes. (A business's BIN has another
+    /// structure: this is for individuals.)
+    pub fn parse_iin(s: &str) -> Result<(IinBin, chrono::NaiveDate), RulesError> {
+        let v: IinBin = s.parse()?;
+        let d = v.0;
+        let century = match d[6] {
+            1 | 2 => 1800,
+            3 | 4 => 1900,
+            5 | 6 => 2000,
+            _ => return Err(RulesError::InvalidIin(s.to_string(), IinProblem::Structure)),
+        };
+        let n = |a: usize, b: usize| (d[a] * 10 + d[b]) as u32;
+        chrono::NaiveDate::from_ymd_opt(century + n(0, 1) as i32, n(2, 3), n(4, 5))
+            .map(|born| (v, born))
+            .ok_or_else(|| RulesError::InvalidIin(s.to_string(), IinProblem::Structure))
+    }
+}
+
 impl fmt::Display for IinBin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for d in self.0 {

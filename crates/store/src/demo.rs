@@ -449,14 +449,16 @@ fn at(d: NaiveDate, h: u32, m: u32) -> NaiveDateTime {
     d.and_time(NaiveTime::from_hms_opt(h, m, 0).expect("valid time"))
 }
 
-/// A valid 12-digit IIN/BIN starting with `prefix` (6 digits).
+/// A valid 12-digit IIN/BIN starting with `prefix` (6 or 7 digits: a person's IIN gives its
+/// birth date and the century-and-sex digit).
 fn iin(rng: &mut ChaCha8Rng, prefix: &str) -> String {
+    let fixed = prefix.len().min(7);
     loop {
         let mut digits = [0u8; 12];
-        for (i, c) in prefix.bytes().take(6).enumerate() {
+        for (i, c) in prefix.bytes().take(fixed).enumerate() {
             digits[i] = c - b'0';
         }
-        for d in digits.iter_mut().take(11).skip(6) {
+        for d in digits.iter_mut().take(11).skip(fixed) {
             *d = rng.random_range(0..10);
         }
         if let Some(c) = check_digit(&digits) {
@@ -494,7 +496,9 @@ impl<'s> Sim<'s> {
         let passport = format!("{letter}{:08}", self.rng.random_range(0..100_000_000u32));
         let with_iin = self.rng.random_bool(0.4);
         let iin_value = with_iin.then(|| {
-            let prefix = birth.format("%y%m%d").to_string();
+            // YYMMDD of birth, then 3/4 (born in the 1900s, man/woman) or 5/6 (2000s).
+            let century = if birth.year() >= 2000 { 5 } else { 3 } + u8::from(female);
+            let prefix = format!("{}{century}", birth.format("%y%m%d"));
             iin(&mut self.rng, &prefix)
         });
         ApplicantData {

@@ -130,6 +130,52 @@ fn non_empty(field: &'static str, v: &str) -> Result<()> {
     Ok(())
 }
 
+fn invalid(field: &'static str, reason: &str) -> StoreError {
+    StoreError::Invalid {
+        field,
+        detail: reason.to_string(),
+    }
+}
+
+/// A new applicant's typed values, each refused with its field and a reason code the message
+/// selects on (`future`, `age`, `shape`, `before_birth`), so every door gets the same answer.
+fn check_applicant(a: &ApplicantData, received: NaiveDate) -> Result<()> {
+    non_empty("surname_latin", &a.surname_latin)?;
+    non_empty("passport_number", &a.passport_number)?;
+    non_empty("citizenship", &a.citizenship)?;
+    // A passport number: letters and digits, of a sane length (ICAO 9303 allows up to 9 in the
+    // machine-readable zone; national numbers run a little longer).
+    let passport = a.passport_number.trim();
+    if !(5..=20).contains(&passport.chars().count())
+        || !passport.chars().all(|c| c.is_alphanumeric())
+    {
+        return Err(invalid("passport_number", "shape"));
+    }
+    if let Some(born) = a.birth_date {
+        if born > received {
+            return Err(invalid("birth_date", "future"));
+        }
+        // A person of working age: from 16 to 100 years on the day the application arrived.
+        let age = received.years_since(born).unwrap_or(0);
+        if !(16..=100).contains(&age) {
+            return Err(invalid("birth_date", "age"));
+        }
+    }
+    if let Some(issued) = a.passport_issued_on {
+        if issued > received {
+            return Err(invalid("passport_issued_on", "future"));
+        }
+        if a.birth_date.is_some_and(|b| issued < b) {
+            return Err(invalid("passport_issued_on", "before_birth"));
+        }
+    }
+    if let Some(iin) = a.iin.as_deref().filter(|s| !s.is_empty()) {
+        // A person's IIN: its structure (birth date, century digit) as well as its check digit.
+        IinBin::parse_iin(iin)?;
+    }
+    Ok(())
+}
+
 fn check_bin(bin: &str) -> Result<()> {
     bin.parse::<IinBin>()?;
     Ok(())
@@ -423,6 +469,12 @@ impl<'a> Writer<'a> {
 
     fn prepare(&self, app: &NewApplication) -> Result<Prepared<'a>> {
         let cal = &self.law.calendar;
+        // What the law means as the past cannot be in the future: an application is received
+        // before it is registered, a contract concluded, a change or a loss happened before it.
+        if app.received_at > self.now {
+            return Err(invalid("received_at", "future"));
+        }
+        let received = app.received_at.date();
         let registered_on =
             registration::registration_date(cal, app.received_at, &office_hours(self.tx)?)?;
         let rs = self.law.rule_sets.in_force_on(registered_on)?;
@@ -433,11 +485,15 @@ impl<'a> Writer<'a> {
             });
         }
         if let ApplicantRef::New(a) = &app.applicant {
-            non_empty("surname_latin", &a.surname_latin)?;
-            non_empty("passport_number", &a.passport_number)?;
-            non_empty("citizenship", &a.citizenship)?;
-            if let Some(iin) = a.iin.as_deref().filter(|s| !s.is_empty()) {
-                iin.parse::<IinBin>()?;
+            check_applicant(a, received)?;
+        }
+        if app.event_on.is_some_and(|d| d > received) {
+            return Err(invalid("event_on", "application"));
+        }
+        if let Some(e) = &app.employer {
+            // Rules p.17: the extension follows a contract already concluded.
+            if e.contract_from > received {
+                return Err(invalid("contract_from", "future"));
             }
         }
         // App 2 p.8: the checklist of this service under this version.
