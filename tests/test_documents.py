@@ -348,3 +348,44 @@ def test_a_print_is_recorded_only_once_written_and_only_as_a_user(store, tmp_pat
     assert prints() == before + 1
     login = sqlite3.connect(db).execute("SELECT login FROM audit WHERE action = 'print' ORDER BY seq DESC LIMIT 1").fetchone()[0]
     assert login == "head"
+
+
+def qr_of(pdf, base):
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(pdf), str(base)], check=True)
+    return subprocess.run(["zbarimg", "-q", "--raw", f"{base}.png"], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_a_qr_tells_the_truth_and_a_draft_never_verifies(store, tmp_path):
+    """Verifying a QR says genuine or not, which office signed it and the certificate's status today
+    where the store holds it (valid, expired, superseded, replaced, revoked); a draft's code names
+    the number, carries no signature and is refused as a draft."""
+    db = str(store["db"])
+    c = sqlite3.connect(db)
+    revoked = c.execute("SELECT number, copy FROM certificates WHERE status = 'revoked' ORDER BY id DESC LIMIT 1").fetchone()
+    valid = store["ids"]["certificate"]
+    # A draft: its code says so and does not verify.
+    draft = print_doc(store, "certificate", valid, "ru", "qr-draft", "--draft")
+    payload = qr_of(draft, tmp_path / "draft")
+    assert payload.startswith("ANQ1-DRAFT|") and valid in payload
+    p = run("--lang", "en", "verify-qr", payload, "--db", db, ok=False)
+    assert p.returncode != 0 and not p.stdout and "DRAFT" in p.stderr
+    # A valid certificate: genuine, this office, valid today.
+    real = qr_of(print_doc(store, "certificate", valid, "ru", "qr-valid"), tmp_path / "valid")
+    ok = json.loads(run("verify-qr", real, "--db", db, "--today", TODAY).stdout)
+    office = c.execute("SELECT name_ru FROM office").fetchone()[0]
+    assert ok["genuine"] and ok["known"] and ok["status"] == "valid" and ok["matches"] is True
+    assert ok["office"] and ok["fingerprint"] and ok["certificate"]["number"] == valid, ok
+    # The same code years later: expired.
+    later = json.loads(run("verify-qr", real, "--db", db, "--today", "2031-01-01").stdout)
+    assert later["status"] == "expired"
+    # A revoked certificate's code is still genuinely signed, and says revoked.
+    if revoked:
+        code = qr_of(print_doc(store, "certificate", revoked[0], "ru", "qr-revoked"), tmp_path / "revoked")
+        r = json.loads(run("verify-qr", code, "--db", db, "--today", TODAY).stdout)
+        assert r["genuine"] and r["status"] == "revoked", r
+    # Another office's store does not hold the number: genuine there only if it knows the key.
+    other = tmp_path / "other.sqlite"
+    run("demo", "--db", str(other), "--cases", "5", "--seed", "12", "--today", TODAY)
+    p = run("verify-qr", real, "--db", str(other), ok=False)
+    assert p.returncode != 0 and "does not know" in p.stderr
+    assert office

@@ -53,6 +53,7 @@ impl AppError {
         match self {
             AppError::Store(e) => e.args(),
             AppError::Qr(QrError::UnknownOffice(fp)) => vec![("fingerprint", fp.clone())],
+            AppError::Qr(QrError::Draft(number)) => vec![("number", number.clone())],
             AppError::Qr(_) | AppError::NoOfficeKey | AppError::SignInRequired => vec![],
             AppError::NotPrintable {
                 document,
@@ -149,8 +150,9 @@ fn unofficial(store: &Store) -> Vec<Lang> {
     store.law().lists.priority.meta.unofficial.clone()
 }
 
-/// The view of a certificate, with its QR payload signed by this office.
-pub fn certificate_view(store: &Store, number: &str) -> Result<CertificateView> {
+/// The view of a certificate, with its QR payload signed by this office; a draft's code says
+/// "draft" and is not signed, so a draft never verifies as a certificate.
+pub fn certificate_view(store: &Store, number: &str, draft: bool) -> Result<CertificateView> {
     let r = records::certificate(store.connection(), number)?;
     let key = store.own_key()?.ok_or(AppError::NoOfficeKey)?;
     let profession = profession(store, &r.profession_id);
@@ -200,7 +202,11 @@ pub fn certificate_view(store: &Store, number: &str) -> Result<CertificateView> 
         } else {
             None
         },
-        qr_payload: qr::sign(&key, &data),
+        qr_payload: if draft {
+            qr::draft_payload(&r.number)
+        } else {
+            qr::sign(&key, &data)
+        },
         unofficial_names: unofficial(store),
     })
 }
@@ -451,7 +457,9 @@ pub fn render(
         })
     };
     Ok(match document {
-        Document::Certificate => certificate::render(&certificate_view(store, id)?, lang, draft),
+        Document::Certificate => {
+            certificate::render(&certificate_view(store, id, draft)?, lang, draft)
+        }
         Document::Application => {
             forms::application(&application_view(store, case_id()?)?, lang, draft)
         }
@@ -580,8 +588,47 @@ pub fn register(view: &RegisterView, format: RegisterFormat, lang: DocLang) -> R
     })
 }
 
-/// Checks a scanned QR payload against the office keys this store knows.
-pub fn verify_qr(store: &Store, payload: &str) -> Result<QrData> {
-    let keys: Vec<_> = store.known_keys()?.into_iter().map(|(k, _, _)| k).collect();
-    Ok(qr::verify(payload, &keys)?)
+/// What a QR code tells, checked against this store.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct QrCheck {
+    /// The signature is right for an office key this store knows.
+    pub genuine: bool,
+    pub certificate: QrData,
+    /// The office whose key signed it (its name as this store knows it) and the key's fingerprint.
+    pub office: String,
+    pub fingerprint: String,
+    /// Whether this store holds a certificate of that number and copy (a higher office holds
+    /// its offices'; an office its own).
+    pub known: bool,
+    /// Its status today where known: valid, expired, superseded (reissued), replaced (by a
+    /// duplicate), revoked.
+    pub status: Option<String>,
+    /// Where known: whether the store's record still says what the code says (holder, end date).
+    pub matches: Option<bool>,
+}
+
+/// Checks a scanned QR payload against the office keys this store knows and, where the store holds
+/// the certificate, tells its status today. A genuine signature over a number the store does not
+/// hold says so (`known: false`); a draft's code is refused as a draft.
+pub fn verify_qr(store: &Store, payload: &str, today: NaiveDate) -> Result<QrCheck> {
+    let keys = store.known_keys()?;
+    let public: Vec<_> = keys.iter().map(|(k, _, _)| *k).collect();
+    let data = qr::verify(payload, &public)?;
+    let office = keys
+        .iter()
+        .find(|(k, _, _)| qr::fingerprint(k) == data.office)
+        .map(|(_, name, _)| name.clone())
+        .unwrap_or_default();
+    let held = records::certificate_copy(store.connection(), &data.number, data.copy, today)?;
+    Ok(QrCheck {
+        genuine: true,
+        fingerprint: data.office.clone(),
+        office,
+        known: held.is_some(),
+        matches: held
+            .as_ref()
+            .map(|h| h.valid_to == data.valid_to && h.holder == data.holder),
+        status: held.map(|h| h.status),
+        certificate: data,
+    })
 }

@@ -69,12 +69,12 @@ pub fn print(
     ))
 }
 
-pub fn verify_qr(db: &Path, payload: &str) -> Result<String, CliError> {
+/// Checks a certificate's QR code: genuine or not, which office signed it, and where this store
+/// holds the certificate, its status today (`--today` for a report on another day).
+pub fn verify_qr(db: &Path, payload: &str, today: Option<&str>) -> Result<String, CliError> {
     let store = Store::open_existing(db)?;
-    let data = anyqtama_app::verify_qr(&store, payload)?;
-    Ok(to_json(
-        &serde_json::json!({"genuine": true, "certificate": data}),
-    ))
+    let check = anyqtama_app::verify_qr(&store, payload, day(today)?)?;
+    Ok(to_json(&check))
 }
 
 pub fn register(

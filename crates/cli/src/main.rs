@@ -161,6 +161,9 @@ enum Command {
         payload: String,
         #[arg(long)]
         db: Option<PathBuf>,
+        /// The day the status is told for (default: today).
+        #[arg(long)]
+        today: Option<String>,
     },
     /// The month's register as pdf, xlsx or csv.
     Register {
@@ -321,7 +324,9 @@ fn run(command: Command, lang: Lang, doc_lang: &str) -> Result<String, CliError>
             copies,
             user.as_deref(),
         ),
-        Command::VerifyQr { payload, db } => docs_cmd::verify_qr(&store_cmd::db_path(db), &payload),
+        Command::VerifyQr { payload, db, today } => {
+            docs_cmd::verify_qr(&store_cmd::db_path(db), &payload, today.as_deref())
+        }
         Command::Register {
             db,
             month,

@@ -13,6 +13,8 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 const MAGIC: &str = "ANQ1";
+/// A draft's code: the number only, unsigned, so no draft ever verifies as a certificate.
+const DRAFT: &str = "ANQ1-DRAFT";
 
 /// The data a QR carries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,6 +37,8 @@ pub enum QrError {
     UnknownOffice(String),
     #[error("the data does not match its signature: it was altered or forged")]
     BadSignature,
+    #[error("the code of a draft: a draft is not a certificate")]
+    Draft(String),
 }
 
 impl QrError {
@@ -43,6 +47,7 @@ impl QrError {
             QrError::Malformed => "qr-malformed",
             QrError::UnknownOffice(_) => "qr-unknown-office",
             QrError::BadSignature => "qr-bad-signature",
+            QrError::Draft(_) => "qr-draft",
         }
     }
 }
@@ -91,9 +96,20 @@ pub fn sign(key: &SigningKey, data: &QrData) -> String {
     )
 }
 
+/// The code printed on a draft: it names the number and says "draft"; it carries no signature.
+pub fn draft_payload(number: &str) -> String {
+    format!("{DRAFT}|{}", clean(number))
+}
+
 /// Checks a scanned payload against the office keys known (fingerprint, key).
 pub fn verify(payload: &str, known: &[VerifyingKey]) -> Result<QrData, QrError> {
     let payload = payload.trim();
+    if let Some(number) = payload
+        .strip_prefix(DRAFT)
+        .and_then(|r| r.strip_prefix('|'))
+    {
+        return Err(QrError::Draft(number.chars().take(40).collect()));
+    }
     let (body, sig) = payload.rsplit_once('|').ok_or(QrError::Malformed)?;
     let f: Vec<&str> = body.split('|').collect();
     if f.len() != 9 || f[0] != MAGIC {

@@ -255,6 +255,39 @@ pub fn result_certificate(conn: &Connection, case: i64) -> Result<Option<(i64, S
         .optional()?)
 }
 
+/// One copy of a certificate as held: its status today (a valid one past its end is `expired`),
+/// its end and its holder's name as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeldCertificate {
+    pub status: String,
+    pub valid_to: NaiveDate,
+    pub holder: String,
+}
+
+pub fn certificate_copy(
+    conn: &Connection,
+    number: &str,
+    copy: u32,
+    today: NaiveDate,
+) -> Result<Option<HeldCertificate>> {
+    Ok(conn
+        .query_row(
+            "SELECT CASE WHEN c.status = 'valid' AND c.valid_to < ?3 THEN 'expired' ELSE c.status END,
+                    c.valid_to, a.surname_latin || ' ' || a.given_names_latin
+             FROM certificates c JOIN applicants a ON a.id = c.applicant_id
+             WHERE c.number = ?1 AND c.copy = ?2",
+            params![number, copy, today],
+            |r| {
+                Ok(HeldCertificate {
+                    status: r.get(0)?,
+                    valid_to: r.get(1)?,
+                    holder: r.get(2)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
 /// The holder's applicant id and the profession of a certificate (a later application refers to them).
 pub fn certificate_holder(conn: &Connection, certificate: i64) -> Result<(i64, String)> {
     conn.query_row(
