@@ -91,3 +91,24 @@ def test_a_shell_cannot_act_without_the_password_the_role_or_a_ground(tmp_path):
             "--reason", "The diploma's register entry does not exist.", "--user", "head", password="head password")
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["refusal_grounds"] == ["unreliable_documents"]
+
+
+def test_demo_never_writes_into_a_store_with_data_and_a_closed_pipe_is_no_panic(tmp_path):
+    subprocess.run([str(ROOT / "tools" / "lifecycle.sh"), str(tmp_path)], env=env(), check=True, capture_output=True)
+    db = str(tmp_path / "office.sqlite")
+    users = q(db, "SELECT count(*) FROM users")[0][0]
+    p = subprocess.run([BIN, "demo", "--db", db, "--cases", "10", "--today", NOW[:10]], env=env(),
+                       capture_output=True, text=True)
+    assert p.returncode != 0 and not p.stdout
+    assert q(db, "SELECT count(*) FROM users")[0][0] == users, "no demo users with the known password"
+    demo = tmp_path / "demo.sqlite"
+    subprocess.run([BIN, "demo", "--db", str(demo), "--cases", "300", "--today", NOW[:10]], env=env(), check=True,
+                   capture_output=True)
+    # `anyqtama cases | head -c 100`: the reader goes away; the command ends quietly, no backtrace.
+    proc = subprocess.Popen([BIN, "cases", "--db", str(demo)], env=env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdout.read(100)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait() != 0
+    assert "panicked" not in err and "backtrace" not in err.lower(), err

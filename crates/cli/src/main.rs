@@ -223,8 +223,14 @@ fn main() -> ExitCode {
     let result = lang.and_then(|lang| run(cli.command, lang, &doc_lang));
     match result {
         Ok(out) => {
-            println!("{out}");
-            ExitCode::SUCCESS
+            // A closed standard output (`anyqtama cases | head -1`) ends the command quietly, with
+            // a non-zero code, instead of a panic.
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            match writeln!(stdout, "{out}").and_then(|_| stdout.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(141),
+            }
         }
         Err(e) => {
             eprintln!("anyqtama: {}", e.message(&messages));

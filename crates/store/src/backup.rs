@@ -22,11 +22,14 @@ impl Store {
             });
         }
         if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            crate::private::create_dir(dir)?;
         }
         let tmp = dest.with_extension("partial");
         let _ = std::fs::remove_file(&tmp);
+        // Owner-only from its first byte: a backup holds every applicant's data.
+        crate::private::create_file(&tmp)?;
         self.connection().backup(MAIN_DB, &tmp, None)?;
+        crate::private::restrict(&tmp)?;
         // A finished copy appears under its name at once, never half-written.
         std::fs::rename(&tmp, dest)?;
         Ok(())
@@ -102,7 +105,7 @@ impl Store {
         actor: &Actor,
     ) -> Result<Option<PathBuf>> {
         let dir = dir.as_ref();
-        std::fs::create_dir_all(dir)?;
+        crate::private::create_dir(dir)?;
         let mut existing: Vec<PathBuf> = std::fs::read_dir(dir)?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
@@ -202,9 +205,11 @@ pub fn restore(
     } else {
         None
     };
+    crate::private::create_file(db)?;
     let mut conn = Connection::open(db)?;
     conn.restore(MAIN_DB, source, None::<fn(rusqlite::backup::Progress)>)?;
     drop(conn);
+    crate::private::restrict(db)?;
     let mut store = Store::open(db)?;
     let tx = store
         .conn_mut()

@@ -1042,7 +1042,9 @@ pub fn fill(
     opts: &DemoOptions,
     mut progress: impl FnMut(i64),
 ) -> Result<DemoSummary> {
-    if store.has_office()? {
+    // Only into a new, empty store: never over an office's or a higher office's data (whose users
+    // would otherwise gain demo users with the known password).
+    if store.has_office()? || store.has_users()? {
         return Err(StoreError::NotEmpty);
     }
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);

@@ -16,6 +16,7 @@ pub mod keys;
 pub mod lifecycle;
 pub mod model;
 pub mod numbering;
+mod private;
 pub mod queries;
 pub mod records;
 pub mod search;
@@ -150,8 +151,10 @@ impl Store {
     pub fn open_with(path: impl AsRef<Path>, law: Arc<Law>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            private::create_dir(dir)?;
         }
+        private::create_file(&path)?;
+        private::restrict(&path)?;
         let mut conn = Connection::open(&path)?;
         checked_version(&conn, &path)?;
         configure(&conn)?;
@@ -177,6 +180,8 @@ impl Store {
                 id: path.display().to_string(),
             });
         }
+        // A store made readable to others by an older program (or a copy) is tightened.
+        private::restrict(&path)?;
         let conn = Connection::open_with_flags(
             &path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,

@@ -327,3 +327,79 @@ fn case_in(kind: Service, status: CaseStatus) -> Option<(Fixture, CaseId)> {
     }
     Some((fx, case))
 }
+
+#[cfg(unix)]
+#[test]
+fn the_store_and_its_backups_are_the_owners_alone() {
+    // A copy of the store holds every applicant's data: owner-only files, owner-only folders.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new folder").join("office.sqlite");
+    let mut store = Store::open(&db).unwrap();
+    let admin = store
+        .setup(&office(), "admin", "Admin", PASSWORD, t("2026-02-02 09:00"))
+        .unwrap();
+    assert_eq!(mode(&db), 0o600);
+    assert_eq!(mode(db.parent().unwrap()), 0o700);
+    let wal = db.with_extension("sqlite-wal");
+    if wal.exists() {
+        assert_eq!(mode(&wal), 0o600);
+    }
+    let copy = dir.path().join("usb").join("copy.sqlite");
+    store
+        .backup_as(&admin, t("2026-02-02 10:00"), &copy)
+        .unwrap();
+    assert_eq!(mode(&copy), 0o600);
+    assert_eq!(mode(copy.parent().unwrap()), 0o700);
+    let auto = dir.path().join("daily");
+    let made = store
+        .auto_backup(
+            &auto,
+            t("2026-02-02 11:00"),
+            3,
+            &anyqtama_store::Actor::command_line(),
+        )
+        .unwrap()
+        .unwrap();
+    assert_eq!(mode(&made), 0o600);
+    drop(store);
+    // A store left readable by others (an older program, a copy) is tightened when opened.
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let _ = Store::open_existing(&db).unwrap();
+    assert_eq!(mode(&db), 0o600);
+    // A restore keeps the store private.
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o644)).unwrap();
+    anyqtama_store::backup::restore(
+        &db,
+        &copy,
+        &anyqtama_store::Actor::command_line(),
+        t("2026-02-03 09:00"),
+    )
+    .unwrap();
+    assert_eq!(mode(&db), 0o600);
+}
+
+#[test]
+fn a_demo_is_made_only_in_an_empty_store() {
+    // Never over an office's data, nor a higher office's (users but no office): its users would
+    // otherwise gain demo users with the known password.
+    let dir = tempfile::tempdir().unwrap();
+    let mut hq = Store::open(dir.path().join("region.sqlite")).unwrap();
+    hq.setup_higher_office("boss", "Boss", PASSWORD, t("2026-02-02 09:00"))
+        .unwrap();
+    let opts = anyqtama_store::demo::DemoOptions {
+        cases: 5,
+        seed: 1,
+        now: t("2026-02-03 10:00"),
+        years: 1,
+        batch: 10,
+    };
+    let r = anyqtama_store::demo::fill(&mut hq, &opts, |_| {});
+    assert!(matches!(r, Err(StoreError::NotEmpty)), "{r:?}");
+    let users: i64 = hq
+        .connection()
+        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(users, 1);
+}
