@@ -112,3 +112,17 @@ def test_demo_never_writes_into_a_store_with_data_and_a_closed_pipe_is_no_panic(
     err = proc.stderr.read().decode()
     assert proc.wait() != 0
     assert "panicked" not in err and "backtrace" not in err.lower(), err
+
+
+def test_a_file_that_is_not_a_store_is_refused_and_left_alone(tmp_path):
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    for args in (["verify"], ["cases"], ["due"], ["bundle", "export", "--since-last", "--out", str(tmp_path / "b.zip")]):
+        p = subprocess.run([BIN, "--lang", "en", *args, "--db", str(empty)], env=env(), capture_output=True, text=True)
+        assert p.returncode != 0 and not p.stdout, (args, p.stdout)
+        assert "empty file" in p.stderr, (args, p.stderr)
+    assert empty.stat().st_size == 0, "never made into a store"
+    folder = tmp_path / "folder.sqlite"
+    folder.mkdir()
+    p = subprocess.run([BIN, "--lang", "ru", "verify", "--db", str(folder)], env=env(), capture_output=True, text=True)
+    assert p.returncode != 0 and "папка" in p.stderr, p.stderr

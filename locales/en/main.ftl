@@ -51,6 +51,15 @@ error-database = The case store could not complete the operation: { $detail }
 error-migration = The case store could not be prepared: { $detail }
 error-store-too-new = This store was written by a newer version of Anyqtama (schema { $found }; this program knows { $known }). Install the newer version to open it.
 error-not-a-store = { $path } is not an Anyqtama store. Choose the store file (anyqtama.sqlite) or a backup made by Anyqtama.
+error-store-file = { $problem ->
+        [empty] { $path } is an empty file, not an Anyqtama store. Choose the store file (anyqtama.sqlite) or a backup; nothing was changed.
+        [directory] { $path } is a folder. Choose the store's file inside it (anyqtama.sqlite).
+        [read_only] { $path } cannot be written here (a read-only folder or medium, or no permission). Copy the store to a folder of yours, or ask the administrator.
+        [locked] { $path } is in use by another Anyqtama (a window or an import). Close it and try again.
+       *[other] { $path } cannot be opened ({ $problem }).
+    }
+error-store-locked = The store is in use by another Anyqtama (a window, an import or a backup). Wait for it to finish or close it, then try again.
+error-store-read-only = The store cannot be written (a read-only folder or medium, or no permission). Copy it to a folder of yours, or ask the administrator.
 error-bad-credentials = Wrong login or password.
 error-user-disabled = The user { $login } is disabled. Ask the administrator.
 error-not-permitted = You may not do this ({ $action ->

@@ -15,6 +15,8 @@ pub enum StoreError {
     TooNew { found: i64, known: i64 },
     #[error("{0} is not an Anyqtama store")]
     NotAStore(String),
+    #[error("{path}: {problem:?}")]
+    StoreFile { path: String, problem: FileProblem },
     #[error(transparent)]
     Rules(#[from] RulesError),
     #[error("wrong login or password")]
@@ -81,7 +83,21 @@ impl StoreError {
     /// The fluent message id is `error-<code>`; rules errors use their own codes.
     pub fn code(&self) -> &'static str {
         match self {
+            StoreError::Sqlite(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                ) =>
+            {
+                "store-locked"
+            }
+            StoreError::Sqlite(e)
+                if matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::ReadOnly)) =>
+            {
+                "store-read-only"
+            }
             StoreError::Sqlite(_) => "database",
+            StoreError::StoreFile { .. } => "store-file",
             StoreError::Migration(_) => "migration",
             StoreError::TooNew { .. } => "store-too-new",
             StoreError::NotAStore(_) => "not-a-store",
@@ -119,6 +135,9 @@ impl StoreError {
                 vec![("found", found.to_string()), ("known", known.to_string())]
             }
             StoreError::NotAStore(p) => vec![("path", p.clone())],
+            StoreError::StoreFile { path, problem } => {
+                vec![("path", path.clone()), ("problem", problem.as_str().into())]
+            }
             StoreError::Rules(e) => e.args(),
             StoreError::BadCredentials => vec![],
             StoreError::UserDisabled(l) => vec![("login", l.clone())],
@@ -198,6 +217,30 @@ impl StoreError {
     }
 }
 
+/// Why a store's file cannot be opened, each with its own message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileProblem {
+    /// An empty (0-byte) file: not a store, and never silently made into one.
+    Empty,
+    /// A folder where the store's file should be.
+    Directory,
+    /// The file or its folder cannot be written (read-only medium, permissions).
+    ReadOnly,
+    /// Another program holds the store (a window open on it, a long import).
+    Locked,
+}
+
+impl FileProblem {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileProblem::Empty => "empty",
+            FileProblem::Directory => "directory",
+            FileProblem::ReadOnly => "read_only",
+            FileProblem::Locked => "locked",
+        }
+    }
+}
+
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// One error of every kind, for tests that check each has a message in every language. The match
@@ -209,6 +252,10 @@ pub fn examples() -> Vec<StoreError> {
         StoreError::Migration("m".into()),
         StoreError::TooNew { found: 9, known: 1 },
         StoreError::NotAStore("f.sqlite".into()),
+        StoreError::StoreFile {
+            path: "f.sqlite".into(),
+            problem: FileProblem::Empty,
+        },
         StoreError::BadCredentials,
         StoreError::UserDisabled("u".into()),
         StoreError::NotPermitted {
@@ -270,6 +317,7 @@ pub fn examples() -> Vec<StoreError> {
             | StoreError::Migration(_)
             | StoreError::TooNew { .. }
             | StoreError::NotAStore(_)
+            | StoreError::StoreFile { .. }
             | StoreError::Rules(_)
             | StoreError::BadCredentials
             | StoreError::UserDisabled(_)

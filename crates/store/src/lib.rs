@@ -29,7 +29,7 @@ mod schema;
 pub const SCHEMA_VERSION: i64 = schema::VERSION;
 
 pub use audit::Actor;
-pub use error::{Result, StoreError};
+pub use error::{FileProblem, Result, StoreError};
 pub use model::*;
 pub use writer::Writer;
 
@@ -110,6 +110,77 @@ pub struct Session {
     pub lang: String,
 }
 
+fn file_error(path: &Path, e: std::io::Error) -> StoreError {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            StoreError::StoreFile {
+                path: path.display().to_string(),
+                problem: FileProblem::ReadOnly,
+            }
+        }
+        _ => StoreError::Io(e),
+    }
+}
+
+/// The store's file is a file, not empty, and can be written.
+fn check_file(path: &Path) -> Result<()> {
+    let problem = |problem| StoreError::StoreFile {
+        path: path.display().to_string(),
+        problem,
+    };
+    let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(problem(FileProblem::Directory));
+    }
+    if meta.len() == 0 {
+        return Err(problem(FileProblem::Empty));
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| file_error(path, e))?;
+    Ok(())
+}
+
+/// Whether an SQLite file holds this program's tables.
+fn is_ours(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'audit')",
+        [],
+        |r| r.get::<_, i64>(0),
+    )? == 2)
+}
+
+/// Makes a new store atomically: built whole under a temporary name, then linked into place only
+/// if nothing is there yet, so two processes creating the same store at once leave one good store
+/// (the other opens it) and never a half-made one.
+fn create(path: &Path) -> Result<()> {
+    // Unique to this process and call: two creators never share a temporary file.
+    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = path.with_extension(format!("new-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_file(&tmp);
+    private::create_file(&tmp).map_err(|e| file_error(path, e))?;
+    let built = (|| -> Result<()> {
+        let mut conn = Connection::open(&tmp)?;
+        conn.pragma_update(None, "journal_mode", "DELETE")?;
+        schema::migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| StoreError::Migration(e.to_string().chars().take(200).collect()))?;
+        Ok(())
+    })();
+    let linked = built.and_then(|_| match std::fs::hard_link(&tmp, path) {
+        Ok(()) => Ok(()),
+        // The other process won: its store is as good as ours.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        // A file system without hard links (FAT on a USB stick): a rename, if still free.
+        Err(_) if !path.exists() => std::fs::rename(&tmp, path).map_err(|e| file_error(path, e)),
+        Err(_) => Ok(()),
+    });
+    let _ = std::fs::remove_file(&tmp);
+    linked
+}
+
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(15))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -151,16 +222,28 @@ impl Store {
     pub fn open_with(path: impl AsRef<Path>, law: Arc<Law>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            private::create_dir(dir)?;
+            private::create_dir(dir).map_err(|e| file_error(&path, e))?;
         }
-        private::create_file(&path)?;
+        if !path.exists() {
+            create(&path)?;
+        }
+        check_file(&path)?;
         private::restrict(&path)?;
         let mut conn = Connection::open(&path)?;
-        checked_version(&conn, &path)?;
+        let found = checked_version(&conn, &path)?;
+        // Another program's SQLite file is never turned into a store.
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
+        if found == 0 && tables > 0 && !is_ours(&conn)? {
+            return Err(StoreError::NotAStore(path.display().to_string()));
+        }
         configure(&conn)?;
         schema::migrations()
             .to_latest(&mut conn)
-            .map_err(|e| StoreError::Migration(e.to_string()))?;
+            .map_err(|e| StoreError::Migration(e.to_string().chars().take(200).collect()))?;
         let applied = Law::with_changes(&law, &conn)?;
         Ok(Store {
             conn,
@@ -180,6 +263,7 @@ impl Store {
                 id: path.display().to_string(),
             });
         }
+        check_file(&path)?;
         // A store made readable to others by an older program (or a copy) is tightened.
         private::restrict(&path)?;
         let conn = Connection::open_with_flags(
@@ -187,6 +271,11 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         let found = checked_version(&conn, &path)?;
+        // Never made into a store here: an SQLite file of another program (or an empty one) is not
+        // ours, and is left as it was.
+        if found == 0 && !is_ours(&conn)? {
+            return Err(StoreError::NotAStore(path.display().to_string()));
+        }
         if found < schema::VERSION {
             drop(conn);
             return Store::open(path);

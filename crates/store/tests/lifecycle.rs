@@ -403,3 +403,86 @@ fn a_demo_is_made_only_in_an_empty_store() {
         .unwrap();
     assert_eq!(users, 1);
 }
+
+#[test]
+fn a_store_file_that_is_not_a_store_is_refused_with_its_own_reason_and_left_alone() {
+    use anyqtama_store::FileProblem;
+    let dir = tempfile::tempdir().unwrap();
+    // A 0-byte file is not silently made into an empty store.
+    let empty = dir.path().join("empty.sqlite");
+    std::fs::write(&empty, b"").unwrap();
+    for r in [Store::open_existing(&empty), Store::open(&empty)] {
+        assert!(
+            matches!(
+                r,
+                Err(StoreError::StoreFile {
+                    problem: FileProblem::Empty,
+                    ..
+                })
+            ),
+            "{:?}",
+            r.err()
+        );
+    }
+    assert_eq!(
+        std::fs::metadata(&empty).unwrap().len(),
+        0,
+        "left as it was"
+    );
+    // A folder.
+    let folder = dir.path().join("folder.sqlite");
+    std::fs::create_dir(&folder).unwrap();
+    assert!(matches!(
+        Store::open_existing(&folder),
+        Err(StoreError::StoreFile {
+            problem: FileProblem::Directory,
+            ..
+        })
+    ));
+    // Another program's SQLite file is not ours, and gets none of our tables.
+    let foreign = dir.path().join("foreign.sqlite");
+    {
+        let c = rusqlite::Connection::open(&foreign).unwrap();
+        c.execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT);")
+            .unwrap();
+    }
+    for r in [Store::open_existing(&foreign), Store::open(&foreign)] {
+        assert!(matches!(r, Err(StoreError::NotAStore(_))), "{:?}", r.err());
+    }
+    let c = rusqlite::Connection::open(&foreign).unwrap();
+    let tables: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tables, 1);
+}
+
+#[test]
+fn two_processes_creating_one_store_leave_one_good_store() {
+    // Made whole under a temporary name and linked into place: a race leaves one store, both
+    // openers get it, and no half-made file or error is left behind.
+    for round in 0..5 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("race-{round}.sqlite"));
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                let p = path.clone();
+                std::thread::spawn(move || Store::open(&p).map(|_| ()))
+            })
+            .collect();
+        for h in handles {
+            h.join().unwrap().unwrap();
+        }
+        let store = Store::open_existing(&path).unwrap();
+        store.verify().unwrap();
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .filter(|n| n.contains(".new-"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+}
