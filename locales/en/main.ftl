@@ -217,6 +217,12 @@ error-field-source = Write the source: the decree or order, its number and date.
 error-unknown-office = Office { $office } is not known here yet. Its key fingerprint is { $fingerprint }: compare it with the one the office gives you by phone or letter, then import again trusting it (in the window: “Trust this office”; on the command line: --trust-new-office).
 error-office-key-changed = Office { $office } signed this bundle with the key { $presented }, but this store knows it by the key { $known }. The bundle is refused: ask the office whether its key was really changed.
 error-not-higher-office = This store belongs to an office. Bundles are imported into a higher office's store: use a new, empty store for that.
+error-history-rewritten = Refused: the audit trail of office { $office } differs from what it sent before, at event { $seq } ({ $what ->
+        [content] an event's content does not match its hash
+        [chain] an event does not follow the one before it
+        [differs] an event already received is sent again with other content
+       *[other] { $what }
+    }). The office's history was changed after it was sent: nothing was imported. Ask the office, and keep the bundle for the inspection.
 error-bundle-not-a-bundle = This file is not an Anyqtama bundle, or it is damaged ({ $detail }). Ask the office for the file again.
 error-bundle-altered = The bundle was changed after the office signed it: its signature does not match its content. Do not use it; ask the office for the file again.
 error-bundle-unknown-format = The bundle's format ({ $detail }) is not known to this program. Update the program.

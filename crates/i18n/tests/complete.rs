@@ -184,7 +184,16 @@ fn every_store_error_and_document_has_a_message() {
             );
             let id = format!("error-{}", e.code());
             for (name, v) in e.args() {
-                if ["status", "action", "roles", "recommendation", "problem"].contains(&name) {
+                if [
+                    "status",
+                    "action",
+                    "roles",
+                    "recommendation",
+                    "problem",
+                    "what",
+                ]
+                .contains(&name)
+                {
                     // A code is translated by the message: it must not print the way the fallback
                     // branch prints an unknown code.
                     let args: Vec<(&str, String)> = e

@@ -57,7 +57,7 @@ pub struct Event<'a> {
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 #[allow(clippy::too_many_arguments)]
-fn event_hash(
+pub(crate) fn event_hash(
     seq: i64,
     at: &str,
     user_id: Option<i64>,

@@ -74,6 +74,14 @@ pub enum StoreError {
     #[error("this store belongs to an office; bundles are imported into a higher office's store")]
     NotHigherOffice,
     #[error(
+        "office {office}'s history differs from what it sent before, at event {seq} ({reason})"
+    )]
+    HistoryRewritten {
+        office: String,
+        seq: i64,
+        reason: &'static str,
+    },
+    #[error(
         "numbering pattern `{0}` is invalid: it needs {{seq}} and may use {{office}}, {{year}}"
     )]
     BadPattern(String),
@@ -123,6 +131,7 @@ impl StoreError {
             StoreError::UnknownOffice { .. } => "unknown-office",
             StoreError::OfficeKeyChanged { .. } => "office-key-changed",
             StoreError::NotHigherOffice => "not-higher-office",
+            StoreError::HistoryRewritten { .. } => "history-rewritten",
         }
     }
 
@@ -213,6 +222,15 @@ impl StoreError {
                 ("presented", presented.clone()),
             ],
             StoreError::NotHigherOffice => vec![],
+            StoreError::HistoryRewritten {
+                office,
+                seq,
+                reason,
+            } => vec![
+                ("office", office.clone()),
+                ("seq", seq.to_string()),
+                ("what", reason.to_string()),
+            ],
         }
     }
 }
@@ -310,6 +328,11 @@ pub fn examples() -> Vec<StoreError> {
             presented: "fedcba9876543210".into(),
         },
         StoreError::NotHigherOffice,
+        StoreError::HistoryRewritten {
+            office: "AST".into(),
+            seq: 12,
+            reason: "differs",
+        },
     ];
     for e in &all {
         match e {
@@ -339,7 +362,8 @@ pub fn examples() -> Vec<StoreError> {
             | StoreError::BadPattern(_)
             | StoreError::UnknownOffice { .. }
             | StoreError::OfficeKeyChanged { .. }
-            | StoreError::NotHigherOffice => {}
+            | StoreError::NotHigherOffice
+            | StoreError::HistoryRewritten { .. } => {}
         }
     }
     all

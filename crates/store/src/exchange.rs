@@ -106,6 +106,10 @@ pub struct OtherRecord {
 pub struct AuditRecord {
     pub seq: i64,
     pub at: String,
+    /// Part of the event's hash; bundles of the first format lack it (their hashes cannot be
+    /// recomputed at the higher office, only compared).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<Option<i64>>,
     pub login: String,
     pub role: String,
     pub action: String,
@@ -237,7 +241,7 @@ pub fn export_records(conn: &Connection, period: Period) -> Result<Records> {
         Period::Since { .. } => (String::new(), String::new()),
     };
     let mut stmt = conn.prepare(
-        "SELECT seq, at, login, role, action, entity, entity_id, before, after, prev_hash, hash FROM audit
+        "SELECT seq, at, login, role, action, entity, entity_id, before, after, prev_hash, hash, user_id FROM audit
          WHERE CASE WHEN ?1 = '' THEN seq > ?3 ELSE at >= ?1 AND at < ?2 END ORDER BY seq",
     )?;
     let after = match period {
@@ -249,6 +253,7 @@ pub fn export_records(conn: &Connection, period: Period) -> Result<Records> {
             Ok(AuditRecord {
                 seq: r.get(0)?,
                 at: r.get(1)?,
+                user_id: Some(r.get(11)?),
                 login: r.get(2)?,
                 role: r.get(3)?,
                 action: r.get(4)?,
@@ -549,6 +554,78 @@ fn held(
     Ok(tx.query_row(sql, p, |r| r.get(0)).optional()?)
 }
 
+/// Checks a bundle's audit events against themselves and against the history held for the office.
+fn check_history(
+    tx: &rusqlite::Transaction<'_>,
+    office_id: &str,
+    code: &str,
+    events: &[AuditRecord],
+) -> Result<()> {
+    let rewritten = |seq: i64, reason: &'static str| StoreError::HistoryRewritten {
+        office: code.to_string(),
+        seq,
+        reason,
+    };
+    let mut held_hash = tx.prepare_cached(
+        "SELECT hash, json_extract(data, '$.prev_hash') FROM hq_audit WHERE office_id = ?1 AND seq = ?2",
+    )?;
+    let mut held = |seq: i64| -> Result<Option<(String, String)>> {
+        Ok(held_hash
+            .query_row(params![office_id, seq], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    };
+    let mut previous: Option<&AuditRecord> = None;
+    for e in events {
+        // Its hash is the hash of its content (where the bundle carries every part of it).
+        if let Some(user_id) = e.user_id {
+            let computed = crate::audit::event_hash(
+                e.seq,
+                &e.at,
+                user_id,
+                &e.login,
+                &e.role,
+                &e.action,
+                &e.entity,
+                &e.entity_id,
+                e.before.as_deref(),
+                e.after.as_deref(),
+                &e.prev_hash,
+            );
+            if computed != e.hash {
+                return Err(rewritten(e.seq, "content"));
+            }
+        }
+        match previous {
+            Some(p) if p.seq + 1 == e.seq && e.prev_hash != p.hash => {
+                return Err(rewritten(e.seq, "chain"))
+            }
+            _ => {}
+        }
+        if let Some((hash, _)) = held(e.seq)? {
+            if hash != e.hash {
+                return Err(rewritten(e.seq, "differs"));
+            }
+        }
+        // Joins what is held before it and after it.
+        if previous.is_none_or(|p| p.seq + 1 != e.seq) {
+            if let Some((hash, _)) = held(e.seq - 1)? {
+                if hash != e.prev_hash {
+                    return Err(rewritten(e.seq, "chain"));
+                }
+            }
+        }
+        previous = Some(e);
+    }
+    if let Some(last) = previous {
+        if let Some((_, next_prev)) = held(last.seq + 1)? {
+            if next_prev != last.hash {
+                return Err(rewritten(last.seq + 1, "chain"));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Imports an office's verified records into this higher office's store, in one transaction.
 /// An office seen for the first time needs `trust_new_office`; a known office must sign with the
 /// key it was first trusted with. With `dry_run` nothing is kept and the report says what would be.
@@ -631,6 +708,10 @@ pub fn import_records(
         return Ok(report);
     }
     let o = office.id.as_str();
+    // The office's history as the higher office already holds it must go on unchanged: every event
+    // the bundle re-sends is the same, each follows the one before it, and the bundle joins what is
+    // held at both ends. A history rewritten after it was sent is refused whole.
+    check_history(&tx, o, &office.code, &records.audit)?;
 
     for c in &records.cases {
         let h = held(

@@ -573,3 +573,85 @@ fn both_registers_show_the_term_each_event_set() {
         .unwrap();
     assert_eq!(row.valid_to, Some(first_end), "the consolidated register");
 }
+
+#[test]
+fn a_history_rewritten_after_it_was_sent_is_refused_whole() {
+    // The office restores an older backup after sending its bundle and goes on working: its new
+    // events re-use sequence numbers the higher office already holds, with other content. The
+    // higher office refuses that bundle whole, naming the event; an honest later bundle goes in.
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 1, 60);
+    let copy = dir.path().join("older.sqlite");
+    a.backup_to(&copy).unwrap();
+    let admin = a.session_for("admin").unwrap();
+    a.write(&admin, now(), |w| {
+        w.add_commission_member("Member Sent", "Expert", "Atameken")
+            .map(|_| ())
+    })
+    .unwrap();
+    let mut region = hq(&dir);
+    import(
+        &mut region,
+        &all(&mut a),
+        TRUST,
+        &Actor::command_line(),
+        now(),
+    )
+    .unwrap();
+    let before = snapshot(&region);
+    let path = a.path().to_path_buf();
+    drop(a);
+    anyqtama_store::backup::restore(&path, &copy, &Actor::command_line(), now()).unwrap();
+    let mut a = Store::open_existing(&path).unwrap();
+    a.write(&admin, now(), |w| {
+        w.add_commission_member("Member Rewritten", "Expert", "Atameken")
+            .map(|_| ())
+    })
+    .unwrap();
+    let rewritten = all(&mut a);
+    let r = import(
+        &mut region,
+        &rewritten,
+        TRUST,
+        &Actor::command_line(),
+        now(),
+    );
+    assert!(
+        matches!(
+            r,
+            Err(SyncError::Store(StoreError::HistoryRewritten { .. }))
+        ),
+        "{r:?}"
+    );
+    assert_eq!(snapshot(&region), before, "refused whole");
+}
+
+#[test]
+fn an_honest_next_bundle_continues_the_history_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 2, 60);
+    let mut region = hq(&dir);
+    import(
+        &mut region,
+        &all(&mut a),
+        TRUST,
+        &Actor::command_line(),
+        now(),
+    )
+    .unwrap();
+    let admin = a.session_for("admin").unwrap();
+    a.write(&admin, now(), |w| {
+        w.add_commission_member("Member Later", "Expert", "Atameken")
+            .map(|_| ())
+    })
+    .unwrap();
+    let r = import(
+        &mut region,
+        &all(&mut a),
+        TRUST,
+        &Actor::command_line(),
+        now(),
+    )
+    .unwrap();
+    assert!(r.audit_new >= 1, "{r:?}");
+}
