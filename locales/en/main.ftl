@@ -117,7 +117,19 @@ error-wrong-state = Case { $case } is “{ $status ->
         [restore] restore
        *[other] { $action }
     } is not possible at this stage.
-error-not-found = { $what } { $id } does not exist.
+error-not-found = { $what ->
+        [case] Case
+        [certificate] Certificate
+        [notification] Notice
+        [sitting] Sitting
+        [applicant] Applicant
+        [attachment] Scan
+        [backup] Backup
+        [complaint] Complaint
+        [store] Store
+        [user] User
+       *[other] { $what }
+    } { $id } does not exist.
 error-incomplete-documents = The documents are incomplete (missing: { $missing }; expired: { $expired }). Record a refusal to accept, or complete the documents.
 error-reason-required = Write the justification: every refusal of the service and every departure from the Commission's recommendation needs a written reason (App 2 p.5: a reasoned refusal).
 error-ground-required = A refusal of the service must name at least one ground of App 2 p.9: 1) qualification or education does not meet the requirements, 2) the threshold is not reached, 3) documents or data found unreliable. Choose the ground(s).
