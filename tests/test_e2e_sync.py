@@ -25,7 +25,9 @@ def test_office_exports_and_higher_office_imports():
     con = sqlite3.connect(f"file:{office}?mode=ro", uri=True)
     month = con.execute("SELECT substr(max(decided_on), 1, 7) FROM cases WHERE decided_on < date(?, 'start of month')",
                         (today,)).fetchone()[0]
+    # The consolidated register lists the month's decisions and its revocations.
     decided = con.execute(f"SELECT count(*) FROM cases WHERE decided_on LIKE '{month}%' AND status IN ('issued', 'refused')").fetchone()[0]
+    decided += con.execute(f"SELECT count(*) FROM revocations WHERE revoked_on LIKE '{month}%'").fetchone()[0]
     code = con.execute("SELECT code FROM office").fetchone()[0]
     con.close()
 

@@ -39,9 +39,9 @@ calendar-estimated = { $holiday } (date estimated until announced)
 
 ## Documents of App 2 p.8
 doc-application = Application (App 1)
-doc-identity_document = Copy of the identity document
-doc-education_translation = Notarised translation of education documents or of an English-teaching certificate
-doc-work_history = Notarised copy of the work-history document, with translation
+doc-identity_document = Electronic copy of the identity document
+doc-education_translation = Notarised translations (into Kazakh or Russian) of education documents that passed recognition or nostrification, or of certificates for teaching English
+doc-work_history = Notarised copy of the work-history document, with its translation into Kazakh or Russian
 doc-previous_certificate = The certificate issued earlier
 doc-employment_contract = Copy of the employment contract
 doc-change_document = Document showing the change (name, identity document or employer)
@@ -243,6 +243,8 @@ error-bundle-key-mismatch = The bundle's key does not match the fingerprint it n
 error-bundle-part-missing = The bundle lacks its part “{ $part }”. Ask the office for the file again.
 error-bundle-part-damaged = The bundle's part “{ $part }” does not match its checksum. Ask the office for the file again.
 error-bundle-part-extra = The bundle holds a part its manifest does not list (“{ $part }”). Do not use it; ask the office for the file again.
+error-bundle-too-large = Refused: part { $part } of the bundle is larger than a bundle part may be. The file is not a bundle Anyqtama made (or was damaged); nothing was read from it.
+error-bundle-bad-name = Refused: the bundle holds a part named “{ $part }”, which no Anyqtama bundle has (a folder, “..” or signs). Nothing was read from it.
 error-bundle-counts = The bundle's records do not match its manifest ({ $detail }). Ask the office for the file again.
 error-bundle-empty = There is nothing to export for this period.
 error-field-month = Write the month as YYYY-MM, for example 2026-03.

@@ -554,6 +554,17 @@ fn held(
     Ok(tx.query_row(sql, p, |r| r.get(0)).optional()?)
 }
 
+/// The fingerprint of the key a higher office trusts for an office, if it knows the office.
+pub fn office_fingerprint(conn: &Connection, office_id: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT fingerprint FROM hq_offices WHERE office_id = ?1",
+            [office_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 /// Checks a bundle's audit events against themselves and against the history held for the office.
 fn check_history(
     tx: &rusqlite::Transaction<'_>,

@@ -24,6 +24,10 @@ pub enum SyncError {
     PartDamaged(String),
     #[error("part {0} is not listed in the manifest")]
     PartExtra(String),
+    #[error("part {0} is larger than a bundle part may be")]
+    TooLarge(String),
+    #[error("part name {0} is not allowed in a bundle")]
+    BadName(String),
     #[error("the records do not match the manifest's counts ({0})")]
     Counts(String),
     #[error("this store has no records for that period")]
@@ -45,6 +49,8 @@ impl SyncError {
             SyncError::PartMissing(_) => "bundle-part-missing",
             SyncError::PartDamaged(_) => "bundle-part-damaged",
             SyncError::PartExtra(_) => "bundle-part-extra",
+            SyncError::TooLarge(_) => "bundle-too-large",
+            SyncError::BadName(_) => "bundle-bad-name",
             SyncError::Counts(_) => "bundle-counts",
             SyncError::Empty => "bundle-empty",
             SyncError::Store(e) => e.code(),
@@ -58,7 +64,11 @@ impl SyncError {
                 vec![("detail", d.clone())]
             }
             SyncError::KeyMismatch(f) => vec![("fingerprint", f.clone())],
-            SyncError::PartMissing(p) | SyncError::PartDamaged(p) | SyncError::PartExtra(p) => {
+            SyncError::PartMissing(p)
+            | SyncError::PartDamaged(p)
+            | SyncError::PartExtra(p)
+            | SyncError::TooLarge(p)
+            | SyncError::BadName(p) => {
                 vec![("part", p.clone())]
             }
             SyncError::TooNew { found, known } => {
@@ -76,6 +86,8 @@ impl SyncError {
         vec![
             SyncError::NotABundle("d".into()),
             SyncError::Altered,
+            SyncError::TooLarge("manifest.json".into()),
+            SyncError::BadName("../x".into()),
             SyncError::UnknownFormat("x/9".into()),
             SyncError::TooNew { found: 9, known: 4 },
             SyncError::KeyMismatch("0123".into()),

@@ -18,7 +18,7 @@ pub use error::{Result, SyncError};
 
 use anyqtama_docs::text::DocLang;
 use anyqtama_store::exchange::{self, BundleInfo, ImportReport, OfficeIdent, Period, Records};
-use anyqtama_store::{Actor, Store};
+use anyqtama_store::{Actor, Store, StoreError};
 use chrono::NaiveDateTime;
 use ed25519_dalek::{Signature, Signer, Verifier, VerifyingKey};
 use serde::{Deserialize, Serialize};
@@ -33,6 +33,110 @@ const SIGNATURE_PREFIX: &str = "anyqtama-signature-ed25519:";
 const COMMENT_LEN: usize = SIGNATURE_PREFIX.len() + 128;
 /// The end-of-central-directory record before the comment.
 const EOCD_LEN: usize = 22;
+
+// Limits checked on the raw archive before anything is inflated, so that a hostile file is refused
+// whole and in bounded memory (a 2 MB file can inflate to gigabytes).
+/// A manifest is a few kilobytes.
+const MAX_MANIFEST: u64 = 1 << 20;
+/// No part of a bundle may declare more than this (the 100,000-case records are about 0.5 GB).
+const MAX_PART: u64 = 2 << 30;
+const MAX_ENTRIES: usize = 1000;
+
+/// One entry of the central directory as written (the zip reader keeps one entry per name, so
+/// a name given twice is found here, not there).
+struct RawEntry {
+    name: String,
+    uncompressed: u64,
+}
+
+/// A part's name: plain letters, digits, dot, dash and underscore; no folder, no "..".
+fn safe_name(n: &str) -> bool {
+    !n.is_empty()
+        && n.len() <= 100
+        && !n.starts_with('.')
+        && !n.contains("..")
+        && n.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+}
+
+/// Reads the central directory raw: every entry's name and declared size, with the limits.
+fn central_directory(bytes: &[u8], body: usize) -> Result<Vec<RawEntry>> {
+    let eocd = &bytes[body - EOCD_LEN..body];
+    let u16_at = |b: &[u8], i: usize| u16::from_le_bytes([b[i], b[i + 1]]) as usize;
+    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    let count = u16_at(eocd, 10);
+    let size = u32_at(eocd, 12) as usize;
+    let offset = u32_at(eocd, 16) as usize;
+    if count > MAX_ENTRIES
+        || offset
+            .checked_add(size)
+            .is_none_or(|end| end > body - EOCD_LEN)
+    {
+        return Err(SyncError::NotABundle("central directory".into()));
+    }
+    let dir = &bytes[offset..offset + size];
+    let mut entries = Vec::with_capacity(count);
+    let mut at = 0usize;
+    for _ in 0..count {
+        if at + 46 > dir.len() || dir[at..at + 4] != [0x50, 0x4b, 0x01, 0x02] {
+            return Err(SyncError::NotABundle("central directory".into()));
+        }
+        let uncompressed = u32_at(dir, at + 24);
+        let (name_len, extra, comment) = (
+            u16_at(dir, at + 28),
+            u16_at(dir, at + 30),
+            u16_at(dir, at + 32),
+        );
+        let name_end = at + 46 + name_len;
+        if name_end > dir.len() {
+            return Err(SyncError::NotABundle("central directory".into()));
+        }
+        let name = String::from_utf8_lossy(&dir[at + 46..name_end]).to_string();
+        if !safe_name(&name) {
+            return Err(SyncError::BadName(name.chars().take(60).collect()));
+        }
+        // 0xFFFFFFFF: a ZIP64 size, larger than any part may be.
+        if uncompressed == u32::MAX || u64::from(uncompressed) > MAX_PART {
+            return Err(SyncError::TooLarge(name));
+        }
+        entries.push(RawEntry {
+            name,
+            uncompressed: u64::from(uncompressed),
+        });
+        at = name_end + extra + comment;
+    }
+    let mut names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+    names.sort_unstable();
+    if names.windows(2).any(|w| w[0] == w[1]) {
+        return Err(SyncError::NotABundle("a part is named twice".into()));
+    }
+    Ok(entries)
+}
+
+/// Inflates one part, never more than `cap` bytes (counted as they come, whatever the archive
+/// declares).
+fn read_capped<R: std::io::Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    name: &str,
+    cap: u64,
+) -> Result<Vec<u8>> {
+    let f = zip
+        .by_name(name)
+        .map_err(|_| SyncError::PartMissing(name.to_string()))?;
+    let mut out = Vec::new();
+    f.take(cap + 1).read_to_end(&mut out).map_err(|e| {
+        // The reader stops a part that inflates past its declared size: a bomb, not damage.
+        if e.to_string().contains("larger than its declared") {
+            SyncError::TooLarge(name.to_string())
+        } else {
+            SyncError::PartDamaged(format!("{name}: {e}"))
+        }
+    })?;
+    if out.len() as u64 > cap {
+        return Err(SyncError::TooLarge(name.to_string()));
+    }
+    Ok(out)
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Part {
@@ -222,6 +326,12 @@ pub struct Verified {
 /// against its fingerprint, the format and schema versions, every part against the manifest, the
 /// records against the counts. Trusting the office is the store's part ([`import`]).
 pub fn verify(bytes: &[u8]) -> Result<Verified> {
+    verify_with(bytes, |_| Ok(()))
+}
+
+/// [`verify`], asking `trust` about the signer once the signature is checked and before any part
+/// is read.
+pub fn verify_with(bytes: &[u8], trust: impl FnOnce(&Manifest) -> Result<()>) -> Result<Verified> {
     if bytes.len() < EOCD_LEN + COMMENT_LEN {
         return Err(SyncError::NotABundle("too short".into()));
     }
@@ -237,21 +347,18 @@ pub fn verify(bytes: &[u8]) -> Result<Verified> {
         .and_then(|h| hex::decode(h).ok())
         .and_then(|s| <[u8; 64]>::try_from(s.as_slice()).ok())
         .ok_or(SyncError::Altered)?;
+    // Names, count and declared sizes from the raw directory before anything is inflated.
+    let entries = central_directory(bytes, body)?;
+    let manifest_entry = entries
+        .iter()
+        .find(|e| e.name == "manifest.json")
+        .ok_or_else(|| SyncError::PartMissing("manifest.json".into()))?;
+    if manifest_entry.uncompressed > MAX_MANIFEST {
+        return Err(SyncError::TooLarge("manifest.json".into()));
+    }
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| SyncError::NotABundle(e.to_string()))?;
-    let mut read = |name: &str| -> Result<Option<Vec<u8>>> {
-        let mut f = match zip.by_name(name) {
-            Ok(f) => f,
-            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-            Err(e) => return Err(SyncError::PartDamaged(format!("{name}: {e}"))),
-        };
-        let mut out = Vec::new();
-        f.read_to_end(&mut out)
-            .map_err(|e| SyncError::PartDamaged(format!("{name}: {e}")))?;
-        Ok(Some(out))
-    };
-    let manifest_bytes =
-        read("manifest.json")?.ok_or_else(|| SyncError::PartMissing("manifest.json".into()))?;
+    let manifest_bytes = read_capped(&mut zip, "manifest.json", MAX_MANIFEST)?;
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes).map_err(|e| {
         // A manifest that does not parse under a valid-looking archive: another format, or altered.
         SyncError::NotABundle(format!("manifest.json: {e}"))
@@ -279,33 +386,27 @@ pub fn verify(bytes: &[u8]) -> Result<Verified> {
             known: anyqtama_store::SCHEMA_VERSION,
         });
     }
+    // The signer's trust, before any part is inflated: a bundle signed with a key the importing
+    // store does not trust is refused here.
+    trust(&manifest)?;
     let listed: Vec<&str> = manifest.parts.iter().map(|p| p.name.as_str()).collect();
-    let names: Vec<String> = zip
-        .file_names()
-        .map(|n| n.map(|n| n.to_string()))
-        .collect::<std::result::Result<_, _>>()
-        .map_err(|e| SyncError::NotABundle(e.to_string()))?;
-    // A name given twice would let one copy hide behind the other.
-    let mut unique = names.clone();
-    unique.sort();
-    unique.dedup();
-    if unique.len() != names.len() {
-        return Err(SyncError::NotABundle("a part is named twice".into()));
-    }
-    if let Some(extra) = names
+    // Exactly the parts the manifest lists (each once: checked on the raw directory), no others.
+    if let Some(extra) = entries
         .iter()
-        .find(|n| *n != "manifest.json" && !listed.contains(&n.as_str()))
+        .find(|e| e.name != "manifest.json" && !listed.contains(&e.name.as_str()))
     {
-        return Err(SyncError::PartExtra(extra.clone()));
+        return Err(SyncError::PartExtra(extra.name.clone()));
     }
     let mut records = None;
     for part in &manifest.parts {
-        let mut f = zip
-            .by_name(&part.name)
-            .map_err(|_| SyncError::PartMissing(part.name.clone()))?;
-        let mut content = Vec::new();
-        f.read_to_end(&mut content)
-            .map_err(|_| SyncError::PartDamaged(part.name.clone()))?;
+        if part.size > MAX_PART {
+            return Err(SyncError::TooLarge(part.name.clone()));
+        }
+        // Never more than the manifest says (the signature covers the manifest).
+        let content = read_capped(&mut zip, &part.name, part.size).map_err(|e| match e {
+            SyncError::TooLarge(n) => SyncError::PartDamaged(n),
+            e => e,
+        })?;
         if content.len() as u64 != part.size || sha256_hex(&content) != part.sha256 {
             return Err(SyncError::PartDamaged(part.name.clone()));
         }
@@ -349,7 +450,28 @@ pub fn import(
     actor: &Actor,
     now: NaiveDateTime,
 ) -> Result<ImportReport> {
-    let v = verify(bytes)?;
+    // The signer must be an office this store already trusts with that key (or one the
+    // administrator is trusting now) before anything of the bundle is inflated.
+    if store.has_office()? {
+        return Err(StoreError::NotHigherOffice.into());
+    }
+    let v = verify_with(bytes, |m| {
+        match exchange::office_fingerprint(store.connection(), &m.office.id)? {
+            Some(fp) if fp != m.office.fingerprint => {
+                Err(SyncError::Store(StoreError::OfficeKeyChanged {
+                    office: m.office.code.clone(),
+                    known: fp,
+                    presented: m.office.fingerprint.clone(),
+                }))
+            }
+            Some(_) => Ok(()),
+            None if opts.trust_new_office => Ok(()),
+            None => Err(SyncError::Store(StoreError::UnknownOffice {
+                office: format!("{} ({})", m.office.code, m.office.name_ru),
+                fingerprint: m.office.fingerprint.clone(),
+            })),
+        }
+    })?;
     let info = BundleInfo {
         sha256: v.sha256.clone(),
         period: v.manifest.period_label.clone(),
