@@ -389,3 +389,44 @@ def test_a_qr_tells_the_truth_and_a_draft_never_verifies(store, tmp_path):
     p = run("verify-qr", real, "--db", str(other), ok=False)
     assert p.returncode != 0 and "does not know" in p.stderr
     assert office
+
+
+def test_a_days_certificates_print_in_one_go(store, tmp_path):
+    """`print certificates --decided-on DAY`: one PDF of all the day's certificates (or one file
+    each), every print recorded in one transaction as the signed-in user; one bad number refuses
+    the whole run with nothing written or recorded."""
+    db = str(store["db"])
+    c = sqlite3.connect(db)
+    day, n = c.execute(
+        "SELECT c.decided_on, count(DISTINCT t.number) FROM cases c JOIN certificates t ON t.id = c.result_certificate_id "
+        "WHERE c.status = 'issued' GROUP BY c.decided_on ORDER BY 2 DESC LIMIT 1").fetchone()
+    numbers = [r[0] for r in c.execute(
+        "SELECT DISTINCT t.number FROM cases c JOIN certificates t ON t.id = c.result_certificate_id "
+        "WHERE c.status = 'issued' AND c.decided_on = ? ORDER BY t.number", (day,))]
+    assert n >= 2 and len(numbers) == n
+    prints = lambda: sqlite3.connect(db).execute("SELECT count(*) FROM audit WHERE action = 'print'").fetchone()[0]
+    before = prints()
+    out = tmp_path / "day.pdf"
+    meta = json.loads(run("print", "certificates", "--decided-on", day, "--db", db, "--lang", "kk+ru",
+                          "--out", str(out), "--user", "head").stdout)
+    assert meta["count"] == n
+    check_pdf(out)
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    import re
+    assert int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1)) == n, info
+    text = pdf_text(out)
+    assert all(num in text for num in numbers)
+    assert prints() == before + n
+    # One transaction: the day's prints carry one moment and one user.
+    rows = sqlite3.connect(db).execute(
+        f"SELECT DISTINCT at, login FROM (SELECT at, login FROM audit WHERE action = 'print' ORDER BY seq DESC LIMIT {n})").fetchall()
+    assert len(rows) == 1 and rows[0][1] == "head", rows
+    # One file each.
+    folder = tmp_path / "each"
+    run("print", "certificates", *numbers, "--db", db, "--lang", "ru", "--out-dir", str(folder), "--draft")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"certificate-{x}-ru-draft.pdf" for x in numbers)
+    assert prints() == before + n, "drafts are not recorded"
+    # A number that does not exist: nothing written, nothing recorded.
+    bad = tmp_path / "bad.pdf"
+    p = run("print", "certificates", numbers[0], "NO-SUCH-1", "--db", db, "--out", str(bad), "--user", "head", ok=False)
+    assert p.returncode != 0 and not bad.exists() and prints() == before + n

@@ -478,6 +478,151 @@ pub fn render(
     })
 }
 
+/// One page of a one-page document (certificate, application, refusal), for a file of many.
+fn sheet(
+    store: &Store,
+    document: Document,
+    id: &str,
+    lang: DocLang,
+    draft: bool,
+) -> Result<anyqtama_docs::layout::Page> {
+    let case_id = || {
+        id.parse::<i64>().map_err(|_| AppError::NotPrintable {
+            document: document.as_str(),
+            what: "case",
+            id: id.to_string(),
+        })
+    };
+    Ok(match document {
+        Document::Certificate => {
+            certificate::sheet(&certificate_view(store, id, draft)?, lang, draft)
+        }
+        Document::Application => {
+            forms::application_sheet(&application_view(store, case_id()?)?, lang, draft)
+        }
+        Document::Refusal => {
+            let id = case_id()?;
+            match acceptance_refusal_view(store, id) {
+                Ok(v) => forms::acceptance_sheet(&v, lang, draft),
+                Err(AppError::NotPrintable { .. }) => {
+                    forms::refusal_sheet(&refusal_view(store, id)?, lang, draft)
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        // The protocol runs to several pages: one at a time.
+        Document::Protocol => {
+            return Err(AppError::NotPrintable {
+                document: "protocol",
+                what: "case",
+                id: id.to_string(),
+            })
+        }
+    })
+}
+
+/// Where many documents go: one PDF, or one file each in a folder.
+pub enum Many<'a> {
+    OneFile(&'a Path),
+    Folder(&'a Path),
+}
+
+/// Prints many documents at once (a day's certificates): rendered in one process, written whole
+/// and synced (one PDF, or one file each), and then every print recorded in one transaction as
+/// the signed-in user. If recording fails, the files written are removed. Returns the files.
+#[allow(clippy::too_many_arguments)]
+pub fn print_many(
+    store: &mut Store,
+    session: Option<&Session>,
+    now: NaiveDateTime,
+    document: Document,
+    ids: &[String],
+    lang: DocLang,
+    draft: bool,
+    copies: u32,
+    out: Many<'_>,
+) -> Result<Vec<(String, usize)>> {
+    let session = match (draft, session) {
+        (true, _) => None,
+        (false, Some(s)) => Some(s),
+        (false, None) => return Err(AppError::SignInRequired),
+    };
+    if ids.is_empty() {
+        return Err(StoreError::Invalid {
+            field: "ids",
+            detail: "0".into(),
+        }
+        .into());
+    }
+    if session.is_some() && !(1..=100).contains(&copies) {
+        return Err(StoreError::Invalid {
+            field: "copies",
+            detail: copies.to_string(),
+        }
+        .into());
+    }
+    let mut written: Vec<(String, usize)> = Vec::new();
+    let remove_all = |written: &[(String, usize)]| {
+        for (p, _) in written {
+            let _ = std::fs::remove_file(p);
+        }
+    };
+    match out {
+        Many::OneFile(path) => {
+            let pages = ids
+                .iter()
+                .map(|id| sheet(store, document, id, lang, draft))
+                .collect::<Result<Vec<_>>>()?;
+            let pdf = certificate::render_sheets(document.as_str(), pages);
+            write_file(path, &pdf).map_err(StoreError::Io)?;
+            written.push((path.display().to_string(), pdf.len()));
+        }
+        Many::Folder(dir) => {
+            crate::create_folder(dir).map_err(StoreError::Io)?;
+            for id in ids {
+                let pdf = render(store, document, id, lang, draft);
+                let pdf = match pdf {
+                    Ok(p) => p,
+                    Err(e) => {
+                        remove_all(&written);
+                        return Err(e);
+                    }
+                };
+                let name = format!(
+                    "{}-{}-{}{}.pdf",
+                    document.as_str(),
+                    id.replace(['/', '\\'], "-"),
+                    lang.code().replace('+', "-"),
+                    if draft { "-draft" } else { "" }
+                );
+                let path = dir.join(name);
+                if let Err(e) = write_file(&path, &pdf) {
+                    remove_all(&written);
+                    return Err(StoreError::Io(e).into());
+                }
+                written.push((path.display().to_string(), pdf.len()));
+            }
+        }
+    }
+    if let Some(session) = session {
+        let recorded = store.write(session, now, |w| {
+            for id in ids {
+                w.record_print(document.as_str(), id, lang.code(), copies)?;
+            }
+            Ok(())
+        });
+        if let Err(e) = recorded {
+            remove_all(&written);
+            return Err(e.into());
+        }
+    }
+    Ok(written)
+}
+
+fn create_folder(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)
+}
+
 /// Writes a file whole or not at all: under a temporary name beside it, synced to the disk, then
 /// renamed into place (a killed process leaves the old file or none, never half a PDF).
 pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

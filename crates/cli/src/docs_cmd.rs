@@ -12,61 +12,137 @@ fn doc_lang(s: &str) -> Result<DocLang, CliError> {
     DocLang::parse(s).ok_or_else(|| CliError::UnknownDocLang(s.to_string()))
 }
 
-/// Writes the file whole or not at all: to a temporary name first, then renamed.
+/// Writes the file whole or not at all (the one atomic writer of both doors: `app::write_file`).
 fn write_out(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let tmp = out.with_extension("partial");
-    std::fs::write(&tmp, bytes)
-        .and_then(|_| std::fs::rename(&tmp, out))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            CliError::WriteFile {
-                path: out.display().to_string(),
-                detail: e.to_string(),
-            }
-        })
+    anyqtama_app::write_file(out, bytes).map_err(|e| CliError::WriteFile {
+        path: out.display().to_string(),
+        detail: e.to_string(),
+    })
 }
 
-#[allow(clippy::too_many_arguments)]
-pub fn print(
-    db: &Path,
-    kind: &str,
-    id: &str,
-    lang: &str,
-    out: &Path,
-    draft: bool,
-    copies: u32,
-    user: Option<&str>,
-) -> Result<String, CliError> {
-    let document =
-        Document::parse(kind).ok_or_else(|| CliError::UnknownDocument(kind.to_string()))?;
-    let lang = doc_lang(lang)?;
-    let mut store = Store::open_existing(db)?;
-    // A recorded print is the signed-in user's; a draft needs nobody.
-    let session = match (draft, user) {
-        (false, Some(login)) => Some(store.sign_in(login, &crate::case_cmd::password()?)?),
-        _ => None,
-    };
-    let bytes = anyqtama_app::print_to(
-        &mut store,
-        session.as_ref(),
-        now(),
-        document,
-        id,
-        lang,
-        draft,
-        copies,
-        out,
-    )
-    .map_err(|e| match e {
+/// What to print: one document by its id, or many (a plural kind).
+pub struct PrintRequest<'a> {
+    pub kind: &'a str,
+    pub ids: Vec<String>,
+    pub out: Option<&'a Path>,
+    pub out_dir: Option<&'a Path>,
+    pub decided_on: Option<&'a str>,
+    pub month: Option<&'a str>,
+    pub from_file: Option<&'a Path>,
+}
+
+/// A file that could not be written is named as such; other errors as they are.
+fn write_error(e: anyqtama_app::AppError, out: &Path) -> CliError {
+    match e {
         anyqtama_app::AppError::Store(anyqtama_store::StoreError::Io(io)) => CliError::WriteFile {
             path: out.display().to_string(),
             detail: io.to_string(),
         },
         e => e.into(),
-    })?;
-    Ok(to_json(
-        &serde_json::json!({"document": kind, "id": id, "lang": lang.code(), "draft": draft, "out": out.display().to_string(), "bytes": bytes}),
-    ))
+    }
+}
+
+fn usage(detail: &str) -> CliError {
+    CliError::Usage(detail.to_string())
+}
+
+pub fn print(
+    db: &Path,
+    req: &PrintRequest<'_>,
+    lang: &str,
+    draft: bool,
+    copies: u32,
+    user: Option<&str>,
+) -> Result<String, CliError> {
+    // "certificates", "applications", "refusals": many at once.
+    let (singular, many) = match req.kind.strip_suffix('s') {
+        Some(k) if Document::parse(k).is_some() => (k, true),
+        _ => (req.kind, false),
+    };
+    let document =
+        Document::parse(singular).ok_or_else(|| CliError::UnknownDocument(req.kind.to_string()))?;
+    let lang = doc_lang(lang)?;
+    let mut store = Store::open_existing(db)?;
+    let mut ids = req.ids.clone();
+    if let Some(file) = req.from_file {
+        let text = crate::read_input(file.to_str())?;
+        ids.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from),
+        );
+    }
+    if let Some(d) = req.decided_on {
+        let d = day(Some(d))?;
+        ids.extend(anyqtama_store::records::certificates_decided(
+            store.connection(),
+            d,
+            d,
+        )?);
+    }
+    if let Some(m) = req.month {
+        let (y, mo) = crate::store_cmd::month(m)?;
+        let first = chrono::NaiveDate::from_ymd_opt(y, mo, 1)
+            .ok_or_else(|| CliError::NotAMonth(m.into()))?;
+        let last = first
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|n| n.pred_opt())
+            .ok_or_else(|| CliError::NotAMonth(m.into()))?;
+        ids.extend(anyqtama_store::records::certificates_decided(
+            store.connection(),
+            first,
+            last,
+        )?);
+    }
+    // A recorded print is the signed-in user's; a draft needs nobody.
+    let session = match (draft, user) {
+        (false, Some(login)) => Some(store.sign_in(login, &crate::case_cmd::password()?)?),
+        _ => None,
+    };
+    if !many {
+        let [id] = ids.as_slice() else {
+            return Err(usage("print KIND ID: one id (or a plural kind for many)"));
+        };
+        let out = req.out.ok_or_else(|| usage("--out FILE"))?;
+        let bytes = anyqtama_app::print_to(
+            &mut store,
+            session.as_ref(),
+            now(),
+            document,
+            id,
+            lang,
+            draft,
+            copies,
+            out,
+        )
+        .map_err(|e| write_error(e, out))?;
+        return Ok(to_json(
+            &serde_json::json!({"document": singular, "id": id, "lang": lang.code(), "draft": draft, "out": out.display().to_string(), "bytes": bytes}),
+        ));
+    }
+    let target = match (req.out, req.out_dir) {
+        (Some(f), None) => anyqtama_app::Many::OneFile(f),
+        (None, Some(d)) => anyqtama_app::Many::Folder(d),
+        _ => return Err(usage("--out FILE or --out-dir DIR")),
+    };
+    let shown = req.out.or(req.out_dir).expect("one of them");
+    let files = anyqtama_app::print_many(
+        &mut store,
+        session.as_ref(),
+        now(),
+        document,
+        &ids,
+        lang,
+        draft,
+        copies,
+        target,
+    )
+    .map_err(|e| write_error(e, shown))?;
+    Ok(to_json(&serde_json::json!({
+        "document": singular, "count": ids.len(), "lang": lang.code(), "draft": draft,
+        "files": files.iter().map(|(p, b)| serde_json::json!({"out": p, "bytes": b})).collect::<Vec<_>>(),
+    })))
 }
 
 /// Checks a certificate's QR code: genuine or not, which office signed it, and where this store

@@ -138,13 +138,30 @@ enum Command {
     Bundle(bundle_cmd::Bundle),
     /// Print a document to a PDF file: application, certificate, refusal or protocol. ID is the
     /// certificate's number for a certificate and the case's id otherwise.
+    ///
+    /// Many at once: `print certificates [NUMBER...] [--decided-on DATE | --month YYYY-MM]
+    /// [--from-file FILE] --out ONE.pdf | --out-dir DIR` (likewise `applications`, `refusals` with
+    /// case ids): one process, every print recorded in one transaction.
     Print {
         kind: String,
-        id: String,
+        ids: Vec<String>,
         #[arg(long)]
         db: Option<PathBuf>,
+        /// The PDF to write (one file for many documents).
         #[arg(long)]
-        out: PathBuf,
+        out: Option<PathBuf>,
+        /// Many documents: one file each in this folder.
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
+        /// Certificates decided on this day (with `certificates`).
+        #[arg(long)]
+        decided_on: Option<String>,
+        /// Certificates decided in this month, YYYY-MM (with `certificates`).
+        #[arg(long)]
+        month: Option<String>,
+        /// Ids or numbers, one a line.
+        #[arg(long)]
+        from_file: Option<PathBuf>,
         /// A preview with a visible DRAFT mark; not recorded as a print.
         #[arg(long)]
         draft: bool,
@@ -314,18 +331,28 @@ fn run(command: Command, lang: Lang, doc_lang: &str) -> Result<String, CliError>
         ),
         Command::Print {
             kind,
-            id,
+            ids,
             db,
             out,
+            out_dir,
+            decided_on,
+            month,
+            from_file,
             draft,
             copies,
             user,
         } => docs_cmd::print(
             &store_cmd::db_path(db),
-            &kind,
-            &id,
+            &docs_cmd::PrintRequest {
+                kind: &kind,
+                ids,
+                out: out.as_deref(),
+                out_dir: out_dir.as_deref(),
+                decided_on: decided_on.as_deref(),
+                month: month.as_deref(),
+                from_file: from_file.as_deref(),
+            },
             doc_lang,
-            &out,
             draft,
             copies,
             user.as_deref(),

@@ -145,6 +145,16 @@ pub(crate) fn fit(mut lay_out: impl FnMut(f32) -> (Page, f32)) -> Page {
     }
 }
 
+/// The certificate's one page, for a document of many (a day's certificates in one file).
+pub fn sheet(v: &CertificateView, lang: DocLang, draft: bool) -> Page {
+    fit(|k| lay_out(v, lang, draft, k))
+}
+
+/// Many one-page documents in one PDF, the fonts embedded once.
+pub fn render_sheets(title: &str, pages: Vec<Page>) -> Vec<u8> {
+    layout::render(title, pages)
+}
+
 pub fn render(v: &CertificateView, lang: DocLang, draft: bool) -> Vec<u8> {
     let page = fit(|k| lay_out(v, lang, draft, k));
     let t = Texts::new(lang);

@@ -44,8 +44,15 @@ fn header_field(p: &mut Page, x: f32, y: f32, w: f32, value: &str, hints: &[Stri
 }
 
 pub fn application(v: &ApplicationView, lang: DocLang, draft: bool) -> Vec<u8> {
-    let page = crate::certificate::fit(|k| application_page(v, lang, draft, k));
-    layout::render(&Texts::new(lang).one("form-title", &[]), vec![page])
+    layout::render(
+        &Texts::new(lang).one("form-title", &[]),
+        vec![application_sheet(v, lang, draft)],
+    )
+}
+
+/// The application's one page, for a document of many.
+pub fn application_sheet(v: &ApplicationView, lang: DocLang, draft: bool) -> Page {
+    crate::certificate::fit(|k| application_page(v, lang, draft, k))
 }
 
 fn application_page(v: &ApplicationView, lang: DocLang, draft: bool, k: f32) -> (Page, f32) {
@@ -270,8 +277,14 @@ pub struct AcceptanceRefusalView {
 }
 
 pub fn acceptance_refusal(v: &AcceptanceRefusalView, lang: DocLang, draft: bool) -> Vec<u8> {
-    let page = crate::certificate::fit(|k| acceptance_page(v, lang, draft, k));
-    layout::render(&Texts::new(lang).one("acceptance-title", &[]), vec![page])
+    layout::render(
+        &Texts::new(lang).one("acceptance-title", &[]),
+        vec![acceptance_sheet(v, lang, draft)],
+    )
+}
+
+pub fn acceptance_sheet(v: &AcceptanceRefusalView, lang: DocLang, draft: bool) -> Page {
+    crate::certificate::fit(|k| acceptance_page(v, lang, draft, k))
 }
 
 fn acceptance_page(v: &AcceptanceRefusalView, lang: DocLang, draft: bool, k: f32) -> (Page, f32) {
@@ -469,8 +482,14 @@ fn rule_set_line(p: &mut Page, t: &Texts, rule_set: &str, y: f32, k: f32) -> f32
 }
 
 pub fn refusal(v: &RefusalView, lang: DocLang, draft: bool) -> Vec<u8> {
-    let page = crate::certificate::fit(|k| refusal_page(v, lang, draft, k));
-    layout::render(&Texts::new(lang).one("refusal-title", &[]), vec![page])
+    layout::render(
+        &Texts::new(lang).one("refusal-title", &[]),
+        vec![refusal_sheet(v, lang, draft)],
+    )
+}
+
+pub fn refusal_sheet(v: &RefusalView, lang: DocLang, draft: bool) -> Page {
+    crate::certificate::fit(|k| refusal_page(v, lang, draft, k))
 }
 
 fn refusal_page(v: &RefusalView, lang: DocLang, draft: bool, k: f32) -> (Page, f32) {

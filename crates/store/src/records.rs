@@ -288,6 +288,23 @@ pub fn certificate_copy(
         .optional()?)
 }
 
+/// The numbers of the certificates issued (or extended, reissued, duplicated: any decision that
+/// produced one) from `from` to `until` inclusive, in number order: a day's or a month's print run.
+pub fn certificates_decided(
+    conn: &Connection,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT t.number FROM cases c JOIN certificates t ON t.id = c.result_certificate_id
+         WHERE c.status = 'issued' AND c.decided_on >= ?1 AND c.decided_on <= ?2 ORDER BY t.number",
+    )?;
+    let rows = stmt
+        .query_map(params![from, until], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 /// The holder's applicant id and the profession of a certificate (a later application refers to them).
 pub fn certificate_holder(conn: &Connection, certificate: i64) -> Result<(i64, String)> {
     conn.query_row(
