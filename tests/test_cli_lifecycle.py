@@ -126,3 +126,23 @@ def test_a_file_that_is_not_a_store_is_refused_and_left_alone(tmp_path):
     folder.mkdir()
     p = subprocess.run([BIN, "--lang", "ru", "verify", "--db", str(folder)], env=env(), capture_output=True, text=True)
     assert p.returncode != 0 and "папка" in p.stderr, p.stderr
+
+
+def test_a_bad_id_is_a_bad_id_and_another_offices_backup_is_not_restored_silently(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    for d in (a, b):
+        subprocess.run([str(ROOT / "tools" / "lifecycle.sh"), str(d)], env=env(), check=True, capture_output=True)
+    db = str(a / "office.sqlite")
+    p = subprocess.run([BIN, "--lang", "en", "print", "application", "abc", "--db", db, "--out", str(tmp_path / "x.pdf"),
+                        "--draft"], env=env(), capture_output=True, text=True)
+    assert p.returncode != 0 and "is not a case number" in p.stderr, p.stderr
+    # b's store is another store (another setup), though of an office with the same code.
+    copy = tmp_path / "b-copy.sqlite"
+    subprocess.run([BIN, "backup", "--db", str(b / "office.sqlite"), "--out", str(copy)], env=env(), check=True,
+                   capture_output=True)
+    p = subprocess.run([BIN, "--lang", "en", "restore", "--db", db, "--from", str(copy)], env=env(),
+                       capture_output=True, text=True)
+    assert p.returncode != 0 and "another store" in p.stderr and "--other-office" in p.stderr, p.stderr
+    p = subprocess.run([BIN, "restore", "--db", db, "--from", str(copy), "--other-office"], env=env(),
+                       capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr

@@ -175,6 +175,7 @@ error-field-citizenship = Write the citizenship (three letters, XXA for a statel
 error-field-code = The office code: letters and digits only, at most 8.
 error-field-content = A scan must be a file of 1 byte to 50 MB.
 error-field-copies = Copies: from 1 to 100.
+error-field-id = “{ $detail }” is not a case number: an application, a refusal or a protocol is printed by its case number (for example 389), a certificate by its number (for example KOS-2026-00034).
 error-field-documents = The documents are complete: register the application instead.
 error-field-employer = Fill in the employer: name, BIN/IIN and the contract's dates.
 error-field-employer_name = Write the employer's name.
@@ -229,6 +230,13 @@ error-field-source = Write the source: the decree or order, its number and date.
 error-unknown-office = Office { $office } is not known here yet. Its key fingerprint is { $fingerprint }: compare it with the one the office gives you by phone or letter, then import again trusting it (in the window: “Trust this office”; on the command line: --trust-new-office).
 error-office-key-changed = Office { $office } signed this bundle with the key { $presented }, but this store knows it by the key { $known }. The bundle is refused: ask the office whether its key was really changed.
 error-not-higher-office = This store belongs to an office. Bundles are imported into a higher office's store: use a new, empty store for that.
+error-backup-of-another-store = This backup belongs to another store: { $office ->
+        [higher_office] a higher office's
+       *[other] { $office }
+    }. This store is { $ours ->
+        [higher_office] a higher office's
+       *[other] { $ours }
+    }. Nothing was changed. To replace this store with it anyway (moving to a new PC), restore with --other-office.
 error-history-rewritten = Refused: the audit trail of office { $office } differs from what it sent before, at event { $seq } ({ $what ->
         [content] an event's content does not match its hash
         [chain] an event does not follow the one before it

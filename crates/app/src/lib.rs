@@ -449,12 +449,18 @@ pub fn render(
     lang: DocLang,
     draft: bool,
 ) -> Result<Vec<u8>> {
+    // A case is printed by its number: anything else is a bad id, not a case in the wrong state.
     let case_id = || {
-        id.parse::<i64>().map_err(|_| AppError::NotPrintable {
-            document: document.as_str(),
-            what: "case",
-            id: id.to_string(),
-        })
+        id.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| {
+                AppError::Store(StoreError::Invalid {
+                    field: "id",
+                    detail: id.chars().take(40).collect(),
+                })
+            })
     };
     Ok(match document {
         Document::Certificate => {
@@ -486,12 +492,18 @@ fn sheet(
     lang: DocLang,
     draft: bool,
 ) -> Result<anyqtama_docs::layout::Page> {
+    // A case is printed by its number: anything else is a bad id, not a case in the wrong state.
     let case_id = || {
-        id.parse::<i64>().map_err(|_| AppError::NotPrintable {
-            document: document.as_str(),
-            what: "case",
-            id: id.to_string(),
-        })
+        id.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| {
+                AppError::Store(StoreError::Invalid {
+                    field: "id",
+                    detail: id.chars().take(40).collect(),
+                })
+            })
     };
     Ok(match document {
         Document::Certificate => {

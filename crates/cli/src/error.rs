@@ -109,6 +109,10 @@ impl CliError {
             CliError::NotAYear(v) => m.get("error-not-a-year", &[("value", v.clone())]),
             CliError::UnknownLang(v) => m.get("error-unknown-lang", &[("value", v.clone())]),
             CliError::EmptySearch => m.get("error-empty-search", &[]),
+            // A refused field says what that field needs, in words of its own (as in the window).
+            CliError::Store(anyqtama_store::StoreError::Invalid { field, detail }) => {
+                m.invalid_field(field, detail)
+            }
             CliError::Store(e) => m.get(&format!("error-{}", e.code()), &e.args()),
             CliError::NotAMonth(v) => m.get("error-not-a-month", &[("value", v.clone())]),
             CliError::Usage(v) => m.get("error-usage", &[("detail", v.clone())]),

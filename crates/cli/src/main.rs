@@ -87,6 +87,9 @@ enum Command {
         db: Option<PathBuf>,
         #[arg(long)]
         from: PathBuf,
+        /// Replace the store with a backup of another office's (or a higher office's) store.
+        #[arg(long)]
+        other_office: bool,
     },
     /// List cases, newest first; --search finds people in any script, passports, IIN/BIN, numbers.
     Cases {
@@ -319,7 +322,11 @@ fn run(command: Command, lang: Lang, doc_lang: &str) -> Result<String, CliError>
             auto.as_deref(),
             keep,
         ),
-        Command::Restore { db, from } => store_cmd::restore(&store_cmd::db_path(db), &from),
+        Command::Restore {
+            db,
+            from,
+            other_office,
+        } => store_cmd::restore(&store_cmd::db_path(db), &from, other_office),
         Command::Cases { db, search, limit } => {
             store_cmd::cases(&store_cmd::db_path(db), search.as_deref(), limit)
         }

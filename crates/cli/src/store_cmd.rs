@@ -90,8 +90,8 @@ pub fn backup(
     }
 }
 
-pub fn restore(db: &Path, from: &Path) -> Result<String, CliError> {
-    let kept = backup::restore(db, from, &Actor::command_line(), now())?;
+pub fn restore(db: &Path, from: &Path, other_office: bool) -> Result<String, CliError> {
+    let kept = backup::restore_checked(db, from, &Actor::command_line(), now(), other_office)?;
     Ok(to_json(
         &serde_json::json!({"restored": db.display().to_string(), "previous_kept_as": kept.map(|p| p.display().to_string())}),
     ))

@@ -8,7 +8,7 @@ use crate::error::{Result, StoreError};
 use crate::lifecycle::{self, Action};
 use crate::{Session, Store};
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OpenFlags, TransactionBehavior, MAIN_DB};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, MAIN_DB};
 use std::path::{Path, PathBuf};
 
 impl Store {
@@ -156,6 +156,16 @@ pub fn restore_as(
     )
 }
 
+/// Whose store a backup is (shown before restoring it).
+pub fn backup_owner(source: &Path) -> Result<String> {
+    check_backup(source)?;
+    Ok(identity(&Connection::open_with_flags(
+        source,
+        OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )?)?
+    .1)
+}
+
 /// Checks a backup file as a whole before it may replace a store.
 pub fn check_backup(source: &Path) -> Result<audit::Verified> {
     if !source.exists() {
@@ -180,16 +190,57 @@ pub fn check_backup(source: &Path) -> Result<audit::Verified> {
     audit::verify(&conn)
 }
 
+/// Whose store a file is: its id, and the office it belongs to (or "higher office").
+fn identity(conn: &Connection) -> Result<(Option<String>, String)> {
+    let id: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'store_id'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let office: Option<String> = conn
+        .query_row("SELECT code || ' — ' || name_ru FROM office", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok((id, office.unwrap_or_else(|| "higher_office".into())))
+}
+
 /// Replaces the store at `db` with the backup `source`, after checking the backup. The store being
 /// replaced is kept beside it as `<name>.before-restore-<time>.sqlite`. The restore itself is
-/// recorded in the restored store's audit trail.
+/// recorded in the restored store's audit trail. A backup of another store (another office, or a
+/// higher office's over an office's) is refused, naming whose it is.
 pub fn restore(
     db: &Path,
     source: &Path,
     actor: &Actor,
     now: NaiveDateTime,
 ) -> Result<Option<PathBuf>> {
+    restore_checked(db, source, actor, now, false)
+}
+
+/// [`restore`]; `other_store` lets a backup of another store replace this one, when an
+/// administrator means it (moving an office to a new PC from another one's copy).
+pub fn restore_checked(
+    db: &Path,
+    source: &Path,
+    actor: &Actor,
+    now: NaiveDateTime,
+    other_store: bool,
+) -> Result<Option<PathBuf>> {
     check_backup(source)?;
+    if db.exists() && !other_store {
+        let theirs = identity(&Connection::open_with_flags(
+            source,
+            OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )?)?;
+        let ours = identity(Store::open_existing(db)?.connection())?;
+        if theirs.0 != ours.0 {
+            return Err(StoreError::BackupOfAnotherStore {
+                office: theirs.1,
+                ours: ours.1,
+            });
+        }
+    }
     let kept = if db.exists() {
         let store = Store::open_existing(db)?;
         let name = db

@@ -73,6 +73,8 @@ pub enum StoreError {
     },
     #[error("this store belongs to an office; bundles are imported into a higher office's store")]
     NotHigherOffice,
+    #[error("the backup belongs to another store ({office}); this one is {ours}")]
+    BackupOfAnotherStore { office: String, ours: String },
     #[error(
         "office {office}'s history differs from what it sent before, at event {seq} ({reason})"
     )]
@@ -132,6 +134,7 @@ impl StoreError {
             StoreError::OfficeKeyChanged { .. } => "office-key-changed",
             StoreError::NotHigherOffice => "not-higher-office",
             StoreError::HistoryRewritten { .. } => "history-rewritten",
+            StoreError::BackupOfAnotherStore { .. } => "backup-of-another-store",
         }
     }
 
@@ -222,6 +225,9 @@ impl StoreError {
                 ("presented", presented.clone()),
             ],
             StoreError::NotHigherOffice => vec![],
+            StoreError::BackupOfAnotherStore { office, ours } => {
+                vec![("office", office.clone()), ("ours", ours.clone())]
+            }
             StoreError::HistoryRewritten {
                 office,
                 seq,
@@ -333,6 +339,10 @@ pub fn examples() -> Vec<StoreError> {
             seq: 12,
             reason: "differs",
         },
+        StoreError::BackupOfAnotherStore {
+            office: "AST — Акимат".into(),
+            ours: "ALA — Акимат".into(),
+        },
     ];
     for e in &all {
         match e {
@@ -363,7 +373,8 @@ pub fn examples() -> Vec<StoreError> {
             | StoreError::UnknownOffice { .. }
             | StoreError::OfficeKeyChanged { .. }
             | StoreError::NotHigherOffice
-            | StoreError::HistoryRewritten { .. } => {}
+            | StoreError::HistoryRewritten { .. }
+            | StoreError::BackupOfAnotherStore { .. } => {}
         }
     }
     all

@@ -486,3 +486,53 @@ fn two_processes_creating_one_store_leave_one_good_store() {
         assert!(left.is_empty(), "{left:?}");
     }
 }
+
+#[test]
+fn a_backup_of_another_office_does_not_replace_this_one_unless_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ours = Store::open(dir.path().join("ours.sqlite")).unwrap();
+    ours.setup(&office(), "admin", "Admin", PASSWORD, t("2026-02-02 09:00"))
+        .unwrap();
+    let mut other_office = office();
+    other_office.code = "AST".into();
+    other_office.name_ru = "Управление занятости г. Астана".into();
+    let mut theirs = Store::open(dir.path().join("theirs.sqlite")).unwrap();
+    theirs
+        .setup(
+            &other_office,
+            "admin",
+            "Admin",
+            PASSWORD,
+            t("2026-02-02 09:00"),
+        )
+        .unwrap();
+    let copy = dir.path().join("theirs-copy.sqlite");
+    theirs.backup_to(&copy).unwrap();
+    let path = ours.path().to_path_buf();
+    drop(ours);
+    let actor = anyqtama_store::Actor::command_line();
+    let r = anyqtama_store::backup::restore(&path, &copy, &actor, t("2026-02-03 09:00"));
+    assert!(
+        matches!(&r, Err(StoreError::BackupOfAnotherStore { office, .. }) if office.starts_with("AST")),
+        "{r:?}"
+    );
+    let code: String = Store::open_existing(&path)
+        .unwrap()
+        .connection()
+        .query_row("SELECT code FROM office", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(code, "ALA", "nothing changed");
+    assert_eq!(
+        anyqtama_store::backup::backup_owner(&copy).unwrap(),
+        "AST — Управление занятости г. Астана"
+    );
+    // Told explicitly (moving an office from another PC's copy): it goes.
+    anyqtama_store::backup::restore_checked(&path, &copy, &actor, t("2026-02-03 09:05"), true)
+        .unwrap();
+    let code: String = Store::open_existing(&path)
+        .unwrap()
+        .connection()
+        .query_row("SELECT code FROM office", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(code, "AST");
+}
