@@ -449,39 +449,32 @@ pub fn render(
     lang: DocLang,
     draft: bool,
 ) -> Result<Vec<u8>> {
-    // A case is printed by its number: anything else is a bad id, not a case in the wrong state.
-    let case_id = || {
-        id.trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|n| *n > 0)
-            .ok_or_else(|| {
-                AppError::Store(StoreError::Invalid {
-                    field: "id",
-                    detail: id.chars().take(40).collect(),
-                })
-            })
+    if document == Document::Protocol {
+        let case = case_number(id)?;
+        return Ok(forms::protocol(&protocol_view(store, case)?, lang, draft));
+    }
+    let texts = anyqtama_docs::text::Texts::new(lang);
+    let title = match document {
+        Document::Certificate => format!("{} {id}", texts.one("cert-title", &[])),
+        Document::Application => texts.one("form-title", &[]),
+        _ => texts.one("refusal-title", &[]),
     };
-    Ok(match document {
-        Document::Certificate => {
-            certificate::render(&certificate_view(store, id, draft)?, lang, draft)
-        }
-        Document::Application => {
-            forms::application(&application_view(store, case_id()?)?, lang, draft)
-        }
-        // A case refused at acceptance gets its own letter (App 2 p.9, last part; 503: Rules p.7).
-        Document::Refusal => {
-            let id = case_id()?;
-            match acceptance_refusal_view(store, id) {
-                Ok(v) => forms::acceptance_refusal(&v, lang, draft),
-                Err(AppError::NotPrintable { .. }) => {
-                    forms::refusal(&refusal_view(store, id)?, lang, draft)
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        Document::Protocol => forms::protocol(&protocol_view(store, case_id()?)?, lang, draft),
-    })
+    let page = sheet(store, document, id, lang, draft)?;
+    Ok(certificate::render_sheets(&title, vec![page]))
+}
+
+/// A case is printed by its number: anything else is a bad id, not a case in the wrong state.
+fn case_number(id: &str) -> Result<i64> {
+    id.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| {
+            AppError::Store(StoreError::Invalid {
+                field: "id",
+                detail: id.chars().take(40).collect(),
+            })
+        })
 }
 
 /// One page of a one-page document (certificate, application, refusal), for a file of many.
@@ -492,19 +485,7 @@ fn sheet(
     lang: DocLang,
     draft: bool,
 ) -> Result<anyqtama_docs::layout::Page> {
-    // A case is printed by its number: anything else is a bad id, not a case in the wrong state.
-    let case_id = || {
-        id.trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|n| *n > 0)
-            .ok_or_else(|| {
-                AppError::Store(StoreError::Invalid {
-                    field: "id",
-                    detail: id.chars().take(40).collect(),
-                })
-            })
-    };
+    let case_id = || case_number(id);
     Ok(match document {
         Document::Certificate => {
             certificate::sheet(&certificate_view(store, id, draft)?, lang, draft)
@@ -533,6 +514,24 @@ fn sheet(
     })
 }
 
+/// Who a print is recorded for: a real print needs a signed-in user and 1 to 100 copies (checked
+/// before anything is written; the Writer checks again inside its transaction); a draft, nobody.
+fn who_prints(session: Option<&Session>, draft: bool, copies: u32) -> Result<Option<&Session>> {
+    let session = match (draft, session) {
+        (true, _) => return Ok(None),
+        (false, Some(s)) => s,
+        (false, None) => return Err(AppError::SignInRequired),
+    };
+    if !(1..=100).contains(&copies) {
+        return Err(StoreError::Invalid {
+            field: "copies",
+            detail: copies.to_string(),
+        }
+        .into());
+    }
+    Ok(Some(session))
+}
+
 /// Where many documents go: one PDF, or one file each in a folder.
 pub enum Many<'a> {
     OneFile(&'a Path),
@@ -554,22 +553,11 @@ pub fn print_many(
     copies: u32,
     out: Many<'_>,
 ) -> Result<Vec<(String, usize)>> {
-    let session = match (draft, session) {
-        (true, _) => None,
-        (false, Some(s)) => Some(s),
-        (false, None) => return Err(AppError::SignInRequired),
-    };
+    let session = who_prints(session, draft, copies)?;
     if ids.is_empty() {
         return Err(StoreError::Invalid {
             field: "ids",
             detail: "0".into(),
-        }
-        .into());
-    }
-    if session.is_some() && !(1..=100).contains(&copies) {
-        return Err(StoreError::Invalid {
-            field: "copies",
-            detail: copies.to_string(),
         }
         .into());
     }
@@ -668,19 +656,7 @@ pub fn print_to(
     copies: u32,
     out: &Path,
 ) -> Result<usize> {
-    let session = match (draft, session) {
-        (true, _) => None,
-        (false, Some(s)) => Some(s),
-        (false, None) => return Err(AppError::SignInRequired),
-    };
-    // Checked before anything is written (the Writer checks again inside its transaction).
-    if session.is_some() && !(1..=100).contains(&copies) {
-        return Err(StoreError::Invalid {
-            field: "copies",
-            detail: copies.to_string(),
-        }
-        .into());
-    }
+    let session = who_prints(session, draft, copies)?;
     let pdf = render(store, document, id, lang, draft)?;
     write_file(out, &pdf).map_err(StoreError::Io)?;
     if let Some(session) = session {

@@ -291,21 +291,7 @@ fn acceptance_page(v: &AcceptanceRefusalView, lang: DocLang, draft: bool, k: f32
     let t = Texts::new(lang);
     let mut p = Page::a4();
     let mut y = letter_head(&mut p, &t, &v.office, "acceptance-title", k);
-    y = block(
-        &mut p,
-        y,
-        &t.get(
-            "refusal-to",
-            &[
-                ("name", v.applicant.clone()),
-                ("passport", v.passport.clone()),
-            ],
-        ),
-        11.0 * k,
-        Weight::Bold,
-        false,
-    );
-    y += 2.0;
+    y = addressee(&mut p, &t, &v.applicant, &v.passport, y, k);
     let body = t.get_with("acceptance-body", |m| {
         vec![
             ("date", date_case(m, v.received_on, DateCase::Attributive)),
@@ -326,16 +312,7 @@ fn acceptance_page(v: &AcceptanceRefusalView, lang: DocLang, draft: bool, k: f32
             false,
         );
         for n in &v.missing {
-            for (i, line) in t.names(n).iter().enumerate() {
-                y = p.para(
-                    LEFT + 6.0,
-                    y,
-                    WIDTH - 6.0,
-                    if i == 0 { 11.0 * k } else { 10.0 * k },
-                    Weight::Regular,
-                    &format!("– {line}"),
-                );
-            }
+            y = bullet(&mut p, &t.names(n), y, k);
         }
     }
     if !v.expired.is_empty() {
@@ -360,16 +337,7 @@ fn acceptance_page(v: &AcceptanceRefusalView, lang: DocLang, draft: bool, k: f32
                     ),
                 ]
             });
-            for (i, line) in lines.iter().enumerate() {
-                y = p.para(
-                    LEFT + 6.0,
-                    y,
-                    WIDTH - 6.0,
-                    if i == 0 { 11.0 * k } else { 10.0 * k },
-                    Weight::Regular,
-                    &format!("– {line}"),
-                );
-            }
+            y = bullet(&mut p, &lines, y, k);
         }
     }
     if !v.note.trim().is_empty() {
@@ -402,6 +370,34 @@ fn acceptance_page(v: &AcceptanceRefusalView, lang: DocLang, draft: bool, k: f32
         p.watermark(&joined(&t.get("doc-draft", &[])));
     }
     (p, bottom)
+}
+
+/// "To: name, passport …" in each language of the letter, and a little space after it.
+fn addressee(p: &mut Page, t: &Texts, name: &str, passport: &str, y: f32, k: f32) -> f32 {
+    let to = t.get(
+        "refusal-to",
+        &[
+            ("name", name.to_string()),
+            ("passport", passport.to_string()),
+        ],
+    );
+    block(p, y, &to, 11.0 * k, Weight::Bold, false) + 2.0
+}
+
+/// One item of a list in each language (the second a size smaller), indented under a dash.
+fn bullet(p: &mut Page, versions: &[String], y: f32, k: f32) -> f32 {
+    let mut y = y;
+    for (i, line) in versions.iter().enumerate() {
+        y = p.para(
+            LEFT + 6.0,
+            y,
+            WIDTH - 6.0,
+            if i == 0 { 11.0 * k } else { 10.0 * k },
+            Weight::Regular,
+            &format!("– {line}"),
+        );
+    }
+    y
 }
 
 /// The office and the title of a letter, centred; returns where the text goes on.
@@ -496,21 +492,7 @@ fn refusal_page(v: &RefusalView, lang: DocLang, draft: bool, k: f32) -> (Page, f
     let t = Texts::new(lang);
     let mut p = Page::a4();
     let mut y = letter_head(&mut p, &t, &v.office, "refusal-title", k);
-    y = block(
-        &mut p,
-        y,
-        &t.get(
-            "refusal-to",
-            &[
-                ("name", v.applicant.clone()),
-                ("passport", v.passport.clone()),
-            ],
-        ),
-        11.0 * k,
-        Weight::Bold,
-        false,
-    );
-    y += 2.0;
+    y = addressee(&mut p, &t, &v.applicant, &v.passport, y, k);
     let case = t.get_with("refusal-case", |m| {
         vec![
             ("case", v.case.to_string()),
@@ -532,20 +514,7 @@ fn refusal_page(v: &RefusalView, lang: DocLang, draft: bool, k: f32) -> (Page, f
             ("total", v.total.unwrap_or(0).to_string()),
             ("threshold", v.threshold.to_string()),
         ];
-        for (i, line) in t
-            .get(&format!("ground-{}", g.ground), &args)
-            .iter()
-            .enumerate()
-        {
-            y = p.para(
-                LEFT + 6.0,
-                y,
-                WIDTH - 6.0,
-                if i == 0 { 11.0 * k } else { 10.0 * k },
-                Weight::Regular,
-                &format!("– {line}"),
-            );
-        }
+        y = bullet(&mut p, &t.get(&format!("ground-{}", g.ground), &args), y, k);
         if let Some(r) = &g.justification {
             for (i, line) in t
                 .get("refusal-justification", &[("reason", r.clone())])
