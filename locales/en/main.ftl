@@ -167,8 +167,16 @@ error-write-file = Cannot write { $path }: { $detail }
 error-field-act_date = The act's date cannot be in the future.
 error-field-act_number = Write the number of the act.
 error-field-body = Write the body that issued the act.
-error-field-applicant = Choose the holder of the certificate on file: { $detail }
-error-field-certificate = Check the certificate: { $detail }
+error-field-applicant = { $detail ->
+        [not_holder] The applicant is not the holder of this certificate: choose the holder on file.
+        [holder_on_file] An extension or a duplicate is for the holder on file: choose the holder, not a new applicant.
+       *[other] Choose the holder of the certificate on file.
+    }
+error-field-certificate = { $detail ->
+        [not_for_issue] A first issue has no earlier certificate: remove it, or choose extension, reissue or duplicate.
+        [required] Choose the certificate concerned: an extension, a reissue or a duplicate is of a certificate on file.
+       *[other] Check the certificate.
+    }
 error-field-refusal_grounds = The Commission's recorded grounds cannot be read ({ $detail }): the record is damaged; check the audit trail (verify).
 error-field-change_ground = Choose a ground for reissue that the rules in force allow.
 error-field-citizenship = Write the citizenship (three letters, XXA for a stateless person).
@@ -191,7 +199,7 @@ error-field-members = Mark at least one member as present.
 error-field-name_kk = Write the office's name in Kazakh.
 error-field-name_ru = Write the office's name in Russian.
 error-field-name_en = Write the office's name in English.
-error-field-next = The next number must be at least 1 and above the numbers already given ({ $detail }).
+error-field-next = The next number must be at least 1 and above the numbers already given (the last one given is { $detail }).
 error-field-organisation = Write the member's organisation.
 error-field-out = The file already exists: choose another name.
 error-field-outcome = Write the outcome of the complaint.

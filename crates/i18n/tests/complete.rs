@@ -292,3 +292,34 @@ fn every_bundle_error_has_a_message() {
         }
     }
 }
+
+#[test]
+fn a_refused_fields_reason_code_is_worded_never_printed() {
+    // The store refuses a field with a language-neutral reason code; no English (or code) may
+    // reach a Kazakh or Russian sentence ("Анықтаманы тексеріңіз: required" was the bug).
+    let cases = [
+        ("certificate", "required"),
+        ("certificate", "not_for_issue"),
+        ("applicant", "not_holder"),
+        ("applicant", "holder_on_file"),
+        ("passport_number", "shape"),
+        ("birth_date", "future"),
+        ("birth_date", "age"),
+        ("passport_issued_on", "before_birth"),
+        ("event_on", "application"),
+        ("received_at", "future"),
+        ("contract_from", "future"),
+    ];
+    // (In English a code may be a word of the sentence: "cannot be in the future".)
+    for lang in [Lang::Kk, Lang::Ru] {
+        let m = Messages::new(lang);
+        for (field, code) in cases {
+            let text = m.invalid_field(field, code);
+            assert!(
+                !text.contains(code) && !text.starts_with("error-"),
+                "{}: {field}/{code}: {text}",
+                lang.code()
+            );
+        }
+    }
+}

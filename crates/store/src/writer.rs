@@ -516,7 +516,7 @@ impl<'a> Writer<'a> {
             (Service::Issue, Some(_)) => {
                 return Err(StoreError::Invalid {
                     field: "certificate",
-                    detail: "a first issue has no earlier certificate".into(),
+                    detail: "not_for_issue".into(),
                 })
             }
             (_, None) => {
@@ -537,13 +537,13 @@ impl<'a> Writer<'a> {
                     ApplicantRef::Existing(a) if a.0 != c.applicant_id => {
                         return Err(StoreError::Invalid {
                             field: "applicant",
-                            detail: "not the holder of the certificate".into(),
+                            detail: "not_holder".into(),
                         })
                     }
                     ApplicantRef::New(_) if app.kind != Service::Reissue => {
                         return Err(StoreError::Invalid {
                             field: "applicant",
-                            detail: "must be the holder on file".into(),
+                            detail: "holder_on_file".into(),
                         })
                     }
                     _ => {}
@@ -1550,7 +1550,7 @@ impl<'a> Writer<'a> {
         if current.is_some_and(|c| next < c) {
             return Err(StoreError::Invalid {
                 field: "next",
-                detail: format!("numbers up to {} are already given", current.unwrap() - 1),
+                detail: (current.unwrap() - 1).to_string(),
             });
         }
         let before: String = self
