@@ -66,13 +66,7 @@ pub async fn print(
         )
     })?;
     let dl = self::doc_lang(&doc_lang, &lang)?;
-    let suggested = format!(
-        "{}-{}-{}{}.pdf",
-        which.as_str(),
-        id.replace(['/', '\\'], "-"),
-        doc_lang.replace('+', "-"),
-        if draft { "-draft" } else { "" }
-    );
+    let suggested = anyqtama_app::file_name(which, &id, dl, draft);
     let Some(path) = state.dialogs.save(&app, &suggested, ("PDF", &["pdf"])) else {
         return Ok(None);
     };

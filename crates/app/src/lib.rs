@@ -230,15 +230,7 @@ fn application_view(store: &Store, case: i64) -> Result<ApplicationView> {
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(", ");
-    let [kk, ru, en] = Lang::ALL.map(anyqtama_i18n::Messages::new);
-    let doc_names = |kind: &str| {
-        let id = format!("doc-{kind}");
-        Names {
-            kk: kk.get(&id, &[]),
-            ru: ru.get(&id, &[]),
-            en: en.get(&id, &[]),
-        }
-    };
+    let doc_names = document_namer();
     Ok(ApplicationView {
         office: office_names(store)?,
         kind: c.kind.parse().map_err(StoreError::from)?,
@@ -279,13 +271,12 @@ fn appeal(rs: &anyqtama_rules::RuleSet) -> Appeal {
     }
 }
 
-fn refusal_view(store: &Store, case: i64) -> Result<RefusalView> {
-    let c = records::case(store.connection(), case)?;
+fn refusal_view(store: &Store, c: &records::CaseRecord) -> Result<RefusalView> {
     if c.status != "refused" {
         return Err(AppError::NotPrintable {
             document: "refusal",
             what: "case",
-            id: case.to_string(),
+            id: c.id.to_string(),
         });
     }
     let rs = case_rule_set(store, &c.rule_set)?;
@@ -326,24 +317,24 @@ fn refusal_view(store: &Store, case: i64) -> Result<RefusalView> {
     })
 }
 
-/// The names of a checklist document (`doc-<kind>`) in the three languages.
-fn document_names(kind: &str) -> Names {
-    let id = format!("doc-{kind}");
-    let [kk, ru, en] = Lang::ALL.map(|l| anyqtama_i18n::Messages::new(l).get(&id, &[]));
-    Names { kk, ru, en }
+/// Names checklist documents (`doc-<kind>`) in the three languages, the messages loaded once.
+fn document_namer() -> impl Fn(&str) -> Names {
+    let msgs = Lang::ALL.map(anyqtama_i18n::Messages::new);
+    move |kind| {
+        let id = format!("doc-{kind}");
+        let [kk, ru, en] = msgs.each_ref().map(|m| m.get(&id, &[]));
+        Names { kk, ru, en }
+    }
 }
 
-fn acceptance_refusal_view(store: &Store, case: i64) -> Result<AcceptanceRefusalView> {
-    let c = records::case(store.connection(), case)?;
-    let Some(na) = c.not_accepted.as_ref() else {
-        return Err(AppError::NotPrintable {
-            document: "refusal",
-            what: "case",
-            id: case.to_string(),
-        });
-    };
+fn acceptance_refusal_view(
+    store: &Store,
+    c: &records::CaseRecord,
+    na: &records::NotAccepted,
+) -> Result<AcceptanceRefusalView> {
     let rs = case_rule_set(store, &c.rule_set)?;
     let profession = profession(store, &c.profession_id);
+    let doc_names = document_namer();
     Ok(AcceptanceRefusalView {
         office: office_names(store)?,
         case: c.id,
@@ -352,12 +343,8 @@ fn acceptance_refusal_view(store: &Store, case: i64) -> Result<AcceptanceRefusal
         passport: c.passport.clone(),
         received_on: c.received_on,
         profession,
-        missing: na.missing.iter().map(|k| document_names(k)).collect(),
-        expired: na
-            .expired
-            .iter()
-            .map(|(k, d)| (document_names(k), *d))
-            .collect(),
+        missing: na.missing.iter().map(|k| doc_names(k)).collect(),
+        expired: na.expired.iter().map(|(k, d)| (doc_names(k), *d)).collect(),
         note: na.note.clone(),
         appeal: appeal(rs),
         rule_set: rs.id.to_string(),
@@ -384,12 +371,7 @@ fn protocol_view(store: &Store, case: i64) -> Result<ProtocolView> {
                 field: "inputs",
                 detail: e.to_string(),
             })?;
-        let periods = input
-            .periods
-            .iter()
-            .map(|(f, t)| anyqtama_rules::experience::Period::new(*f, *t))
-            .collect::<std::result::Result<Vec<_>, _>>()
-            .map_err(StoreError::from)?;
+        let periods = input.periods().map_err(StoreError::from)?;
         let count = anyqtama_rules::experience::count_until(&periods, a.registered_on)
             .map_err(StoreError::from)?;
         let points: anyqtama_rules::points::Points =
@@ -493,14 +475,14 @@ fn sheet(
         Document::Application => {
             forms::application_sheet(&application_view(store, case_id()?)?, lang, draft)
         }
+        // A case refused at acceptance gets its own letter (App 2 p.9, last part; 503: Rules p.7).
         Document::Refusal => {
-            let id = case_id()?;
-            match acceptance_refusal_view(store, id) {
-                Ok(v) => forms::acceptance_sheet(&v, lang, draft),
-                Err(AppError::NotPrintable { .. }) => {
-                    forms::refusal_sheet(&refusal_view(store, id)?, lang, draft)
+            let c = records::case(store.connection(), case_id()?)?;
+            match &c.not_accepted {
+                Some(na) => {
+                    forms::acceptance_sheet(&acceptance_refusal_view(store, &c, na)?, lang, draft)
                 }
-                Err(e) => return Err(e),
+                None => forms::refusal_sheet(&refusal_view(store, &c)?, lang, draft),
             }
         }
         // The protocol runs to several pages: one at a time.
@@ -530,6 +512,52 @@ fn who_prints(session: Option<&Session>, draft: bool, copies: u32) -> Result<Opt
         .into());
     }
     Ok(Some(session))
+}
+
+/// The file name a document is saved under: `certificate-KOS-2026-00034-kk-ru.pdf`.
+pub fn file_name(document: Document, id: &str, lang: DocLang, draft: bool) -> String {
+    format!(
+        "{}-{}-{}{}.pdf",
+        document.as_str(),
+        id.replace(['/', '\\'], "-"),
+        lang.code().replace('+', "-"),
+        if draft { "-draft" } else { "" }
+    )
+}
+
+/// Records the prints of files already written, in one transaction as the signed-in user; if
+/// that fails the files are removed, so no unrecorded print is left. A draft records nothing.
+#[allow(clippy::too_many_arguments)]
+fn record_prints(
+    store: &mut Store,
+    session: Option<&Session>,
+    now: NaiveDateTime,
+    document: Document,
+    ids: &[String],
+    lang: DocLang,
+    copies: u32,
+    files: &[(String, usize)],
+) -> Result<()> {
+    let Some(session) = session else {
+        return Ok(());
+    };
+    store
+        .write(session, now, |w| {
+            for id in ids {
+                w.record_print(document.as_str(), id, lang.code(), copies)?;
+            }
+            Ok(())
+        })
+        .map_err(|e| {
+            remove_files(files);
+            e.into()
+        })
+}
+
+fn remove_files(files: &[(String, usize)]) {
+    for (p, _) in files {
+        let _ = std::fs::remove_file(p);
+    }
 }
 
 /// Where many documents go: one PDF, or one file each in a folder.
@@ -562,65 +590,35 @@ pub fn print_many(
         .into());
     }
     let mut written: Vec<(String, usize)> = Vec::new();
-    let remove_all = |written: &[(String, usize)]| {
-        for (p, _) in written {
-            let _ = std::fs::remove_file(p);
-        }
-    };
-    match out {
-        Many::OneFile(path) => {
-            let pages = ids
-                .iter()
-                .map(|id| sheet(store, document, id, lang, draft))
-                .collect::<Result<Vec<_>>>()?;
-            let pdf = certificate::render_sheets(document.as_str(), pages);
-            write_file(path, &pdf).map_err(StoreError::Io)?;
-            written.push((path.display().to_string(), pdf.len()));
-        }
-        Many::Folder(dir) => {
-            crate::create_folder(dir).map_err(StoreError::Io)?;
-            for id in ids {
-                let pdf = render(store, document, id, lang, draft);
-                let pdf = match pdf {
-                    Ok(p) => p,
-                    Err(e) => {
-                        remove_all(&written);
-                        return Err(e);
-                    }
-                };
-                let name = format!(
-                    "{}-{}-{}{}.pdf",
-                    document.as_str(),
-                    id.replace(['/', '\\'], "-"),
-                    lang.code().replace('+', "-"),
-                    if draft { "-draft" } else { "" }
-                );
-                let path = dir.join(name);
-                if let Err(e) = write_file(&path, &pdf) {
-                    remove_all(&written);
-                    return Err(StoreError::Io(e).into());
-                }
+    let made = (|| -> Result<()> {
+        match out {
+            Many::OneFile(path) => {
+                let pages = ids
+                    .iter()
+                    .map(|id| sheet(store, document, id, lang, draft))
+                    .collect::<Result<Vec<_>>>()?;
+                let pdf = certificate::render_sheets(document.as_str(), pages);
+                write_file(path, &pdf).map_err(StoreError::Io)?;
                 written.push((path.display().to_string(), pdf.len()));
             }
-        }
-    }
-    if let Some(session) = session {
-        let recorded = store.write(session, now, |w| {
-            for id in ids {
-                w.record_print(document.as_str(), id, lang.code(), copies)?;
+            Many::Folder(dir) => {
+                std::fs::create_dir_all(dir).map_err(StoreError::Io)?;
+                for id in ids {
+                    let pdf = render(store, document, id, lang, draft)?;
+                    let path = dir.join(file_name(document, id, lang, draft));
+                    write_file(&path, &pdf).map_err(StoreError::Io)?;
+                    written.push((path.display().to_string(), pdf.len()));
+                }
             }
-            Ok(())
-        });
-        if let Err(e) = recorded {
-            remove_all(&written);
-            return Err(e.into());
         }
+        Ok(())
+    })();
+    if let Err(e) = made {
+        remove_files(&written);
+        return Err(e);
     }
+    record_prints(store, session, now, document, ids, lang, copies, &written)?;
     Ok(written)
-}
-
-fn create_folder(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)
 }
 
 /// Writes a file whole or not at all: under a temporary name beside it, synced to the disk, then
@@ -659,15 +657,17 @@ pub fn print_to(
     let session = who_prints(session, draft, copies)?;
     let pdf = render(store, document, id, lang, draft)?;
     write_file(out, &pdf).map_err(StoreError::Io)?;
-    if let Some(session) = session {
-        let recorded = store.write(session, now, |w| {
-            w.record_print(document.as_str(), id, lang.code(), copies)
-        });
-        if let Err(e) = recorded {
-            let _ = std::fs::remove_file(out);
-            return Err(e.into());
-        }
-    }
+    let written = [(out.display().to_string(), pdf.len())];
+    record_prints(
+        store,
+        session,
+        now,
+        document,
+        &[id.to_string()],
+        lang,
+        copies,
+        &written,
+    )?;
     Ok(pdf.len())
 }
 

@@ -342,10 +342,10 @@ pub fn run_certificate(cmd: Certificate, now: NaiveDateTime) -> Result<String, C
                 date: date(&d)?,
             };
             let mut s = sign_in(&who)?;
-            let id = records::certificate_id(s.store.connection(), &n)?;
+            let id = views::certificate(s.store.connection(), &n)?.id;
             s.store
                 .write(&s.session, now, |w| w.revoke(CertificateId(id), &act))?;
-            let status = records::certificate(s.store.connection(), &n)?.status;
+            let status = views::certificate(s.store.connection(), &n)?.status;
             Ok(to_json(&json!({"certificate": n, "status": status})))
         }
     }

@@ -554,15 +554,34 @@ fn held(
     Ok(tx.query_row(sql, p, |r| r.get(0)).optional()?)
 }
 
-/// The fingerprint of the key a higher office trusts for an office, if it knows the office.
-pub fn office_fingerprint(conn: &Connection, office_id: &str) -> Result<Option<String>> {
-    Ok(conn
+/// Whether this higher office may take a bundle signed by `office`: a known office must sign
+/// with the key it was first trusted with; an unknown one only when the administrator trusts it
+/// now (`trust_new_office`). Returns whether the office is already known.
+pub fn check_trust(
+    conn: &Connection,
+    office: &OfficeIdent,
+    trust_new_office: bool,
+) -> Result<bool> {
+    let known: Option<String> = conn
         .query_row(
             "SELECT fingerprint FROM hq_offices WHERE office_id = ?1",
-            [office_id],
+            [&office.id],
             |r| r.get(0),
         )
-        .optional()?)
+        .optional()?;
+    match known {
+        Some(fp) if fp != office.fingerprint => Err(StoreError::OfficeKeyChanged {
+            office: office.code.clone(),
+            known: fp,
+            presented: office.fingerprint.clone(),
+        }),
+        Some(_) => Ok(true),
+        None if trust_new_office => Ok(false),
+        None => Err(StoreError::UnknownOffice {
+            office: format!("{} ({})", office.code, office.name_ru),
+            fingerprint: office.fingerprint.clone(),
+        }),
+    }
 }
 
 /// Checks a bundle's audit events against themselves and against the history held for the office.
@@ -673,36 +692,13 @@ pub fn import_records(
         audit_new: 0,
         conflicts: Vec::new(),
     };
-    let known: Option<String> = tx
-        .query_row(
-            "SELECT fingerprint FROM hq_offices WHERE office_id = ?1",
-            [&office.id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match known {
-        Some(fp) if fp != office.fingerprint => {
-            return Err(StoreError::OfficeKeyChanged {
-                office: office.code.clone(),
-                known: fp,
-                presented: office.fingerprint.clone(),
-            })
-        }
-        Some(_) => {}
-        None if !trust_new_office => {
-            return Err(StoreError::UnknownOffice {
-                office: format!("{} ({})", office.code, office.name_ru),
-                fingerprint: office.fingerprint.clone(),
-            })
-        }
-        None => {
-            tx.execute(
-                "INSERT INTO hq_offices (office_id, code, name_kk, name_ru, name_en, fingerprint, public_key, trusted_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![office.id, office.code, office.name_kk, office.name_ru, office.name_en, office.fingerprint, &public_key[..], now],
-            )?;
-            report.new_office = true;
-        }
+    if !check_trust(&tx, office, trust_new_office)? {
+        tx.execute(
+            "INSERT INTO hq_offices (office_id, code, name_kk, name_ru, name_en, fingerprint, public_key, trusted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![office.id, office.code, office.name_kk, office.name_ru, office.name_en, office.fingerprint, &public_key[..], now],
+        )?;
+        report.new_office = true;
     }
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('role', 'higher_office') ON CONFLICT(key) DO NOTHING",

@@ -227,6 +227,16 @@ pub struct AssessmentInput {
 }
 
 impl AssessmentInput {
+    /// The accepted periods as the rules' type (each checked: from <= to, nothing before 1900).
+    pub fn periods(
+        &self,
+    ) -> Result<Vec<anyqtama_rules::experience::Period>, anyqtama_rules::RulesError> {
+        self.periods
+            .iter()
+            .map(|(f, t)| anyqtama_rules::experience::Period::new(*f, *t))
+            .collect()
+    }
+
     /// The Commission's computation for these findings under a rule set (Rules p.10; App 2 p.9).
     /// Work is counted up to `registered_on` (Rules p.10 subp.2).
     pub fn assess(
@@ -236,11 +246,7 @@ impl AssessmentInput {
         registered_on: NaiveDate,
         cites: &mut Vec<String>,
     ) -> Result<anyqtama_rules::evaluate::AssessmentResult, anyqtama_rules::RulesError> {
-        let periods = self
-            .periods
-            .iter()
-            .map(|(f, t)| anyqtama_rules::experience::Period::new(*f, *t))
-            .collect::<Result<Vec<_>, _>>()?;
+        let periods = self.periods()?;
         let findings = anyqtama_rules::evaluate::Findings {
             profession_in_list: self.profession_in_list,
             qualification_matches: self.qualification_matches,

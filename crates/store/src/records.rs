@@ -345,16 +345,6 @@ pub fn notification_late(conn: &Connection, notification: i64) -> Result<bool> {
     .map_err(not_found("notification", notification))
 }
 
-/// The id of the certificate with this number as it stands (a duplicate over its original).
-pub fn certificate_id(conn: &Connection, number: &str) -> Result<i64> {
-    conn.query_row(
-        "SELECT id FROM certificates WHERE number = ?1 ORDER BY copy DESC LIMIT 1",
-        [number],
-        |r| r.get(0),
-    )
-    .map_err(not_found("certificate", number))
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct AssessmentRecord {
     pub case: i64,

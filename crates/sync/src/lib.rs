@@ -456,21 +456,8 @@ pub fn import(
         return Err(StoreError::NotHigherOffice.into());
     }
     let v = verify_with(bytes, |m| {
-        match exchange::office_fingerprint(store.connection(), &m.office.id)? {
-            Some(fp) if fp != m.office.fingerprint => {
-                Err(SyncError::Store(StoreError::OfficeKeyChanged {
-                    office: m.office.code.clone(),
-                    known: fp,
-                    presented: m.office.fingerprint.clone(),
-                }))
-            }
-            Some(_) => Ok(()),
-            None if opts.trust_new_office => Ok(()),
-            None => Err(SyncError::Store(StoreError::UnknownOffice {
-                office: format!("{} ({})", m.office.code, m.office.name_ru),
-                fingerprint: m.office.fingerprint.clone(),
-            })),
-        }
+        exchange::check_trust(store.connection(), &m.office, opts.trust_new_office)?;
+        Ok(())
     })?;
     let info = BundleInfo {
         sha256: v.sha256.clone(),
