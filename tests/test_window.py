@@ -3,9 +3,10 @@ office from the first screen, every screen in every language with no untranslate
 language remembered per user, and one window per store."""
 import fcntl
 import sqlite3
+import datetime
 import time
 
-from conftest import ftl, ftl_all, launch
+from conftest import E2E_NOW, ftl, ftl_all, launch
 from ui import (click, fill, menu, no_untranslated, screen, set_lang, shoot, sign_in, text,
                 wait_for, wait_text, wait_until)
 
@@ -99,6 +100,24 @@ def test_every_screen_in_every_language(app, demo_store):
         wait_for(app, "#certificate-produced")
         no_untranslated(app)
         shoot(app, f"case-{lang}")
+    # Last month's register lists each row with its profession named in the window's language (a
+    # typed boundary caught the column printing "undefined": the row carries a ProfessionView).
+    pinned = datetime.date.fromisoformat(E2E_NOW[:10])
+    last = (pinned.replace(day=1) - datetime.timedelta(days=1)).strftime("%m.%Y")
+    click(app, "#sign-out")
+    sign_in(app, "registrar", "anyqtama-demo")
+    screen(app, "dashboard")
+    for lang in LANGS:
+        set_lang(app, lang)
+        menu(app, "registers")
+        fill(app, "#reg-month", last)
+        click(app, "#reg-show")
+        wait_for(app, "#reg-table")
+        shown = app.find_element("css selector", "#reg-table").text
+        assert "undefined" not in shown and "null" not in shown, shown[:400]
+        cells = app.execute_script(
+            "return [...document.querySelectorAll('#reg-table tbody tr td:nth-child(5)')].map(td => td.textContent.trim())")
+        assert cells and all(cells), cells[:5]
 
 
 def test_language_is_remembered_per_user(demo_store):

@@ -147,7 +147,7 @@ error-no-office = The store has no office yet: run the first-time setup.
 error-audit-broken = The audit trail is broken at event { $seq }: { $reason }. The store was changed outside Anyqtama; restore a backup and report it.
 error-io = A file could not be read or written: { $detail }
 error-bad-pattern = The numbering pattern “{ $pattern }” is invalid: it needs {"{"}seq{"}"} once and may use {"{"}office{"}"} and {"{"}year{"}"}.
-error-not-a-month = “{ $value }” is not a month. Write it as YYYY-MM, for example 2026-03.
+error-not-a-month = “{ $value }” is not a month. Write it as YYYY-MM or MM.YYYY, for example 2026-03 or 03.2026.
 error-usage = { $detail }
 
 ## Documents from the command line
@@ -263,5 +263,5 @@ error-bundle-too-large = Refused: part { $part } of the bundle is larger than a 
 error-bundle-bad-name = Refused: the bundle holds a part named “{ $part }”, which no Anyqtama bundle has (a folder, “..” or signs). Nothing was read from it.
 error-bundle-counts = The bundle's records do not match its manifest ({ $detail }). Ask the office for the file again.
 error-bundle-empty = There is nothing to export for this period.
-error-field-month = Write the month as YYYY-MM, for example 2026-03.
+error-field-month = Write the month as YYYY-MM or MM.YYYY, for example 2026-03 or 03.2026.
 error-field-decided_on = The application is registered on { $detail }: a decision can be recorded from that day.

@@ -14,33 +14,15 @@ mod sync;
 
 use anyqtama_store::Law;
 use state::AppState;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-
-/// One window per store: an exclusive lock on `<store>.lock`, held while the window lives. The OS
-/// releases it when the process ends, however it ends.
-pub(crate) fn lock(store: &Path) -> Option<std::fs::File> {
-    if let Some(dir) = store.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    let mut name = store.as_os_str().to_owned();
-    name.push(".lock");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(PathBuf::from(name))
-        .ok()?;
-    file.try_lock().ok()?;
-    Some(file)
-}
 
 fn main() {
     // ANYQTAMA_DB chooses the store (tests use a fresh file); otherwise the application's data folder.
     let path = std::env::var_os("ANYQTAMA_DB")
         .map(PathBuf::from)
         .unwrap_or_else(anyqtama_store::default_path);
-    let lock = lock(&path);
+    let lock = anyqtama_store::hold(&path);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState {

@@ -4,8 +4,7 @@
 use crate::dialogs::Dialogs;
 use anyqtama_app::AppError;
 use anyqtama_i18n::{Lang, Messages};
-use anyqtama_store::{Law, Session, Store, StoreError, Writer};
-use serde::Serialize;
+use anyqtama_store::{Law, Session, Store};
 use std::fs::File;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -23,12 +22,9 @@ pub struct AppState {
     pub dialogs: Dialogs,
 }
 
-/// An error as the window shows it: a sentence, and the field it belongs next to when there is one.
-#[derive(Debug, Serialize)]
-pub struct Fail {
-    pub message: String,
-    pub field: Option<String>,
-}
+/// An error as the window shows it: a sentence in the user's language, and the field it belongs
+/// next to (worded once, by `anyqtama_app::explain`).
+pub type Fail = anyqtama_app::explain::Message;
 
 pub type Res<T> = Result<T, Fail>;
 
@@ -42,80 +38,16 @@ pub fn now() -> chrono::NaiveDateTime {
     anyqtama_app::clock::now()
 }
 
-pub fn pinned_now() -> Option<chrono::NaiveDateTime> {
-    anyqtama_app::clock::pinned()
+/// An app error in the window's language.
+pub fn fail(e: impl Into<AppError>, code: &str) -> Fail {
+    anyqtama_app::explain::explain(&e.into(), lang(code))
 }
 
-impl Fail {
-    pub fn new(code: &str, id: &str, args: &[(&str, String)]) -> Fail {
-        Fail {
-            message: Messages::new(lang(code)).get(id, args),
-            field: None,
-        }
-    }
-
-    pub fn app(e: AppError, code: &str) -> Fail {
-        match e {
-            AppError::Store(s) => Fail::store(s, code),
-            e => Fail {
-                message: Messages::new(lang(code)).get(&format!("error-{}", e.code()), &e.args()),
-                field: None,
-            },
-        }
-    }
-
-    pub fn store(e: StoreError, code: &str) -> Fail {
-        let m = Messages::new(lang(code));
-        match &e {
-            StoreError::Rules(r) => Fail {
-                message: m.rules_error(r),
-                field: match r {
-                    anyqtama_rules::RulesError::PeriodAfterRegistration { .. }
-                    | anyqtama_rules::RulesError::DateTooEarly(..) => Some("periods".into()),
-                    _ => None,
-                },
-            },
-            StoreError::Invalid { field, detail } => Fail {
-                message: m.invalid_field(field, detail),
-                field: Some(field.to_string()),
-            },
-            StoreError::IncompleteDocuments { .. } => Fail {
-                message: m.get(&format!("error-{}", e.code()), &e.args()),
-                field: Some("documents".into()),
-            },
-            StoreError::ReasonRequired => Fail {
-                message: m.get(&format!("error-{}", e.code()), &e.args()),
-                field: Some("reason".into()),
-            },
-            StoreError::GroundRequired | StoreError::GroundNotApplicable { .. } => Fail {
-                message: m.get(&format!("error-{}", e.code()), &e.args()),
-                field: Some("grounds".into()),
-            },
-            StoreError::GroundsHold { .. } => Fail {
-                message: m.get(&format!("error-{}", e.code()), &e.args()),
-                field: Some("outcome".into()),
-            },
-            StoreError::DecisionAgainstFindings { .. } => Fail {
-                message: m.get(&format!("error-{}", e.code()), &e.args()),
-                field: Some("decision".into()),
-            },
-            _ => Fail {
-                message: m.get(&format!("error-{}", e.code()), &e.args()),
-                field: None,
-            },
-        }
-    }
-
-    pub fn rules(e: anyqtama_rules::RulesError, code: &str) -> Fail {
-        Fail::store(StoreError::Rules(e), code)
-    }
-
-    /// A date or other input the window itself could not read, shown next to `field`.
-    pub fn field(code: &str, field: &str, e: anyqtama_rules::RulesError) -> Fail {
-        Fail {
-            field: Some(field.to_string()),
-            ..Fail::rules(e, code)
-        }
+/// A message of the shell's own (the store held by another window, nobody signed in).
+fn say(code: &str, id: &str, args: &[(&str, String)]) -> Fail {
+    Fail {
+        message: Messages::new(lang(code)).get(id, args),
+        field: None,
     }
 }
 
@@ -124,14 +56,14 @@ impl AppState {
     pub fn holds_store(&self) -> bool {
         let mut lock = self.lock.lock().expect("not poisoned");
         if lock.is_none() {
-            *lock = crate::lock(&self.path);
+            *lock = anyqtama_store::hold(&self.path);
         }
         lock.is_some()
     }
 
     fn guard(&self, code: &str) -> Res<MutexGuard<'_, Option<Store>>> {
         if !self.holds_store() {
-            return Err(Fail::new(
+            return Err(say(
                 code,
                 "error-store-in-use",
                 &[("path", self.path.display().to_string())],
@@ -145,16 +77,15 @@ impl AppState {
             .lock()
             .expect("not poisoned")
             .clone()
-            .ok_or_else(|| Fail::new(code, "error-signed-out", &[]))
+            .ok_or_else(|| say(code, "error-signed-out", &[]))
     }
 
     /// The open store, opened on first use.
     pub fn open(&self, code: &str) -> Res<MutexGuard<'_, Option<Store>>> {
         let mut guard = self.guard(code)?;
         if guard.is_none() {
-            *guard = Some(
-                Store::open_with(&self.path, self.law.clone()).map_err(|e| Fail::store(e, code))?,
-            );
+            *guard =
+                Some(Store::open_with(&self.path, self.law.clone()).map_err(|e| fail(e, code))?);
         }
         Ok(guard)
     }
@@ -167,7 +98,7 @@ impl AppState {
     ) -> Res<T> {
         let session = self.session(code)?;
         let guard = self.open(code)?;
-        f(guard.as_ref().expect("opened"), &session).map_err(|e| Fail::app(e, code))
+        f(guard.as_ref().expect("opened"), &session).map_err(|e| fail(e, code))
     }
 
     /// Works on the store as the signed-in user (prints and backups, which record themselves).
@@ -178,23 +109,17 @@ impl AppState {
     ) -> Res<T> {
         let session = self.session(code)?;
         let mut guard = self.open(code)?;
-        f(guard.as_mut().expect("opened"), &session).map_err(|e| Fail::app(e, code))
+        f(guard.as_mut().expect("opened"), &session).map_err(|e| fail(e, code))
     }
 
-    /// One change, in one transaction, as the signed-in user: roles and the case's state are
-    /// checked by the store, not here.
-    pub fn write<T>(
+    /// The open store without a session (the first screen, setup, signing in).
+    pub fn store<T>(
         &self,
         code: &str,
-        f: impl FnOnce(&mut Writer<'_>) -> Result<T, StoreError>,
+        f: impl FnOnce(&mut Store) -> Result<T, AppError>,
     ) -> Res<T> {
-        let session = self.session(code)?;
         let mut guard = self.open(code)?;
-        guard
-            .as_mut()
-            .expect("opened")
-            .write(&session, now(), f)
-            .map_err(|e| Fail::store(e, code))
+        f(guard.as_mut().expect("opened")).map_err(|e| fail(e, code))
     }
 
     /// The law in force: the open store's (with the administrator's changes), else the shipped one.
@@ -210,21 +135,6 @@ impl AppState {
         }
     }
 
-    /// Changes the law as data and applies it at once.
-    pub fn write_law(
-        &self,
-        code: &str,
-        f: impl FnOnce(&mut Writer<'_>) -> Result<(), StoreError>,
-    ) -> Res<()> {
-        self.write(code, f)?;
-        let mut guard = self.open(code)?;
-        guard
-            .as_mut()
-            .expect("opened")
-            .reload_law()
-            .map_err(|e| Fail::store(e, code))
-    }
-
     /// Forgets the open store (after a restore, or to open a demo into a fresh file).
     pub fn close(&self) {
         if let Ok(mut g) = self.store.lock() {
@@ -233,3 +143,22 @@ impl AppState {
         *self.session.lock().expect("not poisoned") = None;
     }
 }
+
+/// A window command that is one call into `anyqtama_app` as the signed-in user: `read` for a page
+/// of data, `with_mut` for an action. The command's arguments come from the window by name; every
+/// command also takes the window's language, for its refusals.
+macro_rules! command {
+    ($(#[$m:meta])* $via:ident $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty,
+     |$s:pat_param, $who:pat_param| $body:expr) => {
+        $(#[$m])*
+        #[tauri::command]
+        pub fn $name(
+            state: tauri::State<'_, $crate::state::AppState>,
+            $($arg: $ty,)*
+            lang: String,
+        ) -> $crate::state::Res<$ret> {
+            state.$via(&lang, |$s, $who| $body)
+        }
+    };
+}
+pub(crate) use command;

@@ -54,6 +54,11 @@ export function parseLang(s: string | null | undefined): Lang | null {
   return s === "kk" || s === "ru" || s === "en" ? s : null;
 }
 
+/** The language the page is in now (the <html> element's), Kazakh when it names none. */
+export function pageLang(): Lang {
+  return parseLang(document.documentElement.lang) ?? "kk";
+}
+
 const missing = new Set<string>();
 
 /** The message `id` in the current language, with its arguments. */

@@ -1,20 +1,16 @@
-//! User actions that need more than one crate: printing a document reads the store, renders with
-//! `anyqtama-docs` and records the print; registers; checking a certificate's QR code.
-//! The command line and the desktop shell both call these.
+//! The one API of Anyqtama: every user action and every page of data, defined once. The window
+//! (`src-tauri`) and the command line (`crates/cli`) are two doors onto these functions: they read
+//! their arguments, call one function here and render the answer.
+//!
+//! Each action takes the open store, the signed-in session and `now` (read by the door, never
+//! here), checks what a person typed (`input`), lets the store check roles and the law inside one
+//! transaction, and returns a plain result. Its error becomes a sentence in the user's language in
+//! one place (`explain`).
 
-use anyqtama_docs::certificate::CertificateView;
-use anyqtama_docs::forms::{
-    AcceptanceRefusalView, Appeal, ApplicationView, GroundLine, ProtocolEntry, ProtocolView,
-    RefusalView,
-};
-use anyqtama_docs::qr::{self, QrData, QrError};
-use anyqtama_docs::register::{RegisterRow, RegisterView};
-use anyqtama_docs::text::DocLang;
-use anyqtama_docs::{certificate, forms, register, Grounds, ProfessionView};
-use anyqtama_rules::{Lang, Names};
-use anyqtama_store::{records, Session, Store, StoreError};
-use chrono::{NaiveDate, NaiveDateTime};
-use std::path::Path;
+use anyqtama_docs::qr::QrError;
+use anyqtama_rules::RulesError;
+use anyqtama_store::StoreError;
+use anyqtama_sync::SyncError;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -23,6 +19,19 @@ pub enum AppError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Qr(#[from] QrError),
+    #[error(transparent)]
+    Sync(SyncError),
+    /// A value a person typed (a date, a month) that cannot be read, shown next to its field.
+    #[error("{field}: {source}")]
+    Field { field: String, source: RulesError },
+    #[error("{0} is not a month (YYYY-MM or MM.YYYY)")]
+    NotAMonth(String),
+    #[error("unknown document {0}")]
+    UnknownDocument(String),
+    #[error("unknown document language {0}")]
+    UnknownDocLang(String),
+    #[error("unknown format {0}")]
+    UnknownFormat(String),
     #[error("{what} {id} cannot be printed as {document}")]
     NotPrintable {
         document: &'static str,
@@ -37,11 +46,33 @@ pub enum AppError {
     Spreadsheet(String),
 }
 
+impl From<SyncError> for AppError {
+    fn from(e: SyncError) -> Self {
+        match e {
+            SyncError::Store(s) => AppError::Store(s),
+            e => AppError::Sync(e),
+        }
+    }
+}
+
+impl From<RulesError> for AppError {
+    fn from(e: RulesError) -> Self {
+        AppError::Store(StoreError::Rules(e))
+    }
+}
+
 impl AppError {
+    /// The message id's tail: `error-<code>`.
     pub fn code(&self) -> &'static str {
         match self {
             AppError::Store(e) => e.code(),
             AppError::Qr(e) => e.code(),
+            AppError::Sync(e) => e.code(),
+            AppError::Field { .. } => "field",
+            AppError::NotAMonth(_) => "not-a-month",
+            AppError::UnknownDocument(_) => "unknown-document",
+            AppError::UnknownDocLang(_) => "unknown-doc-lang",
+            AppError::UnknownFormat(_) => "unknown-format",
             AppError::NotPrintable { .. } => "not-printable",
             AppError::NoOfficeKey => "no-office-key",
             AppError::SignInRequired => "sign-in-required",
@@ -52,9 +83,15 @@ impl AppError {
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             AppError::Store(e) => e.args(),
+            AppError::Sync(e) => e.args(),
             AppError::Qr(QrError::UnknownOffice(fp)) => vec![("fingerprint", fp.clone())],
             AppError::Qr(QrError::Draft(number)) => vec![("number", number.clone())],
             AppError::Qr(_) | AppError::NoOfficeKey | AppError::SignInRequired => vec![],
+            AppError::Field { .. } => vec![],
+            AppError::NotAMonth(v)
+            | AppError::UnknownDocument(v)
+            | AppError::UnknownDocLang(v)
+            | AppError::UnknownFormat(v) => vec![("value", v.clone())],
             AppError::NotPrintable {
                 document,
                 what: _,
@@ -63,705 +100,39 @@ impl AppError {
             AppError::Spreadsheet(d) => vec![("detail", d.clone())],
         }
     }
+
+    /// Whether the command itself was malformed (an unknown document, language or format), as
+    /// opposed to input that was read and refused.
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            AppError::UnknownDocument(_) | AppError::UnknownDocLang(_) | AppError::UnknownFormat(_)
+        )
+    }
 }
 
 pub type Result<T> = std::result::Result<T, AppError>;
 
-pub mod clock {
-    //! The clock, read by the doors (the window and the command line) once per action and passed
-    //! down as `now`: the rules and the store never read it.
-    use chrono::NaiveDateTime;
+pub mod bundles;
+pub mod cases;
+pub mod clock;
+pub mod explain;
+pub mod input;
+pub mod office;
+pub mod print;
+pub mod qr_check;
+pub mod registers;
+pub mod start;
 
-    /// Now, in the office's local time.
-    pub fn now() -> NaiveDateTime {
-        pinned().unwrap_or_else(|| chrono::Local::now().naive_local())
-    }
+pub use print::{
+    certificate_view, file_name, print_many, print_to, render, write_file, Document, Many,
+};
+pub use qr_check::{verify_qr, QrCheck};
+pub use registers::{register, register_view, RegisterFormat};
 
-    /// The test seam: `ANYQTAMA_TEST_NOW=2026-11-25T10:00` pins the clock so that tests choose
-    /// their date. Only in debug builds (what the tests run): a release build ignores it, so nobody
-    /// can backdate an action in an office's program.
-    pub fn pinned() -> Option<NaiveDateTime> {
-        if !cfg!(debug_assertions) {
-            return None;
-        }
-        std::env::var("ANYQTAMA_TEST_NOW")
-            .ok()
-            .and_then(|s| NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M").ok())
-    }
-}
-
-/// The documents that can be printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Document {
-    Application,
-    Certificate,
-    Refusal,
-    Protocol,
-}
-
-impl Document {
-    pub fn parse(s: &str) -> Option<Document> {
-        match s {
-            "application" => Some(Document::Application),
-            "certificate" => Some(Document::Certificate),
-            "refusal" => Some(Document::Refusal),
-            "protocol" => Some(Document::Protocol),
-            _ => None,
-        }
-    }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Document::Application => "application",
-            Document::Certificate => "certificate",
-            Document::Refusal => "refusal",
-            Document::Protocol => "protocol",
-        }
-    }
-}
-
-fn office_names(store: &Store) -> Result<Names> {
-    let o = records::office(store.connection())?;
-    Ok(Names {
-        kk: o.name_kk,
-        ru: o.name_ru,
-        en: o.name_en,
-    })
-}
-
-/// The profession by id as the list words it (profession, recommended position, type of activity,
-/// sector). An id the list does not know (a store from a newer list) prints as the id.
-fn profession(store: &Store, id: &str) -> ProfessionView {
-    ProfessionView::from_list(&store.law().lists, id).unwrap_or_else(|| {
-        let unknown = Names {
-            kk: id.into(),
-            ru: id.into(),
-            en: id.into(),
-        };
-        ProfessionView {
-            profession: unknown.clone(),
-            position: None,
-            activity: unknown,
-            sector: None,
-        }
-    })
-}
-
-fn unofficial(store: &Store) -> Vec<Lang> {
-    store.law().lists.priority.meta.unofficial.clone()
-}
-
-/// The view of a certificate, with its QR payload signed by this office; a draft's code says
-/// "draft" and is not signed, so a draft never verifies as a certificate.
-pub fn certificate_view(store: &Store, number: &str, draft: bool) -> Result<CertificateView> {
-    let r = records::certificate(store.connection(), number)?;
-    let key = store.own_key()?.ok_or(AppError::NoOfficeKey)?;
-    let profession = profession(store, &r.profession_id);
-    let grounds = match (&r.extension, r.case_kind.as_str()) {
-        (Some((employer, bin, contract)), _) => Grounds::Extend {
-            employer: employer.clone(),
-            bin: bin.clone(),
-            contract_on: *contract,
-        },
-        (None, "reissue") => Grounds::Reissue {
-            replaces: r.replaces.clone().unwrap_or_default(),
-            ground: r.change_ground.clone().unwrap_or_default(),
-        },
-        (None, "duplicate") => Grounds::Duplicate {
-            number: r.number.clone(),
-        },
-        _ => Grounds::Issue {
-            decided_on: r.decided_on.unwrap_or(r.issued_on),
-            sitting_on: r.sitting_on,
-        },
-    };
-    let data = QrData {
-        office: String::new(),
-        number: r.number.clone(),
-        copy: r.copy as u32,
-        issued_on: r.issued_on,
-        valid_from: r.valid_from,
-        valid_to: r.valid_to,
-        holder: r.holder_latin.clone(),
-        profession_id: r.profession_id.clone(),
-    };
-    Ok(CertificateView {
-        office: office_names(store)?,
-        number: r.number.clone(),
-        copy: r.copy as u32,
-        issued_on: r.issued_on,
-        holder_latin: r.holder_latin,
-        holder_cyrillic: r.holder_cyrillic,
-        profession,
-        grounds,
-        valid_from: r.valid_from,
-        valid_to: r.valid_to,
-        signatory: r.signatory,
-        replaces: r.replaces,
-        original_invalid_from: if r.copy > 0 {
-            r.previous_invalid_from
-        } else {
-            None
-        },
-        qr_payload: if draft {
-            qr::draft_payload(&r.number)
-        } else {
-            qr::sign(&key, &data)
-        },
-        unofficial_names: unofficial(store),
-    })
-}
-
-fn application_view(store: &Store, case: i64) -> Result<ApplicationView> {
-    let c = records::case(store.connection(), case)?;
-    let profession = profession(store, &c.profession_id);
-    let applicant = if c.applicant_cyrillic.is_empty() {
-        c.applicant_latin.clone()
-    } else {
-        format!("{} ({})", c.applicant_cyrillic, c.applicant_latin)
-    };
-    let passport = [
-        Some(c.passport.clone()),
-        c.passport_issued_on
-            .map(|d| d.format("%d.%m.%Y").to_string()),
-        Some(c.passport_issuer.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(", ");
-    let doc_names = document_namer();
-    Ok(ApplicationView {
-        office: office_names(store)?,
-        kind: c.kind.parse().map_err(StoreError::from)?,
-        applicant,
-        passport,
-        address: [c.address.clone(), c.phone.clone()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", "),
-        residence: c.residence.clone(),
-        profession,
-        employer: c.employer.map(|(n, b)| format!("{n}, {b}")),
-        attachments: c
-            .documents
-            .iter()
-            .filter(|d| d.as_str() != "application")
-            .map(|d| doc_names(d))
-            .collect(),
-        date: c.received_on,
-        unofficial_names: unofficial(store),
-    })
-}
-
-/// The rule set a case was judged by.
-fn case_rule_set<'s>(store: &'s Store, id: &str) -> Result<&'s anyqtama_rules::RuleSet> {
-    let sets = &store.law().rule_sets;
-    Ok(sets.get(&sets.id(id).map_err(StoreError::from)?))
-}
-
-/// Chapter 3 of the Rules as the case's rule set words it.
-fn appeal(rs: &anyqtama_rules::RuleSet) -> Appeal {
-    Appeal {
-        rule_set: rs.id.to_string(),
-        forward_days: rs.terms.complaint_forward.as_ref().map(|t| t.value),
-        review_days_leb: rs.terms.complaint_review_leb.value,
-        review_days_quality: rs.terms.complaint_review_quality_body.value,
-    }
-}
-
-fn refusal_view(store: &Store, c: &records::CaseRecord) -> Result<RefusalView> {
-    if c.status != "refused" {
-        return Err(AppError::NotPrintable {
-            document: "refusal",
-            what: "case",
-            id: c.id.to_string(),
-        });
-    }
-    let rs = case_rule_set(store, &c.rule_set)?;
-    let profession = profession(store, &c.profession_id);
-    // App 2 p.5: each ground with its justification: the points for subp.2 (printed in the ground's
-    // own line), the Commission's written note for the findings it made, the head's reason for a
-    // ground the head added.
-    let grounds = c
-        .refusal_grounds
-        .iter()
-        .map(|g| GroundLine {
-            ground: g.clone(),
-            justification: if g == "below_threshold" {
-                None
-            } else if c.commission_grounds.contains(g) {
-                c.commission_note.clone().or_else(|| c.reason.clone())
-            } else {
-                c.reason.clone()
-            },
-        })
-        .collect();
-    Ok(RefusalView {
-        office: office_names(store)?,
-        case: c.id,
-        kind: c.kind.parse().map_err(StoreError::from)?,
-        applicant: c.applicant_latin.clone(),
-        passport: c.passport.clone(),
-        registered_on: c.registered_on,
-        decided_on: c.decided_on.unwrap_or(c.registered_on),
-        profession,
-        grounds,
-        total: c.total,
-        threshold: c.threshold.unwrap_or(rs.threshold.points),
-        appeal: appeal(rs),
-        rule_set: rs.id.to_string(),
-        signatory: c.signatory.clone(),
-        unofficial_names: unofficial(store),
-    })
-}
-
-/// Names checklist documents (`doc-<kind>`) in the three languages, the messages loaded once.
-fn document_namer() -> impl Fn(&str) -> Names {
-    let msgs = Lang::ALL.map(anyqtama_i18n::Messages::new);
-    move |kind| {
-        let id = format!("doc-{kind}");
-        let [kk, ru, en] = msgs.each_ref().map(|m| m.get(&id, &[]));
-        Names { kk, ru, en }
-    }
-}
-
-fn acceptance_refusal_view(
-    store: &Store,
-    c: &records::CaseRecord,
-    na: &records::NotAccepted,
-) -> Result<AcceptanceRefusalView> {
-    let rs = case_rule_set(store, &c.rule_set)?;
-    let profession = profession(store, &c.profession_id);
-    let doc_names = document_namer();
-    Ok(AcceptanceRefusalView {
-        office: office_names(store)?,
-        case: c.id,
-        kind: c.kind.parse().map_err(StoreError::from)?,
-        applicant: c.applicant_latin.clone(),
-        passport: c.passport.clone(),
-        received_on: c.received_on,
-        profession,
-        missing: na.missing.iter().map(|k| doc_names(k)).collect(),
-        expired: na.expired.iter().map(|(k, d)| (doc_names(k), *d)).collect(),
-        note: na.note.clone(),
-        appeal: appeal(rs),
-        rule_set: rs.id.to_string(),
-        signatory: c.registrar.clone(),
-        unofficial_names: unofficial(store),
-    })
-}
-
-fn protocol_view(store: &Store, case: i64) -> Result<ProtocolView> {
-    let c = records::case(store.connection(), case)?;
-    let sitting = c.sitting_id.ok_or(AppError::NotPrintable {
-        document: "protocol",
-        what: "case",
-        id: case.to_string(),
-    })?;
-    let s = records::sitting(store.connection(), sitting)?;
-    let mut entries = Vec::with_capacity(s.assessments.len());
-    for a in &s.assessments {
-        let profession = profession(store, &a.profession_id);
-        // The stored findings are read back into the rules' types and counted again, so the
-        // protocol shows every period as counted even for assessments stored before the counts were.
-        let input: anyqtama_store::AssessmentInput = serde_json::from_value(a.inputs.clone())
-            .map_err(|e| StoreError::Invalid {
-                field: "inputs",
-                detail: e.to_string(),
-            })?;
-        let periods = input.periods().map_err(StoreError::from)?;
-        let count = anyqtama_rules::experience::count_until(&periods, a.registered_on)
-            .map_err(StoreError::from)?;
-        let points: anyqtama_rules::points::Points =
-            serde_json::from_value(a.points["points"].clone()).map_err(|e| {
-                StoreError::Invalid {
-                    field: "points",
-                    detail: e.to_string(),
-                }
-            })?;
-        entries.push(ProtocolEntry {
-            case: a.case,
-            applicant: a.applicant.clone(),
-            passport: a.passport.clone(),
-            profession,
-            higher: input.education.higher,
-            degree: input.education.academic_degree,
-            english: input.education.english_teaching_certificate,
-            periods: count.periods.clone(),
-            total_customary: count.total,
-            total_calendar: count.calendar,
-            total_days: count.days,
-            points: [
-                points.higher_education,
-                points.academic_degree,
-                points.english_teaching_certificate,
-                points.experience,
-            ],
-            total: a.total,
-            threshold: a.threshold,
-            rule_set: a.rule_set.clone(),
-            recommendation: a.recommendation.clone(),
-            decision: a.decision.clone(),
-            findings_note: a.departure_reason.clone(),
-            grounds: a.grounds.clone(),
-        });
-    }
-    Ok(ProtocolView {
-        office: office_names(store)?,
-        held_on: s.held_on,
-        place: s.place,
-        members: s
-            .members
-            .into_iter()
-            .map(|(name, pos, org, present)| (name, format!("{pos}, {org}"), present))
-            .collect(),
-        entries,
-        unofficial_names: unofficial(store),
-    })
-}
-
-/// Renders a document as PDF; a draft carries a visible mark. Nothing is recorded: see
-/// [`print_to`] for a print.
-pub fn render(
-    store: &Store,
-    document: Document,
-    id: &str,
-    lang: DocLang,
-    draft: bool,
-) -> Result<Vec<u8>> {
-    if document == Document::Protocol {
-        let case = case_number(id)?;
-        return Ok(forms::protocol(&protocol_view(store, case)?, lang, draft));
-    }
-    let texts = anyqtama_docs::text::Texts::new(lang);
-    let title = match document {
-        Document::Certificate => format!("{} {id}", texts.one("cert-title", &[])),
-        Document::Application => texts.one("form-title", &[]),
-        _ => texts.one("refusal-title", &[]),
-    };
-    let page = sheet(store, document, id, lang, draft)?;
-    Ok(certificate::render_sheets(&title, vec![page]))
-}
-
-/// A case is printed by its number: anything else is a bad id, not a case in the wrong state.
-fn case_number(id: &str) -> Result<i64> {
-    id.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| *n > 0)
-        .ok_or_else(|| {
-            AppError::Store(StoreError::Invalid {
-                field: "id",
-                detail: id.chars().take(40).collect(),
-            })
-        })
-}
-
-/// One page of a one-page document (certificate, application, refusal), for a file of many.
-fn sheet(
-    store: &Store,
-    document: Document,
-    id: &str,
-    lang: DocLang,
-    draft: bool,
-) -> Result<anyqtama_docs::layout::Page> {
-    let case_id = || case_number(id);
-    Ok(match document {
-        Document::Certificate => {
-            certificate::sheet(&certificate_view(store, id, draft)?, lang, draft)
-        }
-        Document::Application => {
-            forms::application_sheet(&application_view(store, case_id()?)?, lang, draft)
-        }
-        // A case refused at acceptance gets its own letter (App 2 p.9, last part; 503: Rules p.7).
-        Document::Refusal => {
-            let c = records::case(store.connection(), case_id()?)?;
-            match &c.not_accepted {
-                Some(na) => {
-                    forms::acceptance_sheet(&acceptance_refusal_view(store, &c, na)?, lang, draft)
-                }
-                None => forms::refusal_sheet(&refusal_view(store, &c)?, lang, draft),
-            }
-        }
-        // The protocol runs to several pages: one at a time.
-        Document::Protocol => {
-            return Err(AppError::NotPrintable {
-                document: "protocol",
-                what: "case",
-                id: id.to_string(),
-            })
-        }
-    })
-}
-
-/// Who a print is recorded for: a real print needs a signed-in user and 1 to 100 copies (checked
-/// before anything is written; the Writer checks again inside its transaction); a draft, nobody.
-fn who_prints(session: Option<&Session>, draft: bool, copies: u32) -> Result<Option<&Session>> {
-    let session = match (draft, session) {
-        (true, _) => return Ok(None),
-        (false, Some(s)) => s,
-        (false, None) => return Err(AppError::SignInRequired),
-    };
-    if !(1..=100).contains(&copies) {
-        return Err(StoreError::Invalid {
-            field: "copies",
-            detail: copies.to_string(),
-        }
-        .into());
-    }
-    Ok(Some(session))
-}
-
-/// The file name a document is saved under: `certificate-KOS-2026-00034-kk-ru.pdf`.
-pub fn file_name(document: Document, id: &str, lang: DocLang, draft: bool) -> String {
-    format!(
-        "{}-{}-{}{}.pdf",
-        document.as_str(),
-        id.replace(['/', '\\'], "-"),
-        lang.code().replace('+', "-"),
-        if draft { "-draft" } else { "" }
-    )
-}
-
-/// Records the prints of files already written, in one transaction as the signed-in user; if
-/// that fails the files are removed, so no unrecorded print is left. A draft records nothing.
-#[allow(clippy::too_many_arguments)]
-fn record_prints(
-    store: &mut Store,
-    session: Option<&Session>,
-    now: NaiveDateTime,
-    document: Document,
-    ids: &[String],
-    lang: DocLang,
-    copies: u32,
-    files: &[(String, usize)],
-) -> Result<()> {
-    let Some(session) = session else {
-        return Ok(());
-    };
-    store
-        .write(session, now, |w| {
-            for id in ids {
-                w.record_print(document.as_str(), id, lang.code(), copies)?;
-            }
-            Ok(())
-        })
-        .map_err(|e| {
-            remove_files(files);
-            e.into()
-        })
-}
-
-fn remove_files(files: &[(String, usize)]) {
-    for (p, _) in files {
-        let _ = std::fs::remove_file(p);
-    }
-}
-
-/// Where many documents go: one PDF, or one file each in a folder.
-pub enum Many<'a> {
-    OneFile(&'a Path),
-    Folder(&'a Path),
-}
-
-/// Prints many documents at once (a day's certificates): rendered in one process, written whole
-/// and synced (one PDF, or one file each), and then every print recorded in one transaction as
-/// the signed-in user. If recording fails, the files written are removed. Returns the files.
-#[allow(clippy::too_many_arguments)]
-pub fn print_many(
-    store: &mut Store,
-    session: Option<&Session>,
-    now: NaiveDateTime,
-    document: Document,
-    ids: &[String],
-    lang: DocLang,
-    draft: bool,
-    copies: u32,
-    out: Many<'_>,
-) -> Result<Vec<(String, usize)>> {
-    let session = who_prints(session, draft, copies)?;
-    if ids.is_empty() {
-        return Err(StoreError::Invalid {
-            field: "ids",
-            detail: "0".into(),
-        }
-        .into());
-    }
-    let mut written: Vec<(String, usize)> = Vec::new();
-    let made = (|| -> Result<()> {
-        match out {
-            Many::OneFile(path) => {
-                let pages = ids
-                    .iter()
-                    .map(|id| sheet(store, document, id, lang, draft))
-                    .collect::<Result<Vec<_>>>()?;
-                let pdf = certificate::render_sheets(document.as_str(), pages);
-                write_file(path, &pdf).map_err(StoreError::Io)?;
-                written.push((path.display().to_string(), pdf.len()));
-            }
-            Many::Folder(dir) => {
-                std::fs::create_dir_all(dir).map_err(StoreError::Io)?;
-                for id in ids {
-                    let pdf = render(store, document, id, lang, draft)?;
-                    let path = dir.join(file_name(document, id, lang, draft));
-                    write_file(&path, &pdf).map_err(StoreError::Io)?;
-                    written.push((path.display().to_string(), pdf.len()));
-                }
-            }
-        }
-        Ok(())
-    })();
-    if let Err(e) = made {
-        remove_files(&written);
-        return Err(e);
-    }
-    record_prints(store, session, now, document, ids, lang, copies, &written)?;
-    Ok(written)
-}
-
-/// Writes a file whole or not at all: under a temporary name beside it, synced to the disk, then
-/// renamed into place (a killed process leaves the old file or none, never half a PDF).
-pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let tmp = path.with_extension("partial");
-    let written = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
-}
-
-/// Prints a document to `out`. A real print is recorded in the audit trail as the signed-in user
-/// (the role to print, 1 to 100 copies: `Writer::record_print`) only once its file is written whole
-/// and synced; if recording fails, the file is removed, so no unrecorded print is left. A draft is
-/// marked, needs no user and is not recorded. Returns the size of the file.
-#[allow(clippy::too_many_arguments)]
-pub fn print_to(
-    store: &mut Store,
-    session: Option<&Session>,
-    now: NaiveDateTime,
-    document: Document,
-    id: &str,
-    lang: DocLang,
-    draft: bool,
-    copies: u32,
-    out: &Path,
-) -> Result<usize> {
-    let session = who_prints(session, draft, copies)?;
-    let pdf = render(store, document, id, lang, draft)?;
-    write_file(out, &pdf).map_err(StoreError::Io)?;
-    let written = [(out.display().to_string(), pdf.len())];
-    record_prints(
-        store,
-        session,
-        now,
-        document,
-        &[id.to_string()],
-        lang,
-        copies,
-        &written,
-    )?;
-    Ok(pdf.len())
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RegisterFormat {
-    Pdf,
-    Xlsx,
-    Csv,
-}
-
-pub fn register_view(store: &Store, month: (i32, u32), today: NaiveDate) -> Result<RegisterView> {
-    let first = NaiveDate::from_ymd_opt(month.0, month.1, 1).ok_or(StoreError::Invalid {
-        field: "month",
-        detail: format!("{}-{}", month.0, month.1),
-    })?;
-    let next = first
-        .checked_add_months(chrono::Months::new(1))
-        .expect("date in range");
-    let rows = records::register(store.connection(), first, next, today)?
-        .into_iter()
-        .map(|r| {
-            let profession = profession(store, &r.profession_id);
-            RegisterRow {
-                number: r.number,
-                date: r.date,
-                holder: r.holder,
-                citizenship: r.citizenship,
-                profession,
-                event: r.event,
-                valid_from: r.valid_from,
-                valid_to: r.valid_to,
-                status: r.status,
-            }
-        })
-        .collect();
-    Ok(RegisterView {
-        office: office_names(store)?,
-        month: format!("{}-{:02}", month.0, month.1),
-        rows,
-    })
-}
-
-/// A month's register (from [`register_view`]) as a file.
-pub fn register(view: &RegisterView, format: RegisterFormat, lang: DocLang) -> Result<Vec<u8>> {
-    Ok(match format {
-        RegisterFormat::Pdf => register::pdf(view, lang),
-        RegisterFormat::Xlsx => {
-            register::xlsx(view, lang).map_err(|e| AppError::Spreadsheet(e.to_string()))?
-        }
-        RegisterFormat::Csv => register::csv(view, lang),
-    })
-}
-
-/// What a QR code tells, checked against this store.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct QrCheck {
-    /// The signature is right for an office key this store knows.
-    pub genuine: bool,
-    pub certificate: QrData,
-    /// The office whose key signed it (its name as this store knows it) and the key's fingerprint.
-    pub office: String,
-    pub fingerprint: String,
-    /// Whether this store holds a certificate of that number and copy (a higher office holds
-    /// its offices'; an office its own).
-    pub known: bool,
-    /// Its status today where known: valid, expired, superseded (reissued), replaced (by a
-    /// duplicate), revoked.
-    pub status: Option<String>,
-    /// Where known: whether the store's record still says what the code says (holder, end date).
-    pub matches: Option<bool>,
-}
-
-/// Checks a scanned QR payload against the office keys this store knows and, where the store holds
-/// the certificate, tells its status today. A genuine signature over a number the store does not
-/// hold says so (`known: false`); a draft's code is refused as a draft.
-pub fn verify_qr(store: &Store, payload: &str, today: NaiveDate) -> Result<QrCheck> {
-    let keys = store.known_keys()?;
-    let public: Vec<_> = keys.iter().map(|(k, _, _)| *k).collect();
-    let data = qr::verify(payload, &public)?;
-    let office = keys
-        .iter()
-        .find(|(k, _, _)| qr::fingerprint(k) == data.office)
-        .map(|(_, name, _)| name.clone())
-        .unwrap_or_default();
-    let held = records::certificate_copy(store.connection(), &data.number, data.copy, today)?;
-    Ok(QrCheck {
-        genuine: true,
-        fingerprint: data.office.clone(),
-        office,
-        known: held.is_some(),
-        matches: held
-            .as_ref()
-            .map(|h| h.valid_to == data.valid_to && h.holder == data.holder),
-        status: held.map(|h| h.status),
-        certificate: data,
-    })
+/// A file written where the user chose: where, and how big.
+#[derive(Debug, serde::Serialize, ts_rs::TS)]
+pub struct Saved {
+    pub path: String,
+    pub bytes: usize,
 }

@@ -4,8 +4,8 @@
 use crate::error::CliError;
 use crate::store_cmd::{db_path, month, now};
 use crate::to_json;
-use anyqtama_store::exchange::{self, Period};
-use anyqtama_store::{Actor, Store};
+use anyqtama_app::bundles;
+use anyqtama_store::Store;
 use anyqtama_sync::ImportOptions;
 use clap::Subcommand;
 use std::path::PathBuf;
@@ -73,36 +73,35 @@ pub fn run(b: Bundle) -> Result<String, CliError> {
             since_last,
             out,
         } => {
-            let period = match (m, since_last) {
-                (Some(m), false) => {
-                    let (year, month) = month(&m)?;
-                    Period::Month { year, month }
-                }
-                (None, true) => Period::Since { after: 0 },
+            let month = match (m, since_last) {
+                (Some(m), false) => Some(month(&m)?),
+                (None, true) => None,
                 _ => {
                     return Err(CliError::Usage(
-                        "bundle export needs --month YYYY-MM or --since-last".into(),
+                        "bundle export: --month YYYY-MM | --since-last".into(),
                     ))
                 }
             };
             let mut store = Store::open_existing(db_path(db))?;
-            let made = anyqtama_sync::export(&mut store, period, &Actor::command_line(), now())?;
-            let tmp = out.with_extension("partial");
-            std::fs::write(&tmp, &made.bytes)
-                .and_then(|_| std::fs::rename(&tmp, &out))
-                .map_err(|e| CliError::WriteFile {
-                    path: out.display().to_string(),
-                    detail: e.to_string(),
+            let made =
+                bundles::export(&mut store, None, now(), month, &out).map_err(|e| match e {
+                    anyqtama_app::AppError::Store(anyqtama_store::StoreError::Io(io)) => {
+                        CliError::WriteFile {
+                            path: out.display().to_string(),
+                            detail: io.to_string(),
+                        }
+                    }
+                    e => CliError::App(e),
                 })?;
             Ok(to_json(&serde_json::json!({
                 "bundle": out.display().to_string(),
-                "bytes": made.bytes.len(),
-                "office": made.manifest.office.code,
-                "fingerprint": made.manifest.office.fingerprint,
-                "period": made.manifest.period_label,
-                "seq_from": made.manifest.seq_from,
-                "seq_to": made.manifest.seq_to,
-                "counts": made.manifest.counts,
+                "bytes": made.bytes,
+                "office": made.office,
+                "fingerprint": made.fingerprint,
+                "period": made.period,
+                "seq_from": made.seq_from,
+                "seq_to": made.seq_to,
+                "counts": made.counts,
             })))
         }
         Bundle::Import {
@@ -113,35 +112,26 @@ pub fn run(b: Bundle) -> Result<String, CliError> {
         } => {
             let bytes = read(&file)?;
             let mut store = Store::open(db_path(db))?;
-            let report = anyqtama_sync::import(
-                &mut store,
-                &bytes,
-                ImportOptions {
-                    trust_new_office,
-                    dry_run,
-                },
-                &Actor::command_line(),
-                now(),
-            )?;
+            let options = ImportOptions {
+                trust_new_office,
+                dry_run,
+            };
+            let report = bundles::import(&mut store, None, now(), &bytes, options)?;
             Ok(to_json(&report))
         }
-        Bundle::Verify { file } => Ok(to_json(&anyqtama_sync::verify(&read(&file)?)?.manifest)),
+        Bundle::Verify { file } => Ok(to_json(&bundles::verify(&read(&file)?)?)),
         Bundle::Offices { db } => {
             let store = Store::open_existing(db_path(db))?;
-            Ok(to_json(&exchange::hq_offices(store.connection())?))
+            Ok(to_json(&bundles::hq_status(&store, None)?.offices))
         }
         Bundle::Register { db, month: m } => {
-            let (year, month) = month(&m)?;
+            let month = month(&m)?;
             let store = Store::open_existing(db_path(db))?;
-            Ok(to_json(&exchange::hq_register(
-                store.connection(),
-                year,
-                month,
-            )?))
+            Ok(to_json(&bundles::hq_register(&store, None, month)?))
         }
         Bundle::Conflicts { db } => {
             let store = Store::open_existing(db_path(db))?;
-            Ok(to_json(&exchange::hq_conflicts(store.connection())?))
+            Ok(to_json(&bundles::hq_status(&store, None)?.conflicts))
         }
     }
 }

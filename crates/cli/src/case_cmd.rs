@@ -1,16 +1,21 @@
-//! `anyqtama case | sitting | certificate`: a case's whole life from a shell, signed in as a user of
-//! the store (`--user LOGIN`; the password from `ANYQTAMA_PASSWORD` or the first line of standard
-//! input, never from an argument). Each command is one Writer action in one transaction, the same
-//! the window takes: roles, states and the law are checked there, and nothing is written on failure.
+//! `anyqtama case | sitting | certificate | complaint | user | member | office | law | audit`:
+//! every action of the window from a shell, signed in as a user of the store (`--user LOGIN`; the
+//! password from `ANYQTAMA_PASSWORD` or the first line of standard input, never from an argument).
+//! Each command reads its arguments and calls one function of `anyqtama_app`, the same the window
+//! calls: roles, states and the law are checked there, and nothing is written on failure.
 
 use crate::error::CliError;
 use crate::to_json;
+use anyqtama_app::cases::{self, ActTyped};
+use anyqtama_app::office::{self, NewUser};
+use anyqtama_app::start::{self, FirstAdmin};
 use anyqtama_rules::points::RefusalGround;
+use anyqtama_rules::ruleset::DocumentKind;
 use anyqtama_store::{
-    records, views, AssessmentInput, CaseId, CertificateId, MemberId, NewApplication, Outcome,
-    RevocationAct, Session, SittingId, Store,
+    AssessmentInput, CaseId, ComplaintAddressee, ComplaintId, ComplaintStatus, NewApplication,
+    NotificationKind, Outcome, Role, Session, SittingId, Store,
 };
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use clap::Subcommand;
 use serde_json::json;
 use std::io::BufRead;
@@ -66,6 +71,23 @@ pub enum Case {
         #[command(flatten)]
         who: Who,
     },
+    /// Attach a scan (PDF, JPEG, PNG, TIFF) to a case, as one document of its checklist.
+    Attach {
+        id: String,
+        file: PathBuf,
+        /// The checklist document it is (identity_document, work_history, …).
+        #[arg(long)]
+        kind: Option<String>,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// The case's page as the window shows it: record, checklist, certificates, notices,
+    /// complaints, the next step's deadline and what this user may do now.
+    Page {
+        id: String,
+        #[command(flatten)]
+        who: Who,
+    },
     /// A case as the store holds it.
     Show {
         id: String,
@@ -101,6 +123,51 @@ pub enum Certificate {
         #[command(flatten)]
         who: Who,
     },
+    /// Record the holder's notice (Rules p.18 employer_change, p.20 contract_termination).
+    Notice {
+        number: String,
+        #[arg(long)]
+        kind: String,
+        /// The day of the change or termination.
+        #[arg(long)]
+        event_on: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// A certificate by number, with its holder.
+    Find {
+        number: String,
+        #[command(flatten)]
+        who: Who,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum Complaint {
+    /// Register a complaint (Rules ch.3), about a case or in general.
+    Register {
+        #[arg(long)]
+        case: Option<String>,
+        /// leb (the local executive body) or quality_body.
+        #[arg(long)]
+        addressee: String,
+        #[arg(long)]
+        summary: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Resolve a complaint: satisfied, forwarded or rejected, with the outcome in words.
+    Resolve {
+        id: String,
+        #[arg(long)]
+        status: String,
+        #[arg(long)]
+        outcome: String,
+        #[command(flatten)]
+        who: Who,
+    },
 }
 
 #[derive(Subcommand)]
@@ -115,6 +182,95 @@ pub enum User {
         roles: Vec<String>,
         #[arg(long, default_value = "ru")]
         language: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Set a user's roles (all of them, replacing the old ones).
+    Roles {
+        login: String,
+        #[arg(long = "role", required = true)]
+        roles: Vec<String>,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Let a user sign in again, or no more (--off).
+    Active {
+        login: String,
+        #[arg(long)]
+        off: bool,
+        #[command(flatten)]
+        who: Who,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum OfficeCmd {
+    /// The settings page: the office, its users and members, rule sets and calendar.
+    Settings {
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Change the office's details (Office JSON from FILE or standard input).
+    Update {
+        file: Option<String>,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Office hours, HH:MM to HH:MM (a document received after closing counts from the next
+    /// working day: App 2 p.7).
+    Hours {
+        #[arg(long)]
+        open: String,
+        #[arg(long)]
+        close: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// The certificate numbering pattern and this year's next number.
+    Numbering {
+        #[arg(long)]
+        pattern: String,
+        #[arg(long)]
+        next: i64,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// The cases waiting for a step: to send, at the Commission, for the head.
+    Agenda {
+        #[command(flatten)]
+        who: Who,
+    },
+    /// The audit trail, newest first (100 events before --before), and with --verify the chain.
+    Audit {
+        #[arg(long)]
+        before: Option<i64>,
+        #[arg(long)]
+        verify: bool,
+        #[command(flatten)]
+        who: Who,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum LawCmd {
+    /// Confirm the day a rule set came into force, with its source.
+    RuleSetDate {
+        rule_set: String,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        source: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// A day off moved by Government decree to another day.
+    Transfer {
+        #[arg(long)]
+        day_off: String,
+        #[arg(long)]
+        working_day: String,
+        #[arg(long)]
+        source: String,
         #[command(flatten)]
         who: Who,
     },
@@ -174,8 +330,12 @@ pub(crate) fn password() -> Result<String, CliError> {
 fn sign_in(who: &Who) -> Result<Signed, CliError> {
     let password = password()?;
     let store = Store::open_existing(crate::store_cmd::db_path(who.db.clone()))?;
-    let session = store.sign_in(&who.user, &password)?;
+    let session = start::sign_in(&store, &who.user, &password)?;
     Ok(Signed { store, session })
+}
+
+fn case_id(s: &str) -> Result<CaseId, CliError> {
+    Ok(anyqtama_app::input::case(s)?)
 }
 
 fn number(what: &str, s: &str) -> Result<i64, CliError> {
@@ -186,8 +346,17 @@ fn number(what: &str, s: &str) -> Result<i64, CliError> {
         .ok_or_else(|| CliError::NotANumber(format!("{what} {s}")))
 }
 
-fn outcome(s: &str) -> Result<Outcome, CliError> {
-    Outcome::parse(s).ok_or_else(|| CliError::Usage(format!("--outcome {s}: issue or refuse")))
+/// A value of one of our enums by its name, or a usage error listing the names.
+fn one_of<T: Copy>(
+    flag: &str,
+    s: &str,
+    all: &[T],
+    name: impl Fn(T) -> &'static str,
+) -> Result<T, CliError> {
+    all.iter().copied().find(|v| name(*v) == s).ok_or_else(|| {
+        let names: Vec<_> = all.iter().map(|v| name(*v)).collect();
+        CliError::Usage(format!("{flag} {s}: {}", names.join(", ")))
+    })
 }
 
 fn json_input<T: serde::de::DeserializeOwned>(file: Option<&str>) -> Result<T, CliError> {
@@ -199,27 +368,8 @@ fn json_input<T: serde::de::DeserializeOwned>(file: Option<&str>) -> Result<T, C
     })
 }
 
-fn date(s: &str) -> Result<NaiveDate, CliError> {
-    Ok(anyqtama_rules::registration::parse_date(s)?)
-}
-
-/// The case's state after an action, as JSON.
-fn case_json(store: &Store, id: i64) -> Result<String, CliError> {
-    let c = records::case(store.connection(), id)?;
-    let produced = records::result_certificate(store.connection(), id)?;
-    Ok(to_json(&json!({
-        "case": c.id,
-        "kind": c.kind,
-        "status": c.status,
-        "registered_on": c.registered_on,
-        "rule_set": c.rule_set,
-        "decided_on": c.decided_on,
-        "refusal_grounds": c.refusal_grounds,
-        // The certificate it produced: its number, and the ids a later application refers to.
-        "certificate": produced.as_ref().map(|p| &p.1),
-        "certificate_id": produced.as_ref().map(|p| p.0),
-        "applicant_id": produced.as_ref().map(|p| p.2),
-    })))
+fn case_json(store: &Store, id: CaseId) -> Result<String, CliError> {
+    Ok(to_json(&cases::state(store, id)?))
 }
 
 pub fn run_case(cmd: Case, now: NaiveDateTime) -> Result<String, CliError> {
@@ -231,19 +381,19 @@ pub fn run_case(cmd: Case, now: NaiveDateTime) -> Result<String, CliError> {
         } => {
             let app: NewApplication = json_input(file.as_deref())?;
             let mut s = sign_in(&who)?;
-            let id = s
-                .store
-                .write(&s.session, now, |w| match &refuse_acceptance {
-                    Some(note) => w.refuse_acceptance(&app, note),
-                    None => w.register_application(&app),
-                })?;
-            case_json(&s.store, id.0)
+            let id = cases::register(
+                &mut s.store,
+                &s.session,
+                now,
+                &app,
+                refuse_acceptance.as_deref(),
+            )?;
+            case_json(&s.store, id)
         }
         Case::Send { id, who } => {
-            let id = number("case", &id)?;
+            let id = case_id(&id)?;
             let mut s = sign_in(&who)?;
-            s.store
-                .write(&s.session, now, |w| w.send_to_commission(CaseId(id)))?;
+            cases::send_to_commission(&mut s.store, &s.session, now, id)?;
             case_json(&s.store, id)
         }
         Case::Assess {
@@ -254,51 +404,71 @@ pub fn run_case(cmd: Case, now: NaiveDateTime) -> Result<String, CliError> {
             file,
             who,
         } => {
-            let id = number("case", &id)?;
-            let sitting = number("sitting", &sitting)?;
-            let decision = outcome(&decision)?;
+            let id = case_id(&id)?;
+            let sitting = SittingId(number("sitting", &sitting)?);
+            let decision = one_of("--decision", &decision, Outcome::ALL, Outcome::as_str)?;
             let input: AssessmentInput = json_input(file.as_deref())?;
             let mut s = sign_in(&who)?;
-            s.store.write(&s.session, now, |w| {
-                w.record_assessment(
-                    CaseId(id),
-                    SittingId(sitting),
-                    &input,
-                    decision,
-                    note.as_deref(),
-                )
-            })?;
+            cases::record_assessment(
+                &mut s.store,
+                &s.session,
+                now,
+                id,
+                sitting,
+                &input,
+                decision,
+                note.as_deref(),
+            )?;
             case_json(&s.store, id)
         }
         Case::Decide {
             id,
-            outcome: o,
+            outcome,
             grounds,
             reason,
             end,
             who,
         } => {
-            let id = number("case", &id)?;
-            let o = outcome(&o)?;
+            let id = case_id(&id)?;
+            let outcome = one_of("--outcome", &outcome, Outcome::ALL, Outcome::as_str)?;
             let grounds = grounds
                 .iter()
-                .map(|g| {
-                    RefusalGround::parse(g).ok_or_else(|| {
-                        CliError::Usage(format!(
-                            "--ground {g}: qualification_mismatch, below_threshold or unreliable_documents"
-                        ))
-                    })
-                })
+                .map(|g| one_of("--ground", g, &RefusalGround::ALL, RefusalGround::as_str))
                 .collect::<Result<Vec<_>, _>>()?;
-            let end = end.as_deref().map(date).transpose()?;
             let mut s = sign_in(&who)?;
-            s.store.write(&s.session, now, |w| {
-                w.decide(CaseId(id), o, &grounds, reason.as_deref(), end)
-            })?;
+            cases::decide(
+                &mut s.store,
+                &s.session,
+                now,
+                id,
+                outcome,
+                &grounds,
+                reason.as_deref(),
+                end.as_deref(),
+            )?;
             case_json(&s.store, id)
         }
+        Case::Attach {
+            id,
+            file,
+            kind,
+            who,
+        } => {
+            let id = case_id(&id)?;
+            let kind = kind
+                .map(|k| one_of("--kind", &k, &DocumentKind::ALL, DocumentKind::as_str))
+                .transpose()?;
+            let mut s = sign_in(&who)?;
+            let name = cases::attach_scan(&mut s.store, &s.session, now, id, kind, &file)?;
+            Ok(to_json(&json!({"case": id, "attached": name})))
+        }
+        Case::Page { id, who } => {
+            let id = case_id(&id)?;
+            let s = sign_in(&who)?;
+            Ok(to_json(&cases::page(&s.store, &s.session, now, id)?))
+        }
         Case::Show { id, db } => {
-            let id = number("case", &id)?;
+            let id = case_id(&id)?;
             let store = Store::open_existing(crate::store_cmd::db_path(db))?;
             case_json(&store, id)
         }
@@ -312,17 +482,10 @@ pub fn run_sitting(cmd: Sitting, now: NaiveDateTime) -> Result<String, CliError>
             place,
             who,
         } => {
-            let held_on = date(&held_on)?;
             let mut s = sign_in(&who)?;
-            let members: Vec<(MemberId, bool)> = views::members(s.store.connection())?
-                .into_iter()
-                .filter(|m| m.active)
-                .map(|m| (MemberId(m.id), true))
-                .collect();
-            let id = s.store.write(&s.session, now, |w| {
-                w.create_sitting(held_on, &place, &members)
-            })?;
-            Ok(to_json(&json!({"sitting": id.0, "held_on": held_on})))
+            let id = cases::create_sitting(&mut s.store, &s.session, now, &held_on, &place, None)?;
+            let held_on = anyqtama_app::input::date("held_on", &held_on)?;
+            Ok(to_json(&json!({"sitting": id, "held_on": held_on})))
         }
     }
 }
@@ -330,23 +493,97 @@ pub fn run_sitting(cmd: Sitting, now: NaiveDateTime) -> Result<String, CliError>
 pub fn run_certificate(cmd: Certificate, now: NaiveDateTime) -> Result<String, CliError> {
     match cmd {
         Certificate::Revoke {
-            number: n,
+            number,
             body,
             act,
-            date: d,
+            date,
             who,
         } => {
-            let act = RevocationAct {
+            let act = ActTyped {
                 body,
                 number: act,
-                date: date(&d)?,
+                date,
             };
             let mut s = sign_in(&who)?;
-            let id = views::certificate(s.store.connection(), &n)?.id;
-            s.store
-                .write(&s.session, now, |w| w.revoke(CertificateId(id), &act))?;
-            let status = views::certificate(s.store.connection(), &n)?.status;
-            Ok(to_json(&json!({"certificate": n, "status": status})))
+            cases::revoke(&mut s.store, &s.session, now, &number, &act)?;
+            Ok(to_json(&cases::certificate_state(&s.store, &number)?))
+        }
+        Certificate::Notice {
+            number,
+            kind,
+            event_on,
+            note,
+            who,
+        } => {
+            let kind = one_of(
+                "--kind",
+                &kind,
+                NotificationKind::ALL,
+                NotificationKind::as_str,
+            )?;
+            let mut s = sign_in(&who)?;
+            let late = cases::record_notification(
+                &mut s.store,
+                &s.session,
+                now,
+                &number,
+                kind,
+                &event_on,
+                &note,
+            )?;
+            Ok(to_json(
+                &json!({"certificate": number, "notice": kind, "late": late}),
+            ))
+        }
+        Certificate::Find { number, who } => {
+            let s = sign_in(&who)?;
+            Ok(to_json(&cases::find_certificate(&s.store, &number)?))
+        }
+    }
+}
+
+pub fn run_complaint(cmd: Complaint, now: NaiveDateTime) -> Result<String, CliError> {
+    match cmd {
+        Complaint::Register {
+            case,
+            addressee,
+            summary,
+            who,
+        } => {
+            let case = case.as_deref().map(case_id).transpose()?;
+            let addressee = one_of(
+                "--addressee",
+                &addressee,
+                ComplaintAddressee::ALL,
+                ComplaintAddressee::as_str,
+            )?;
+            let mut s = sign_in(&who)?;
+            let id = cases::register_complaint(
+                &mut s.store,
+                &s.session,
+                now,
+                case,
+                addressee,
+                &summary,
+            )?;
+            Ok(to_json(&json!({"complaint": id, "case": case})))
+        }
+        Complaint::Resolve {
+            id,
+            status,
+            outcome,
+            who,
+        } => {
+            let id = ComplaintId(number("complaint", &id)?);
+            let status = one_of(
+                "--status",
+                &status,
+                ComplaintStatus::ALL,
+                ComplaintStatus::as_str,
+            )?;
+            let mut s = sign_in(&who)?;
+            cases::resolve_complaint(&mut s.store, &s.session, now, id, status, &outcome)?;
+            Ok(to_json(&json!({"complaint": id, "status": status})))
         }
     }
 }
@@ -359,14 +596,26 @@ pub fn setup(
     admin: &str,
     name: &str,
     now: NaiveDateTime,
+    lang: anyqtama_i18n::Lang,
 ) -> Result<String, CliError> {
     let office: anyqtama_store::Office = json_input(Some(office))?;
     let password = password()?;
     let mut store = Store::open(crate::store_cmd::db_path(db))?;
-    let session = store.setup(&office, admin, name, &password, now)?;
+    let first = FirstAdmin {
+        login: admin,
+        full_name: name,
+        password: &password,
+    };
+    let session = start::setup(&mut store, now, &office, &first, lang)?;
     Ok(to_json(
         &json!({"office": office.code, "admin": session.login}),
     ))
+}
+
+fn roles(list: &[String]) -> Result<Vec<Role>, CliError> {
+    list.iter()
+        .map(|r| one_of("--role", r, Role::ALL, Role::as_str))
+        .collect()
 }
 
 pub fn run_user(cmd: User, now: NaiveDateTime) -> Result<String, CliError> {
@@ -374,26 +623,44 @@ pub fn run_user(cmd: User, now: NaiveDateTime) -> Result<String, CliError> {
         User::Add {
             login,
             name,
-            roles,
+            roles: r,
             language,
             who,
         } => {
-            let roles = roles
-                .iter()
-                .map(|r| {
-                    anyqtama_store::Role::parse(r).ok_or_else(|| {
-                        CliError::Usage(format!("--role {r}: registrar, secretary, head or admin"))
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            let new_password = std::env::var("ANYQTAMA_NEW_PASSWORD").map_err(|_| {
-                CliError::Usage("ANYQTAMA_NEW_PASSWORD: the new user's password".into())
-            })?;
+            let roles = roles(&r)?;
+            let new_password = std::env::var("ANYQTAMA_NEW_PASSWORD")
+                .map_err(|_| CliError::Usage("ANYQTAMA_NEW_PASSWORD".into()))?;
             let mut s = sign_in(&who)?;
-            let id = s.store.write(&s.session, now, |w| {
-                w.create_user(&login, &name, &new_password, &roles, &language)
-            })?;
-            Ok(to_json(&json!({"user": id.0, "login": login})))
+            let user = NewUser {
+                login: &login,
+                full_name: &name,
+                password: &new_password,
+                roles: &roles,
+                lang: &language,
+            };
+            let id = office::create_user(&mut s.store, &s.session, now, &user)?;
+            Ok(to_json(&json!({"user": id, "login": login})))
+        }
+        User::Roles {
+            login,
+            roles: r,
+            who,
+        } => {
+            let roles = roles(&r)?;
+            let mut s = sign_in(&who)?;
+            let id = office::user_id(&s.store, &login)?;
+            office::set_roles(&mut s.store, &s.session, now, id, &roles)?;
+            Ok(to_json(
+                &json!({"user": id, "login": login, "roles": roles}),
+            ))
+        }
+        User::Active { login, off, who } => {
+            let mut s = sign_in(&who)?;
+            let id = office::user_id(&s.store, &login)?;
+            office::set_user_active(&mut s.store, &s.session, now, id, !off)?;
+            Ok(to_json(
+                &json!({"user": id, "login": login, "active": !off}),
+            ))
         }
     }
 }
@@ -407,10 +674,92 @@ pub fn run_member(cmd: Member, now: NaiveDateTime) -> Result<String, CliError> {
             who,
         } => {
             let mut s = sign_in(&who)?;
-            let id = s.store.write(&s.session, now, |w| {
-                w.add_commission_member(&name, &position, &organisation)
-            })?;
-            Ok(to_json(&json!({"member": id.0, "name": name})))
+            let id = office::add_member(
+                &mut s.store,
+                &s.session,
+                now,
+                &name,
+                &position,
+                &organisation,
+            )?;
+            Ok(to_json(&json!({"member": id, "name": name})))
+        }
+    }
+}
+
+pub fn run_office(
+    cmd: OfficeCmd,
+    now: NaiveDateTime,
+    lang: anyqtama_i18n::Lang,
+) -> Result<String, CliError> {
+    match cmd {
+        OfficeCmd::Settings { who } => {
+            let s = sign_in(&who)?;
+            Ok(to_json(&office::settings(&s.store, now)?))
+        }
+        OfficeCmd::Update { file, who } => {
+            let details: anyqtama_store::Office = json_input(file.as_deref())?;
+            let mut s = sign_in(&who)?;
+            office::update_office(&mut s.store, &s.session, now, &details)?;
+            Ok(to_json(&json!({"office": details.code})))
+        }
+        OfficeCmd::Hours { open, close, who } => {
+            let mut s = sign_in(&who)?;
+            office::set_hours(&mut s.store, &s.session, now, &open, &close)?;
+            Ok(to_json(&json!({"open": open, "close": close})))
+        }
+        OfficeCmd::Numbering { pattern, next, who } => {
+            let mut s = sign_in(&who)?;
+            office::set_numbering(&mut s.store, &s.session, now, &pattern, next)?;
+            Ok(to_json(&json!({"pattern": pattern, "next": next})))
+        }
+        OfficeCmd::Agenda { who } => {
+            let s = sign_in(&who)?;
+            Ok(to_json(&start::agenda(&s.store)?))
+        }
+        OfficeCmd::Audit {
+            before,
+            verify,
+            who,
+        } => {
+            let s = sign_in(&who)?;
+            Ok(to_json(&office::audit_page(
+                &s.store, before, verify, lang,
+            )?))
+        }
+    }
+}
+
+pub fn run_law(cmd: LawCmd, now: NaiveDateTime) -> Result<String, CliError> {
+    match cmd {
+        LawCmd::RuleSetDate {
+            rule_set,
+            date,
+            source,
+            who,
+        } => {
+            let mut s = sign_in(&who)?;
+            office::set_rule_set_date(&mut s.store, &s.session, now, &rule_set, &date, &source)?;
+            Ok(to_json(&office::rule_sets(s.store.law())))
+        }
+        LawCmd::Transfer {
+            day_off,
+            working_day,
+            source,
+            who,
+        } => {
+            let mut s = sign_in(&who)?;
+            office::add_calendar_transfer(
+                &mut s.store,
+                &s.session,
+                now,
+                &day_off,
+                &working_day,
+                &source,
+            )?;
+            Ok(to_json(
+                &json!({"day_off": day_off, "working_day": working_day}),
+            ))
         }
     }
 }

@@ -3,14 +3,10 @@
 use crate::error::CliError;
 use crate::store_cmd::{day, now};
 use crate::to_json;
+use anyqtama_app::input::doc_lang;
 use anyqtama_app::{Document, RegisterFormat};
-use anyqtama_docs::text::DocLang;
 use anyqtama_store::Store;
 use std::path::Path;
-
-fn doc_lang(s: &str) -> Result<DocLang, CliError> {
-    DocLang::parse(s).ok_or_else(|| CliError::UnknownDocLang(s.to_string()))
-}
 
 /// Writes the file whole or not at all (the one atomic writer of both doors: `app::write_file`).
 fn write_out(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
@@ -38,7 +34,7 @@ fn write_error(e: anyqtama_app::AppError, out: &Path) -> CliError {
             path: out.display().to_string(),
             detail: io.to_string(),
         },
-        e => e.into(),
+        e => CliError::App(e),
     }
 }
 
@@ -56,11 +52,14 @@ pub fn print(
 ) -> Result<String, CliError> {
     // "certificates", "applications", "refusals": many at once.
     let (singular, many) = match req.kind.strip_suffix('s') {
-        Some(k) if Document::parse(k).is_some() => (k, true),
+        Some(k) if k.parse::<Document>().is_ok() => (k, true),
         _ => (req.kind, false),
     };
-    let document =
-        Document::parse(singular).ok_or_else(|| CliError::UnknownDocument(req.kind.to_string()))?;
+    let document: Document = if many {
+        singular.parse()?
+    } else {
+        req.kind.parse()?
+    };
     let lang = doc_lang(lang)?;
     let mut store = Store::open_existing(db)?;
     let mut ids = req.ids.clone();
@@ -75,29 +74,23 @@ pub fn print(
     }
     if let Some(d) = req.decided_on {
         let d = day(Some(d))?;
-        ids.extend(anyqtama_store::records::certificates_decided(
-            store.connection(),
-            d,
-            d,
-        )?);
+        ids.extend(anyqtama_app::print::decided(&store, d, d)?);
     }
     if let Some(m) = req.month {
-        let (y, mo) = crate::store_cmd::month(m)?;
-        let first = chrono::NaiveDate::from_ymd_opt(y, mo, 1)
-            .ok_or_else(|| CliError::NotAMonth(m.into()))?;
+        let first = crate::store_cmd::month(m)?.first_day();
         let last = first
             .checked_add_months(chrono::Months::new(1))
             .and_then(|n| n.pred_opt())
-            .ok_or_else(|| CliError::NotAMonth(m.into()))?;
-        ids.extend(anyqtama_store::records::certificates_decided(
-            store.connection(),
-            first,
-            last,
-        )?);
+            .expect("a month of 2000-2100");
+        ids.extend(anyqtama_app::print::decided(&store, first, last)?);
     }
     // A recorded print is the signed-in user's; a draft needs nobody.
     let session = match (draft, user) {
-        (false, Some(login)) => Some(store.sign_in(login, &crate::case_cmd::password()?)?),
+        (false, Some(login)) => Some(anyqtama_app::start::sign_in(
+            &store,
+            login,
+            &crate::case_cmd::password()?,
+        )?),
         _ => None,
     };
     if !many {
@@ -161,16 +154,11 @@ pub fn register(
     out: &Path,
     today: Option<&str>,
 ) -> Result<String, CliError> {
-    let format = match format {
-        "pdf" => RegisterFormat::Pdf,
-        "xlsx" => RegisterFormat::Xlsx,
-        "csv" => RegisterFormat::Csv,
-        f => return Err(CliError::UnknownFormat(f.to_string())),
-    };
+    let format: RegisterFormat = format.parse()?;
     let lang = doc_lang(lang)?;
-    let (y, m) = crate::store_cmd::month(month)?;
+    let m = crate::store_cmd::month(month)?;
     let store = Store::open_existing(db)?;
-    let view = anyqtama_app::register_view(&store, (y, m), day(today)?)?;
+    let view = anyqtama_app::register_view(&store, (m.year, m.month), day(today)?)?;
     let bytes = anyqtama_app::register(&view, format, lang)?;
     write_out(out, &bytes)?;
     let rows = view.rows.len();

@@ -9,7 +9,7 @@ mod docs_cmd;
 mod error;
 mod store_cmd;
 
-use anyqtama_i18n::{Lang, Messages};
+use anyqtama_i18n::Lang;
 use anyqtama_rules::{evaluate, lists::Lists, Calendar, RuleSets};
 use clap::{Parser, Subcommand};
 use error::CliError;
@@ -133,9 +133,18 @@ enum Command {
     /// The Commission's sittings.
     #[command(subcommand)]
     Sitting(case_cmd::Sitting),
-    /// Acts on a certificate: revoke.
+    /// Acts on a certificate: revoke, a holder's notice, find.
     #[command(subcommand)]
     Certificate(case_cmd::Certificate),
+    /// Complaints (Rules ch.3): register, resolve.
+    #[command(subcommand)]
+    Complaint(case_cmd::Complaint),
+    /// The office's settings, hours and numbering, the agenda and the audit trail.
+    #[command(subcommand)]
+    Office(case_cmd::OfficeCmd),
+    /// The law as data in this store: a rule set's date in force, the calendar's transfers.
+    #[command(subcommand)]
+    Law(case_cmd::LawCmd),
     /// Manual sync: the signed bundle an office carries to its higher office, and its import there.
     #[command(subcommand)]
     Bundle(bundle_cmd::Bundle),
@@ -239,7 +248,7 @@ fn main() -> ExitCode {
     // "kk+ru" is a document language; its messages are Kazakh.
     let doc_lang = cli.lang.clone().unwrap_or_else(|| "ru".into());
     let lang = choose_lang(cli.lang.as_deref().map(|l| l.trim_end_matches("+ru")));
-    let messages = Messages::new(*lang.as_ref().unwrap_or(&Lang::En));
+    let messages_in = *lang.as_ref().unwrap_or(&Lang::En);
     let result = lang.and_then(|lang| run(cli.command, lang, &doc_lang));
     match result {
         Ok(out) => {
@@ -253,7 +262,7 @@ fn main() -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("anyqtama: {}", e.message(&messages));
+            eprintln!("anyqtama: {}", e.message(messages_in));
             ExitCode::from(e.exit_code())
         }
     }
@@ -278,7 +287,8 @@ fn run(command: Command, lang: Lang, doc_lang: &str) -> Result<String, CliError>
     match command {
         Command::Evaluate { file } => {
             let text = read_input(file.as_deref())?;
-            let out = evaluate::evaluate_json(&RuleSets::embedded(), &Calendar::embedded(), &text)?;
+            let out = evaluate::evaluate_json(&RuleSets::embedded(), &Calendar::embedded(), &text)
+                .map_err(error::evaluate_error)?;
             Ok(to_json(&out))
         }
         Command::Calendar { command } => match command {
@@ -390,12 +400,15 @@ fn run(command: Command, lang: Lang, doc_lang: &str) -> Result<String, CliError>
             office,
             admin,
             name,
-        } => case_cmd::setup(db, &office, &admin, &name, store_cmd::now()),
+        } => case_cmd::setup(db, &office, &admin, &name, store_cmd::now(), lang),
         Command::User(c) => case_cmd::run_user(c, store_cmd::now()),
         Command::Member(c) => case_cmd::run_member(c, store_cmd::now()),
         Command::Case(c) => case_cmd::run_case(c, store_cmd::now()),
         Command::Sitting(c) => case_cmd::run_sitting(c, store_cmd::now()),
         Command::Certificate(c) => case_cmd::run_certificate(c, store_cmd::now()),
+        Command::Complaint(c) => case_cmd::run_complaint(c, store_cmd::now()),
+        Command::Office(c) => case_cmd::run_office(c, store_cmd::now(), lang),
+        Command::Law(c) => case_cmd::run_law(c, store_cmd::now()),
     }
 }
 

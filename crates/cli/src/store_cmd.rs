@@ -3,10 +3,11 @@
 
 use crate::error::CliError;
 use crate::to_json;
+use anyqtama_app::input::{self, Month};
+use anyqtama_app::{office, start};
 use anyqtama_i18n::Lang;
-use anyqtama_rules::registration::parse_date;
-use anyqtama_store::demo::{self, DemoOptions};
-use anyqtama_store::{backup, queries, Actor, Store};
+use anyqtama_store::demo::DemoOptions;
+use anyqtama_store::Store;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,7 +22,7 @@ pub fn now() -> NaiveDateTime {
 
 pub fn day(s: Option<&str>) -> Result<NaiveDate, CliError> {
     match s {
-        Some(s) => Ok(parse_date(s)?),
+        Some(s) => Ok(input::date("today", s)?),
         None => Ok(now().date()),
     }
 }
@@ -48,7 +49,7 @@ pub fn demo(
         batch: 250,
     };
     let stderr = std::io::stderr();
-    let summary = demo::fill(&mut store, &opts, |n| {
+    let summary = start::demo(&mut store, &opts, |n| {
         // Progress as JSON lines; a committed count is never lost (tests kill the process here).
         let _ = writeln!(stderr.lock(), "{{\"committed\": {n}}}");
     })?;
@@ -57,7 +58,7 @@ pub fn demo(
 
 pub fn verify(db: &Path) -> Result<String, CliError> {
     let store = Store::open_existing(db)?;
-    let v = store.verify()?;
+    let v = office::verify(&store)?;
     Ok(to_json(
         &serde_json::json!({"ok": true, "events": v.events, "head": v.head}),
     ))
@@ -72,14 +73,13 @@ pub fn backup(
     let mut store = Store::open_existing(db)?;
     match (out, auto) {
         (Some(out), _) => {
-            store.backup_to(out)?;
-            store.record_backup(&Actor::command_line(), now(), out)?;
+            office::backup_by_operator(&mut store, now(), out)?;
             Ok(to_json(
                 &serde_json::json!({"backup": out.display().to_string()}),
             ))
         }
         (None, Some(dir)) => {
-            let made = store.auto_backup(dir, now(), keep, &Actor::command_line())?;
+            let made = office::auto_backup(&mut store, now(), dir, keep)?;
             Ok(to_json(
                 &serde_json::json!({"backup": made.map(|p| p.display().to_string())}),
             ))
@@ -91,7 +91,7 @@ pub fn backup(
 }
 
 pub fn restore(db: &Path, from: &Path, other_office: bool) -> Result<String, CliError> {
-    let kept = backup::restore_checked(db, from, &Actor::command_line(), now(), other_office)?;
+    let kept = office::restore_by_operator(db, from, now(), other_office)?;
     Ok(to_json(
         &serde_json::json!({"restored": db.display().to_string(), "previous_kept_as": kept.map(|p| p.display().to_string())}),
     ))
@@ -99,16 +99,12 @@ pub fn restore(db: &Path, from: &Path, other_office: bool) -> Result<String, Cli
 
 pub fn cases(db: &Path, search: Option<&str>, limit: Option<usize>) -> Result<String, CliError> {
     let store = Store::open_existing(db)?;
-    Ok(to_json(&queries::cases(store.connection(), search, limit)?))
+    Ok(to_json(&start::cases(&store, search, limit)?))
 }
 
-/// "YYYY-MM" as (year, month).
-pub fn month(m: &str) -> Result<(i32, u32), CliError> {
-    let d = parse_date(&format!("{m}-01")).map_err(|_| CliError::NotAMonth(m.to_string()))?;
-    if m.len() != 7 {
-        return Err(CliError::NotAMonth(m.to_string()));
-    }
-    Ok((chrono::Datelike::year(&d), chrono::Datelike::month(&d)))
+/// A month as officials write it (`2026-11` or `11.2026`).
+pub fn month(m: &str) -> Result<Month, CliError> {
+    Ok(m.parse()?)
 }
 
 pub fn certificates(
@@ -119,9 +115,8 @@ pub fn certificates(
 ) -> Result<String, CliError> {
     let month = month_arg.map(month).transpose()?;
     let store = Store::open_existing(db)?;
-    Ok(to_json(&queries::certificates(
-        store.connection(),
-        store.law(),
+    Ok(to_json(&start::certificates(
+        &store,
         month,
         day(today)?,
         lang,
@@ -130,10 +125,5 @@ pub fn certificates(
 
 pub fn due(db: &Path, today: Option<&str>, within: u64) -> Result<String, CliError> {
     let store = Store::open_existing(db)?;
-    Ok(to_json(&queries::dashboard(
-        store.connection(),
-        store.law(),
-        day(today)?,
-        within,
-    )?))
+    Ok(to_json(&start::due(&store, day(today)?, within)?))
 }

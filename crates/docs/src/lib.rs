@@ -18,7 +18,7 @@ use text::Texts;
 /// A profession as the list words it, so that the printed line identifies one entry of order 236's
 /// list (App 1: "profession, sector of the economy (type of economic activity)"; App 3: profession
 /// and sector per the list).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ProfessionView {
     /// The profession; for a recommended position, the profession heading above it.
     pub profession: Names,
@@ -64,7 +64,7 @@ impl ProfessionView {
 }
 
 /// Why a certificate was issued, as its "grounds" line says.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Grounds {
     Issue {

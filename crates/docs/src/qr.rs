@@ -17,7 +17,7 @@ const MAGIC: &str = "ANQ1";
 const DRAFT: &str = "ANQ1-DRAFT";
 
 /// The data a QR carries.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct QrData {
     pub office: String,
     pub number: String,

@@ -7,7 +7,7 @@ use anyqtama_rules::Names;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct RegisterRow {
     pub number: String,
     pub date: NaiveDate,
@@ -22,7 +22,7 @@ pub struct RegisterRow {
     pub status: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct RegisterView {
     pub office: Names,
     /// "2026-03"

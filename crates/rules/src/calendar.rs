@@ -28,7 +28,7 @@ const YEARS: &[(i32, &str)] = &[
 ];
 
 /// A kind of holiday: its names and whether a weekend occurrence is carried over.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct HolidayKind {
     pub id: String,
     pub carried: bool,
@@ -37,7 +37,7 @@ pub struct HolidayKind {
     pub source: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Holiday {
     pub date: NaiveDate,
     pub id: String,
@@ -47,7 +47,7 @@ pub struct Holiday {
     pub source: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum DayOffKind {
     /// A holiday fell on a weekend; its day off moves to the next working day.
@@ -57,7 +57,7 @@ pub enum DayOffKind {
 }
 
 /// A Monday-to-Friday day off that is not itself a holiday.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct DayOff {
     pub date: NaiveDate,
     pub kind: DayOffKind,
@@ -73,14 +73,14 @@ pub struct DayOff {
 }
 
 /// A Saturday or Sunday made working by decree.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct WorkingDay {
     pub date: NaiveDate,
     pub instead_of: NaiveDate,
     pub source: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum YearStatus {
     Confirmed,
@@ -88,7 +88,7 @@ pub enum YearStatus {
     Provisional,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Year {
     pub year: i32,
     pub status: YearStatus,
@@ -108,7 +108,7 @@ struct HolidayFile {
 }
 
 /// Why a date is an exception to the Monday-Friday week.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Exception<'a> {
     /// A holiday on a weekday.

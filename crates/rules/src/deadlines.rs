@@ -8,7 +8,7 @@ use crate::{Calendar, RuleSet, RulesError, Service};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Deadlines {
     /// Documents to the Commission (Rules p.7): issue only.
     pub to_commission: Option<NaiveDate>,

@@ -46,7 +46,7 @@ pub struct PeriodInput {
     pub to: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct DeadlinesOut {
     pub to_commission: Option<NaiveDate>,
     pub commission_decision: Option<NaiveDate>,
@@ -59,7 +59,7 @@ pub struct DeadlinesOut {
 }
 
 /// The output; field order is the contract's.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Output {
     pub rule_set: RuleSetId,
     pub registered_on: NaiveDate,
@@ -155,7 +155,7 @@ pub struct Findings<'a> {
 }
 
 /// The computed part of an assessment: points (issue only), recommendation and refusal grounds.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AssessmentResult {
     /// The periods as counted and the totals (customary and calendar).
     pub count: Option<experience::Count>,

@@ -14,7 +14,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// A period of work, both ends included. Can only be made with `from <= to`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, ts_rs::TS)]
 pub struct Period {
     from: NaiveDate,
     to: NaiveDate,
@@ -48,7 +48,18 @@ impl Period {
 
 /// Years, months and days of service, normalised (months < 12, days < 30).
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    ts_rs::TS,
 )]
 pub struct Length {
     pub years: u32,
@@ -98,7 +109,7 @@ fn calendar_difference(from: NaiveDate, until: NaiveDate) -> (u32, u32, u32) {
 }
 
 /// One period as the Commission counts it: as presented, and up to the registration date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CountedPeriod {
     pub from: NaiveDate,
     /// The end as presented (it may lie after the registration date).
@@ -110,7 +121,7 @@ pub struct CountedPeriod {
 }
 
 /// The experience the points are based on, with the periods behind it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Count {
     pub periods: Vec<CountedPeriod>,
     /// The customary sum (30 days = 1 month, 12 months = 1 year) of the union: what is scored.

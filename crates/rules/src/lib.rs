@@ -29,7 +29,9 @@ pub use ruleset::{RuleSet, RuleSetId, RuleSets};
 pub use service::Service;
 
 /// A language of the UI and of the documents. Kazakh is the state language and comes first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Kk,
@@ -59,7 +61,7 @@ impl Lang {
 }
 
 /// A name in the three languages, as the data files carry it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct Names {
     pub kk: String,
     pub ru: String,

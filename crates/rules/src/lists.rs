@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 const ORDER_236: &str = include_str!("../../../assets/lists/order-236-annex-2.toml");
 const ORDER_49: &str = include_str!("../../../assets/lists/order-49-annex-2.toml");
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct ListMeta {
     pub id: String,
     pub source: String,
@@ -26,7 +26,7 @@ pub struct ListMeta {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct Position {
     pub no: String,
     pub id: String,
@@ -34,7 +34,7 @@ pub struct Position {
     pub names: Names,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct Profession {
     /// The number as printed ("1.", "1" or "" where the source has none).
     pub no: String,
@@ -48,7 +48,7 @@ pub struct Profession {
     pub positions: Vec<Position>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct Activity {
     pub id: String,
     #[serde(flatten)]
@@ -57,7 +57,7 @@ pub struct Activity {
     pub professions: Vec<Profession>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct Sector {
     pub no: String,
     pub id: String,
@@ -70,7 +70,7 @@ pub struct Sector {
     pub activities: Vec<Activity>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct PriorityList {
     #[serde(flatten)]
     pub meta: ListMeta,
@@ -78,7 +78,7 @@ pub struct PriorityList {
     pub sectors: Vec<Sector>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct Occupation {
     /// NK RK 01-2017 code, e.g. `2512-1-007`.
     pub code: String,
@@ -87,7 +87,7 @@ pub struct Occupation {
     pub names: Names,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct Field {
     pub id: String,
     #[serde(flatten)]
@@ -98,7 +98,7 @@ pub struct Field {
     pub occupations: Vec<Occupation>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct ResidenceList {
     #[serde(flatten)]
     pub meta: ListMeta,
@@ -107,7 +107,7 @@ pub struct ResidenceList {
 }
 
 /// One search result.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Hit {
     /// `order-236-annex-2` or `order-49-annex-2`.
     pub list: String,

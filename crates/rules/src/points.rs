@@ -5,7 +5,7 @@ use crate::ruleset::RuleSet;
 use serde::{Deserialize, Serialize};
 
 /// What the Commission accepts about education.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Education {
     pub higher: bool,
@@ -14,7 +14,7 @@ pub struct Education {
 }
 
 /// Points per criterion; they add up (the text has no "or": RULES.md §6.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Points {
     pub higher_education: u32,
     pub academic_degree: u32,
@@ -32,7 +32,9 @@ impl Points {
 }
 
 /// A ground for refusing the service (App 2 p.9).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RefusalGround {
     /// Sub.1: qualification or education does not meet the requirements of a profession in the list.
@@ -86,7 +88,7 @@ pub fn subparagraphs(grounds: &[RefusalGround]) -> String {
     n.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Recommendation {
     Issue,

@@ -27,7 +27,7 @@ const EMBEDDED: &[(&str, &str)] = &[
 
 /// The id of a rule set, e.g. `order-426-2026`. Only ids of loaded rule sets can be made, through
 /// [`RuleSets::id`], so holding one means the rule set exists.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ts_rs::TS)]
 #[serde(transparent)]
 pub struct RuleSetId(String);
 
@@ -44,20 +44,20 @@ impl fmt::Display for RuleSetId {
 }
 
 /// A value of the law with the paragraph it comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Cited<T> {
     #[serde(alias = "points", alias = "days")]
     pub value: T,
     pub cite: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Threshold {
     pub points: u32,
     pub cite: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct EducationPoints {
     pub higher_education: Cited<u32>,
     pub academic_degree: Cited<u32>,
@@ -65,7 +65,7 @@ pub struct EducationPoints {
 }
 
 /// Points for completed years of experience in `[from_years, to_years)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ExperienceBracket {
     pub from_years: u32,
     pub to_years: Option<u32>,
@@ -80,7 +80,7 @@ impl ExperienceBracket {
 }
 
 /// Terms of the local executive body in working days. A term the version does not have is `None`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Terms {
     pub to_commission: Cited<u32>,
     pub commission_decision: Option<Cited<u32>>,
@@ -97,7 +97,7 @@ pub struct Terms {
 }
 
 /// Terms of the applicant in working days (lateness is flagged, never a refusal: RULES.md §6.7).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ApplicantTerms {
     pub extension_filing: Cited<u32>,
     pub employer_change_notice: Cited<u32>,
@@ -106,7 +106,7 @@ pub struct ApplicantTerms {
     pub duplicate_filing: Option<Cited<u32>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ValidityRules {
     pub issue_max_months: u32,
     pub issue_cite: String,
@@ -116,7 +116,7 @@ pub struct ValidityRules {
 }
 
 /// Why a certificate may be reissued.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ReissueGround {
     NameChange,
@@ -125,14 +125,14 @@ pub enum ReissueGround {
 }
 
 /// What a change of employer leads to under this version.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum EmployerChangeProcedure {
     Extension,
     Reissue,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ReissueRules {
     pub grounds: Vec<ReissueGround>,
     pub new_number: bool,
@@ -142,7 +142,9 @@ pub struct ReissueRules {
 }
 
 /// A kind of document in the checklist of App 2 p.8; its name is the message `doc-<id>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     Application,
@@ -182,14 +184,14 @@ impl DocumentKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct RequiredDocument {
     pub id: DocumentKind,
     pub cite: String,
 }
 
 /// The checklist of App 2 p.8 for each service.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Documents {
     pub issue: Vec<RequiredDocument>,
     pub extend: Vec<RequiredDocument>,
@@ -210,7 +212,7 @@ impl Documents {
 }
 
 /// One version of the Rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct RuleSet {
     #[serde(skip_deserializing, default = "placeholder_id")]
     pub id: RuleSetId,

@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 
 /// Who acts: a signed-in user under one of their roles, or the operating-system user at the command
 /// line for administration without a window (`os:<name>`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Actor {
     pub user_id: Option<UserId>,
     pub login: String,
@@ -123,7 +123,7 @@ pub fn append(tx: &Transaction<'_>, actor: &Actor, ev: Event<'_>) -> Result<i64>
 }
 
 /// The result of a successful verification.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Verified {
     pub events: i64,
     pub head: String,

@@ -38,7 +38,7 @@ pub struct DemoOptions {
     pub batch: usize,
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 pub struct DemoSummary {
     pub office_code: String,
     pub office: String,

@@ -19,7 +19,7 @@ use serde_json::{json, Map, Value};
 use std::collections::{BTreeSet, HashMap};
 
 /// Which audit events a bundle covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Period {
     Month {
@@ -42,7 +42,7 @@ impl Period {
 }
 
 /// The sending office, as its bundle names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct OfficeIdent {
     /// The store's id: two stores are two offices even under the same code.
     pub id: String,
@@ -55,7 +55,7 @@ pub struct OfficeIdent {
     pub public_key: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CaseRecord {
     pub id: i64,
     pub version: i64,
@@ -73,7 +73,7 @@ pub struct CaseRecord {
     pub data: Value,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CertificateRecord {
     pub id: i64,
     pub version: i64,
@@ -94,7 +94,7 @@ pub struct CertificateRecord {
 }
 
 /// Notices, complaints and sittings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct OtherRecord {
     pub kind: String,
     pub id: i64,
@@ -102,7 +102,7 @@ pub struct OtherRecord {
     pub data: Value,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct AuditRecord {
     pub seq: i64,
     pub at: String,
@@ -121,7 +121,7 @@ pub struct AuditRecord {
     pub hash: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct Records {
     pub cases: Vec<CaseRecord>,
     pub certificates: Vec<CertificateRecord>,
@@ -202,7 +202,8 @@ pub fn office_ident(store: &Store) -> Result<OfficeIdent> {
 }
 
 /// The last event the office's store holds, and the cursor of the last "since last" export.
-pub fn audit_head(conn: &Connection) -> Result<(i64, String)> {
+pub fn audit_head(db: &impl crate::Db) -> Result<(i64, String)> {
+    let conn = crate::sealed::Sealed::conn(db);
     Ok(conn
         .query_row(
             "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
@@ -213,7 +214,8 @@ pub fn audit_head(conn: &Connection) -> Result<(i64, String)> {
         .unwrap_or((0, String::new())))
 }
 
-pub fn last_export(conn: &Connection) -> Result<i64> {
+pub fn last_export(db: &impl crate::Db) -> Result<i64> {
+    let conn = crate::sealed::Sealed::conn(db);
     Ok(conn
         .query_row(
             "SELECT value FROM meta WHERE key = 'last_export_seq'",
@@ -226,7 +228,8 @@ pub fn last_export(conn: &Connection) -> Result<i64> {
 }
 
 /// The records of a period: its audit events and the current state of everything they touched.
-pub fn export_records(conn: &Connection, period: Period) -> Result<Records> {
+pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
+    let conn = crate::sealed::Sealed::conn(db);
     let (from, to) = match period {
         Period::Month { year, month } => {
             let first = NaiveDate::from_ymd_opt(year, month, 1).ok_or(StoreError::Invalid {
@@ -485,7 +488,7 @@ pub fn mark_exported(
 }
 
 /// What a bundle is, for the higher office's list of bundles.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct BundleInfo {
     pub sha256: String,
     pub period: String,
@@ -494,7 +497,7 @@ pub struct BundleInfo {
     pub created_at: NaiveDateTime,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Counts {
     pub new: usize,
     pub updated: usize,
@@ -503,13 +506,13 @@ pub struct Counts {
     pub older_skipped: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Conflict {
     pub kind: String,
     pub detail: Value,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ImportReport {
     pub office: String,
     pub office_id: String,
@@ -558,10 +561,11 @@ fn held(
 /// with the key it was first trusted with; an unknown one only when the administrator trusts it
 /// now (`trust_new_office`). Returns whether the office is already known.
 pub fn check_trust(
-    conn: &Connection,
+    db: &impl crate::Db,
     office: &OfficeIdent,
     trust_new_office: bool,
 ) -> Result<bool> {
+    let conn = crate::sealed::Sealed::conn(db);
     let known: Option<String> = conn
         .query_row(
             "SELECT fingerprint FROM hq_offices WHERE office_id = ?1",
@@ -887,7 +891,7 @@ fn order<'a>(a: (&'a str, i64), b: (&'a str, i64)) -> ((&'a str, i64), (&'a str,
 
 // ------------------------------------------------------------------ the higher office's view
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct HqOffice {
     pub office_id: String,
     pub code: String,
@@ -905,7 +909,8 @@ pub struct HqOffice {
 }
 
 /// The offices this higher office has bundles from, with the last bundle of each.
-pub fn hq_offices(conn: &Connection) -> Result<Vec<HqOffice>> {
+pub fn hq_offices(db: &impl crate::Db) -> Result<Vec<HqOffice>> {
+    let conn = crate::sealed::Sealed::conn(db);
     let mut stmt = conn.prepare(
         "SELECT o.office_id, o.code, o.name_kk, o.name_ru, o.name_en, o.fingerprint, o.trusted_at,
                 (SELECT count(*) FROM hq_bundles b WHERE b.office_id = o.office_id),
@@ -939,7 +944,7 @@ pub fn hq_offices(conn: &Connection) -> Result<Vec<HqOffice>> {
     Ok(rows)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct HqConflict {
     pub id: i64,
     pub kind: String,
@@ -947,7 +952,8 @@ pub struct HqConflict {
     pub found_at: NaiveDateTime,
 }
 
-pub fn hq_conflicts(conn: &Connection) -> Result<Vec<HqConflict>> {
+pub fn hq_conflicts(db: &impl crate::Db) -> Result<Vec<HqConflict>> {
+    let conn = crate::sealed::Sealed::conn(db);
     let mut stmt =
         conn.prepare("SELECT id, kind, detail, found_at FROM hq_conflicts ORDER BY id DESC")?;
     let rows = stmt
@@ -963,7 +969,7 @@ pub fn hq_conflicts(conn: &Connection) -> Result<Vec<HqConflict>> {
     Ok(rows)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct HqRegisterRow {
     pub office_code: String,
     pub office_id: String,
@@ -979,7 +985,8 @@ pub struct HqRegisterRow {
 }
 
 /// The consolidated register of a month: every office's decisions and revocations, by office.
-pub fn hq_register(conn: &Connection, year: i32, month: u32) -> Result<Vec<HqRegisterRow>> {
+pub fn hq_register(db: &impl crate::Db, year: i32, month: u32) -> Result<Vec<HqRegisterRow>> {
+    let conn = crate::sealed::Sealed::conn(db);
     let first = NaiveDate::from_ymd_opt(year, month, 1).ok_or(StoreError::Invalid {
         field: "month",
         detail: format!("{year}-{month}"),

@@ -25,6 +25,53 @@ pub mod writer;
 
 mod schema;
 
+/// One window per store: an exclusive lock on `<store>.lock`, held while the returned file lives.
+/// `None` when another process holds it. The OS releases it when the process ends, however it ends.
+pub fn hold(store: &Path) -> Option<std::fs::File> {
+    if let Some(dir) = store.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let mut name = store.as_os_str().to_owned();
+    name.push(".lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(std::path::PathBuf::from(name))
+        .ok()?;
+    file.try_lock().ok()?;
+    Some(file)
+}
+
+mod sealed {
+    /// Where a read runs: the open store, or (inside this crate) a connection or transaction.
+    pub trait Sealed {
+        fn conn(&self) -> &rusqlite::Connection;
+    }
+}
+
+/// Something the read functions can read from: a [`Store`] (outside this crate, nothing else).
+pub trait Db: sealed::Sealed {}
+
+impl sealed::Sealed for Store {
+    fn conn(&self) -> &rusqlite::Connection {
+        &self.conn
+    }
+}
+impl Db for Store {}
+impl sealed::Sealed for rusqlite::Connection {
+    fn conn(&self) -> &rusqlite::Connection {
+        self
+    }
+}
+impl Db for rusqlite::Connection {}
+impl sealed::Sealed for rusqlite::Transaction<'_> {
+    fn conn(&self) -> &rusqlite::Connection {
+        self
+    }
+}
+impl Db for rusqlite::Transaction<'_> {}
+
 /// The schema version this program writes (bundles carry it).
 pub const SCHEMA_VERSION: i64 = schema::VERSION;
 
@@ -101,7 +148,7 @@ pub struct Store {
 }
 
 /// A signed-in user.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 pub struct Session {
     pub user_id: UserId,
     pub login: String,
@@ -310,7 +357,10 @@ impl Store {
         Ok(())
     }
 
-    pub fn connection(&self) -> &Connection {
+    /// The SQLite connection, for this crate's own queries. Outside the crate (the app, the doors)
+    /// there is none: reads go through the read functions, which take a [`Db`] (the store), and
+    /// writes through [`Store::write`]. (Tests that tamper with the file open it themselves.)
+    pub(crate) fn connection(&self) -> &Connection {
         &self.conn
     }
 

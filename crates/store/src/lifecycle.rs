@@ -6,7 +6,8 @@ use crate::model::{CaseStatus, Role};
 use anyqtama_rules::Service;
 
 /// Every action that changes the store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     // Front office.
     RegisterApplication,

@@ -9,7 +9,17 @@ use std::fmt;
 macro_rules! id_type {
     ($name:ident) => {
         #[derive(
-            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            Hash,
+            PartialOrd,
+            Ord,
+            Serialize,
+            Deserialize,
+            ts_rs::TS,
         )]
         #[serde(transparent)]
         pub struct $name(pub i64);
@@ -30,9 +40,15 @@ id_type!(ComplaintId);
 id_type!(NotificationId);
 
 /// A certificate's number as printed, made by the office's numbering pattern.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
 #[serde(transparent)]
 pub struct CertificateNumber(pub(crate) String);
+
+impl rusqlite::types::FromSql for CertificateNumber {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        String::column_result(v).map(CertificateNumber)
+    }
+}
 
 impl CertificateNumber {
     pub fn as_str(&self) -> &str {
@@ -48,9 +64,17 @@ impl fmt::Display for CertificateNumber {
 macro_rules! str_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $s:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),+ }
+        /// Read from its column: a value the program does not know is an error, not a default.
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                let s = v.as_str()?;
+                $name::parse(s).ok_or_else(|| rusqlite::types::FromSqlError::Other(
+                    format!("{} {s:?}", stringify!($name)).into()))
+            }
+        }
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
             pub fn as_str(self) -> &'static str { match self { $($name::$variant => $s),+ } }
@@ -87,6 +111,31 @@ str_enum!(
 );
 
 str_enum!(
+    /// A certificate's status as shown on a day: the stored one, or "expired" once a valid
+    /// certificate's end has passed.
+    ShownStatus {
+        Valid = "valid",
+        Expired = "expired",
+        Superseded = "superseded",
+        Revoked = "revoked",
+        Replaced = "replaced",
+    }
+);
+
+impl ShownStatus {
+    /// The stored status as of `today`.
+    pub fn on(stored: CertificateStatus, valid_to: NaiveDate, today: NaiveDate) -> ShownStatus {
+        match stored {
+            CertificateStatus::Valid if valid_to < today => ShownStatus::Expired,
+            CertificateStatus::Valid => ShownStatus::Valid,
+            CertificateStatus::Superseded => ShownStatus::Superseded,
+            CertificateStatus::Revoked => ShownStatus::Revoked,
+            CertificateStatus::Replaced => ShownStatus::Replaced,
+        }
+    }
+}
+
+str_enum!(
     /// Notices the holder must send (Rules p.18, p.20).
     NotificationKind { EmployerChange = "employer_change", ContractTermination = "contract_termination" }
 );
@@ -107,7 +156,7 @@ pub fn service_str(s: Service) -> &'static str {
 }
 
 /// Office details, in three languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Office {
     pub code: String,
     pub name_kk: String,
@@ -121,7 +170,7 @@ pub struct Office {
 
 /// A person applying: names in the passport's Latin spelling and in Cyrillic (and the native script
 /// where the passport has one), passport data, citizenship and contacts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, ts_rs::TS)]
 pub struct ApplicantData {
     pub surname_latin: String,
     pub given_names_latin: String,
@@ -166,7 +215,7 @@ impl ApplicantData {
 }
 
 /// One document of the checklist as the registrar found it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct DocumentCheck {
     pub kind: anyqtama_rules::ruleset::DocumentKind,
     pub present: bool,
@@ -176,7 +225,7 @@ pub struct DocumentCheck {
 }
 
 /// The employer block of an extension or an employer-change reissue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Employer {
     pub name: String,
     /// BIN or IIN, checked.
@@ -186,7 +235,7 @@ pub struct Employer {
 }
 
 /// A new application.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct NewApplication {
     pub kind: Service,
     /// An applicant already on file, or a new one.
@@ -209,7 +258,7 @@ pub struct NewApplication {
     pub event_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ApplicantRef {
     Existing(ApplicantId),
@@ -217,7 +266,7 @@ pub enum ApplicantRef {
 }
 
 /// What the Commission accepts for one applicant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct AssessmentInput {
     pub profession_in_list: bool,
     pub qualification_matches: bool,
@@ -269,7 +318,7 @@ impl From<anyqtama_rules::points::Recommendation> for Outcome {
 }
 
 /// A control body's act on which a certificate is revoked (Rules p.21).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct RevocationAct {
     pub body: String,
     pub number: String,

@@ -6,10 +6,11 @@
 
 use crate::error::{Result, StoreError};
 use crate::model::CertificateNumber;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 
 /// The next sequence number stored for a year; `None` when the year has none yet (it starts at 1).
-pub fn stored_next(conn: &Connection, year: i32) -> Result<Option<i64>> {
+pub fn stored_next(db: &impl crate::Db, year: i32) -> Result<Option<i64>> {
+    let conn = crate::sealed::Sealed::conn(db);
     Ok(conn
         .query_row(
             "SELECT next FROM number_sequences WHERE year = ?1",

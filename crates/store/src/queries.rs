@@ -6,10 +6,10 @@ use crate::{search, Law};
 use anyqtama_rules::deadlines::{self, Progress};
 use anyqtama_rules::{RuleSets, Service};
 use chrono::{Days, NaiveDate};
-use rusqlite::{params, Connection};
+use rusqlite::params;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct CaseSummary {
     pub id: i64,
     pub kind: Service,
@@ -51,10 +51,11 @@ fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseSummary> {
 /// Cases, newest first; with `text`, those whose applicant (any script), passport, IIN/BIN or
 /// certificate number matches every word as a prefix.
 pub fn cases(
-    conn: &Connection,
+    db: &impl crate::Db,
     text: Option<&str>,
     limit: Option<usize>,
 ) -> Result<Vec<CaseSummary>> {
+    let conn = crate::sealed::Sealed::conn(db);
     let limit = limit.map(|l| l as i64).unwrap_or(-1);
     match text.map(search::query) {
         Some(None) => Ok(Vec::new()),
@@ -79,7 +80,8 @@ pub fn cases(
 }
 
 /// One case by id.
-pub fn case(conn: &Connection, id: CaseId) -> Result<CaseSummary> {
+pub fn case(db: &impl crate::Db, id: CaseId) -> Result<CaseSummary> {
+    let conn = crate::sealed::Sealed::conn(db);
     let mut stmt = conn.prepare(&format!("{CASE_SELECT} WHERE c.id = ?1"))?;
     stmt.query_row([id.0], case_row).map_err(|e| match e {
         rusqlite::Error::QueryReturnedNoRows => crate::StoreError::NotFound {
@@ -90,7 +92,7 @@ pub fn case(conn: &Connection, id: CaseId) -> Result<CaseSummary> {
     })
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct CertificateSummary {
     pub id: i64,
     pub number: String,
@@ -112,12 +114,13 @@ pub struct CertificateSummary {
 
 /// Certificates issued in a month (or all), oldest first, with their status on `today`.
 pub fn certificates(
-    conn: &Connection,
+    db: &impl crate::Db,
     law: &Law,
     month: Option<(i32, u32)>,
     today: NaiveDate,
     lang: anyqtama_rules::Lang,
 ) -> Result<Vec<CertificateSummary>> {
+    let conn = crate::sealed::Sealed::conn(db);
     // Dates are stored as ISO text, so the bounds are text too (chrono's MIN/MAX print with a sign).
     let (from, to) = match month {
         Some((y, m)) => {
@@ -183,7 +186,7 @@ pub fn profession_names(
 }
 
 /// A step that is due, with its deadline.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Due {
     pub case_id: i64,
     pub kind: Service,
@@ -196,14 +199,14 @@ pub struct Due {
     pub late_by: u32,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Ending {
     pub number: String,
     pub holder: String,
     pub valid_to: NaiveDate,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Dashboard {
     pub today: NaiveDate,
     pub due_today: Vec<Due>,
@@ -249,11 +252,12 @@ pub fn next_deadline(
 
 /// What is due today and late, in working days, and certificates ending within `ending_within` days.
 pub fn dashboard(
-    conn: &Connection,
+    db: &impl crate::Db,
     law: &Law,
     today: NaiveDate,
     ending_within: u64,
 ) -> Result<Dashboard> {
+    let conn = crate::sealed::Sealed::conn(db);
     let cal = &law.calendar;
     let mut stmt = conn.prepare(
         "SELECT c.id, c.kind, c.status, a.surname_latin || ' ' || a.given_names_latin, c.rule_set, c.registered_on, c.sent_to_commission_on
@@ -339,6 +343,7 @@ pub fn dashboard(
 }
 
 /// Counts per status, for summaries and tests.
-pub fn count_cases(conn: &Connection) -> Result<i64> {
+pub fn count_cases(db: &impl crate::Db) -> Result<i64> {
+    let conn = crate::sealed::Sealed::conn(db);
     Ok(conn.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?)
 }

@@ -2,10 +2,56 @@
 //! store; `anyqtama-app` turns these into views).
 
 use crate::error::{Result, StoreError};
-use crate::model::Office;
+use crate::model::{
+    AssessmentInput, CaseStatus, CertificateNumber, CertificateStatus, Office, Outcome, ShownStatus,
+};
+use anyqtama_rules::points::RefusalGround;
+use anyqtama_rules::ruleset::DocumentKind;
+use anyqtama_rules::Service;
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+/// A column read into one of our types; a stored value the program cannot read is an error, never
+/// a default.
+fn parsed<T, E: std::fmt::Display>(
+    r: &rusqlite::Row<'_>,
+    i: usize,
+    parse: impl Fn(&str) -> std::result::Result<T, E>,
+) -> rusqlite::Result<T> {
+    let s: String = r.get(i)?;
+    parse(&s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            e.to_string().into(),
+        )
+    })
+}
+
+/// A JSON column read back into the type that wrote it.
+fn json<T: serde::de::DeserializeOwned>(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<T> {
+    parsed(r, i, |s| serde_json::from_str::<T>(s))
+}
+
+/// A JSON column that may be NULL.
+fn json_opt<T: serde::de::DeserializeOwned>(
+    r: &rusqlite::Row<'_>,
+    i: usize,
+) -> rusqlite::Result<Option<T>> {
+    match r.get::<_, Option<String>>(i)? {
+        None => Ok(None),
+        Some(_) => json(r, i).map(Some),
+    }
+}
+
+fn service(s: &str) -> std::result::Result<Service, anyqtama_rules::RulesError> {
+    s.parse()
+}
+
+fn document(s: &str) -> std::result::Result<DocumentKind, String> {
+    DocumentKind::parse(s).ok_or_else(|| format!("document kind {s:?}"))
+}
 
 fn not_found(what: &'static str, id: impl ToString) -> impl FnOnce(rusqlite::Error) -> StoreError {
     move |e| match e {
@@ -17,7 +63,8 @@ fn not_found(what: &'static str, id: impl ToString) -> impl FnOnce(rusqlite::Err
     }
 }
 
-pub fn office(conn: &Connection) -> Result<Office> {
+pub fn office(db: &impl crate::Db) -> Result<Office> {
+    let conn = crate::sealed::Sealed::conn(db);
     conn.query_row("SELECT code, name_kk, name_ru, name_en, region_kk, region_ru, region_en, address FROM office WHERE id = 1", [], |r| {
         Ok(Office {
             code: r.get(0)?,
@@ -34,19 +81,19 @@ pub fn office(conn: &Connection) -> Result<Office> {
     .ok_or(StoreError::NoOffice)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct CertificateRecord {
     pub id: i64,
-    pub number: String,
+    pub number: CertificateNumber,
     pub copy: i64,
     pub issued_on: NaiveDate,
     pub valid_from: NaiveDate,
     pub valid_to: NaiveDate,
-    pub status: String,
+    pub status: CertificateStatus,
     pub holder_latin: String,
     pub holder_cyrillic: String,
     pub profession_id: String,
-    pub case_kind: String,
+    pub case_kind: Service,
     pub decided_on: Option<NaiveDate>,
     pub sitting_on: Option<NaiveDate>,
     pub change_ground: Option<String>,
@@ -59,7 +106,8 @@ pub struct CertificateRecord {
 }
 
 /// The newest copy of a certificate by its number.
-pub fn certificate(conn: &Connection, number: &str) -> Result<CertificateRecord> {
+pub fn certificate(db: &impl crate::Db, number: &str) -> Result<CertificateRecord> {
+    let conn = crate::sealed::Sealed::conn(db);
     let mut rec = conn
         .query_row(
             "SELECT c.id, c.number, c.copy, c.issued_on, c.valid_from, c.valid_to, c.status,
@@ -85,7 +133,7 @@ pub fn certificate(conn: &Connection, number: &str) -> Result<CertificateRecord>
                     holder_latin: r.get(7)?,
                     holder_cyrillic: r.get(8)?,
                     profession_id: r.get(9)?,
-                    case_kind: r.get(10)?,
+                    case_kind: parsed(r, 10, service)?,
                     decided_on: r.get(11)?,
                     sitting_on: r.get(12)?,
                     change_ground: r.get(13)?,
@@ -107,11 +155,11 @@ pub fn certificate(conn: &Connection, number: &str) -> Result<CertificateRecord>
     Ok(rec)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct CaseRecord {
     pub id: i64,
-    pub kind: String,
-    pub status: String,
+    pub kind: Service,
+    pub status: CaseStatus,
     pub received_on: NaiveDate,
     pub registered_on: NaiveDate,
     pub decided_on: Option<NaiveDate>,
@@ -126,16 +174,16 @@ pub struct CaseRecord {
     pub phone: String,
     pub residence: String,
     pub employer: Option<(String, String)>,
-    pub documents: Vec<String>,
-    /// Refusal: grounds (JSON list), the official's reason, signatory.
-    pub refusal_grounds: Vec<String>,
+    pub documents: Vec<DocumentKind>,
+    /// Refusal: grounds, the official's reason, signatory.
+    pub refusal_grounds: Vec<RefusalGround>,
     pub reason: Option<String>,
     pub signatory: String,
     pub total: Option<u32>,
     pub threshold: Option<u32>,
     pub sitting_id: Option<i64>,
     /// The Commission's grounds (App 2 p.9) and its written justification of its findings.
-    pub commission_grounds: Vec<String>,
+    pub commission_grounds: Vec<RefusalGround>,
     pub commission_note: Option<String>,
     /// A refusal to accept: the documents missing, those expired (with their last day), the note.
     pub not_accepted: Option<NotAccepted>,
@@ -143,14 +191,15 @@ pub struct CaseRecord {
     pub registrar: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct NotAccepted {
-    pub missing: Vec<String>,
-    pub expired: Vec<(String, Option<NaiveDate>)>,
+    pub missing: Vec<DocumentKind>,
+    pub expired: Vec<(DocumentKind, Option<NaiveDate>)>,
     pub note: String,
 }
 
-pub fn case(conn: &Connection, id: i64) -> Result<CaseRecord> {
+pub fn case(db: &impl crate::Db, id: i64) -> Result<CaseRecord> {
+    let conn = crate::sealed::Sealed::conn(db);
     let mut rec = conn
         .query_row(
             "SELECT c.id, c.kind, c.status, date(c.received_at), c.registered_on, c.decided_on, c.rule_set, c.profession_id,
@@ -167,10 +216,9 @@ pub fn case(conn: &Connection, id: i64) -> Result<CaseRecord> {
              WHERE c.id = ?1",
             [id],
             |r| {
-                let grounds: Option<String> = r.get(18)?;
                 Ok(CaseRecord {
                     id: r.get(0)?,
-                    kind: r.get(1)?,
+                    kind: parsed(r, 1, service)?,
                     status: r.get(2)?,
                     received_on: r.get(3)?,
                     registered_on: r.get(4)?,
@@ -190,16 +238,13 @@ pub fn case(conn: &Connection, id: i64) -> Result<CaseRecord> {
                         _ => None,
                     },
                     documents: Vec::new(),
-                    refusal_grounds: grounds.and_then(|g| serde_json::from_str(&g).ok()).unwrap_or_default(),
+                    refusal_grounds: json_opt(r, 18)?.unwrap_or_default(),
                     reason: r.get(19)?,
                     signatory: r.get(20)?,
                     total: r.get(21)?,
                     threshold: r.get(22)?,
                     sitting_id: r.get(23)?,
-                    commission_grounds: r
-                        .get::<_, Option<String>>(24)?
-                        .and_then(|g| serde_json::from_str(&g).ok())
-                        .unwrap_or_default(),
+                    commission_grounds: json_opt(r, 24)?.unwrap_or_default(),
                     commission_note: r.get(25)?,
                     not_accepted: None,
                     registrar: r.get(26)?,
@@ -211,7 +256,7 @@ pub fn case(conn: &Connection, id: i64) -> Result<CaseRecord> {
         "SELECT kind FROM case_documents WHERE case_id = ?1 AND present = 1 ORDER BY rowid",
     )?;
     rec.documents = stmt
-        .query_map([id], |r| r.get(0))?
+        .query_map([id], |r| parsed(r, 0, document))?
         .collect::<rusqlite::Result<_>>()?;
     let refusal: Option<(String, String, String)> = conn
         .query_row(
@@ -221,21 +266,29 @@ pub fn case(conn: &Connection, id: i64) -> Result<CaseRecord> {
         )
         .optional()?;
     if let Some((missing, expired, note)) = refusal {
-        let list = |s: &str| -> Vec<String> { serde_json::from_str(s).unwrap_or_default() };
+        let list = |s: &str| -> Result<Vec<DocumentKind>> {
+            serde_json::from_str(s).map_err(|e| {
+                StoreError::Sqlite(rusqlite::Error::FromSqlConversionFailure(
+                    0,
+                    rusqlite::types::Type::Text,
+                    e.into(),
+                ))
+            })
+        };
         let mut until = conn
             .prepare("SELECT valid_until FROM case_documents WHERE case_id = ?1 AND kind = ?2")?;
-        let expired = list(&expired)
+        let expired = list(&expired)?
             .into_iter()
             .map(|k| {
                 let d: Option<NaiveDate> = until
-                    .query_row(params![id, k], |r| r.get(0))
+                    .query_row(params![id, k.as_str()], |r| r.get(0))
                     .optional()?
                     .flatten();
                 Ok((k, d))
             })
             .collect::<rusqlite::Result<_>>()?;
         rec.not_accepted = Some(NotAccepted {
-            missing: list(&missing),
+            missing: list(&missing)?,
             expired,
             note,
         });
@@ -245,7 +298,8 @@ pub fn case(conn: &Connection, id: i64) -> Result<CaseRecord> {
 
 /// The certificate a case produced (issued, extended, reissued, duplicated), if any: its id and
 /// number, and the applicant's id.
-pub fn result_certificate(conn: &Connection, case: i64) -> Result<Option<(i64, String, i64)>> {
+pub fn result_certificate(db: &impl crate::Db, case: i64) -> Result<Option<(i64, String, i64)>> {
+    let conn = crate::sealed::Sealed::conn(db);
     Ok(conn
         .query_row(
             "SELECT t.id, t.number, t.applicant_id FROM cases c JOIN certificates t ON t.id = c.result_certificate_id WHERE c.id = ?1",
@@ -257,19 +311,20 @@ pub fn result_certificate(conn: &Connection, case: i64) -> Result<Option<(i64, S
 
 /// One copy of a certificate as held: its status today (a valid one past its end is `expired`),
 /// its end and its holder's name as printed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct HeldCertificate {
-    pub status: String,
+    pub status: ShownStatus,
     pub valid_to: NaiveDate,
     pub holder: String,
 }
 
 pub fn certificate_copy(
-    conn: &Connection,
+    db: &impl crate::Db,
     number: &str,
     copy: u32,
     today: NaiveDate,
 ) -> Result<Option<HeldCertificate>> {
+    let conn = crate::sealed::Sealed::conn(db);
     Ok(conn
         .query_row(
             "SELECT CASE WHEN c.status = 'valid' AND c.valid_to < ?3 THEN 'expired' ELSE c.status END,
@@ -291,10 +346,11 @@ pub fn certificate_copy(
 /// The numbers of the certificates issued (or extended, reissued, duplicated: any decision that
 /// produced one) from `from` to `until` inclusive, in number order: a day's or a month's print run.
 pub fn certificates_decided(
-    conn: &Connection,
+    db: &impl crate::Db,
     from: NaiveDate,
     until: NaiveDate,
 ) -> Result<Vec<String>> {
+    let conn = crate::sealed::Sealed::conn(db);
     let mut stmt = conn.prepare(
         "SELECT DISTINCT t.number FROM cases c JOIN certificates t ON t.id = c.result_certificate_id
          WHERE c.status = 'issued' AND c.decided_on >= ?1 AND c.decided_on <= ?2 ORDER BY t.number",
@@ -306,7 +362,8 @@ pub fn certificates_decided(
 }
 
 /// The holder's applicant id and the profession of a certificate (a later application refers to them).
-pub fn certificate_holder(conn: &Connection, certificate: i64) -> Result<(i64, String)> {
+pub fn certificate_holder(db: &impl crate::Db, certificate: i64) -> Result<(i64, String)> {
+    let conn = crate::sealed::Sealed::conn(db);
     conn.query_row(
         "SELECT applicant_id, profession_id FROM certificates WHERE id = ?1",
         [certificate],
@@ -316,7 +373,11 @@ pub fn certificate_holder(conn: &Connection, certificate: i64) -> Result<(i64, S
 }
 
 /// A certificate's number by its id.
-pub fn certificate_number(conn: &Connection, certificate: i64) -> Result<String> {
+pub fn certificate_number(
+    db: &impl crate::Db,
+    certificate: i64,
+) -> Result<crate::CertificateNumber> {
+    let conn = crate::sealed::Sealed::conn(db);
     conn.query_row(
         "SELECT number FROM certificates WHERE id = ?1",
         [certificate],
@@ -326,7 +387,8 @@ pub fn certificate_number(conn: &Connection, certificate: i64) -> Result<String>
 }
 
 /// The day a case's documents were sent to the Commission, if they were (RULES.md §6.8).
-pub fn sent_to_commission_on(conn: &Connection, case: i64) -> Result<Option<NaiveDate>> {
+pub fn sent_to_commission_on(db: &impl crate::Db, case: i64) -> Result<Option<NaiveDate>> {
+    let conn = crate::sealed::Sealed::conn(db);
     conn.query_row(
         "SELECT sent_to_commission_on FROM cases WHERE id = ?1",
         [case],
@@ -336,7 +398,8 @@ pub fn sent_to_commission_on(conn: &Connection, case: i64) -> Result<Option<Naiv
 }
 
 /// Whether a notice from the holder came after its 5 working days (flagged: RULES.md §6.7).
-pub fn notification_late(conn: &Connection, notification: i64) -> Result<bool> {
+pub fn notification_late(db: &impl crate::Db, notification: i64) -> Result<bool> {
+    let conn = crate::sealed::Sealed::conn(db);
     conn.query_row(
         "SELECT late FROM notifications WHERE id = ?1",
         [notification],
@@ -345,25 +408,35 @@ pub fn notification_late(conn: &Connection, notification: i64) -> Result<bool> {
     .map_err(not_found("notification", notification))
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AssessmentRecord {
     pub case: i64,
     pub applicant: String,
     pub passport: String,
     pub profession_id: String,
     pub registered_on: NaiveDate,
-    pub inputs: serde_json::Value,
-    pub points: serde_json::Value,
+    pub inputs: AssessmentInput,
+    pub points: StoredPoints,
     pub total: u32,
     pub threshold: u32,
     pub rule_set: String,
-    pub recommendation: String,
-    pub decision: String,
+    pub recommendation: Outcome,
+    pub decision: Outcome,
     pub departure_reason: Option<String>,
-    pub grounds: Vec<String>,
+    pub grounds: Vec<RefusalGround>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// The Commission's computation as stored with its assessment (the rules' own types).
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct StoredPoints {
+    pub experience: Option<anyqtama_rules::experience::Length>,
+    pub points: Option<anyqtama_rules::points::Points>,
+    /// Absent in assessments stored before the counts were kept.
+    #[serde(default)]
+    pub count: Option<anyqtama_rules::experience::Count>,
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SittingRecord {
     pub id: i64,
     pub held_on: NaiveDate,
@@ -373,7 +446,8 @@ pub struct SittingRecord {
     pub assessments: Vec<AssessmentRecord>,
 }
 
-pub fn sitting(conn: &Connection, id: i64) -> Result<SittingRecord> {
+pub fn sitting(db: &impl crate::Db, id: i64) -> Result<SittingRecord> {
+    let conn = crate::sealed::Sealed::conn(db);
     let (held_on, place): (NaiveDate, String) = conn
         .query_row(
             "SELECT held_on, place FROM sittings WHERE id = ?1",
@@ -397,23 +471,20 @@ pub fn sitting(conn: &Connection, id: i64) -> Result<SittingRecord> {
     )?;
     let assessments = stmt
         .query_map([id], |r| {
-            let json = |i: usize| -> rusqlite::Result<serde_json::Value> {
-                Ok(serde_json::from_str(&r.get::<_, String>(i)?).unwrap_or_default())
-            };
             Ok(AssessmentRecord {
                 case: r.get(0)?,
                 applicant: r.get(1)?,
                 passport: r.get(2)?,
                 profession_id: r.get(3)?,
-                inputs: json(4)?,
-                points: json(5)?,
+                inputs: json(r, 4)?,
+                points: json(r, 5)?,
                 total: r.get(6)?,
                 threshold: r.get(7)?,
                 rule_set: r.get(8)?,
                 recommendation: r.get(9)?,
                 decision: r.get(10)?,
                 departure_reason: r.get(11)?,
-                grounds: serde_json::from_str(&r.get::<_, String>(12)?).unwrap_or_default(),
+                grounds: json(r, 12)?,
                 registered_on: r.get(13)?,
             })
         })?
@@ -432,7 +503,7 @@ pub fn sitting(conn: &Connection, id: i64) -> Result<SittingRecord> {
 pub(crate) const DECISION_EVENT: &str = "CASE WHEN c.status = 'refused' THEN 'refused' WHEN c.kind = 'issue' THEN 'issued'
      WHEN c.kind = 'extend' THEN 'extended' WHEN c.kind = 'reissue' THEN 'reissued' ELSE 'duplicate' END";
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct RegisterRecord {
     pub number: String,
     pub date: NaiveDate,
@@ -448,11 +519,12 @@ pub struct RegisterRecord {
 /// Everything of a month for the register: decisions (issued, extended, reissued, duplicate,
 /// refused), refusals to accept and revocations, in date order.
 pub fn register(
-    conn: &Connection,
+    db: &impl crate::Db,
     first: NaiveDate,
     next: NaiveDate,
     today: NaiveDate,
 ) -> Result<Vec<RegisterRecord>> {
+    let conn = crate::sealed::Sealed::conn(db);
     let mut stmt = conn.prepare(&format!(
         "SELECT number, date, holder, citizenship, profession_id, event, valid_from, valid_to, status FROM (
             SELECT coalesce(t.number, '') AS number, c.decided_on AS date, a.surname_latin || ' ' || a.given_names_latin AS holder,

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct UserRow {
     pub id: i64,
     pub login: String,
@@ -19,7 +19,8 @@ pub struct UserRow {
     pub roles: Vec<Role>,
 }
 
-pub fn users(conn: &Connection) -> Result<Vec<UserRow>> {
+pub fn users(db: &impl crate::Db) -> Result<Vec<UserRow>> {
+    let conn = crate::sealed::Sealed::conn(db);
     let mut stmt = conn.prepare(
         "SELECT u.id, u.login, u.full_name, u.lang, u.active,
                 coalesce((SELECT group_concat(role, ',') FROM user_roles r WHERE r.user_id = u.id), '')
@@ -41,7 +42,7 @@ pub fn users(conn: &Connection) -> Result<Vec<UserRow>> {
     Ok(rows)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct MemberRow {
     pub id: i64,
     pub full_name: String,
@@ -50,7 +51,8 @@ pub struct MemberRow {
     pub active: bool,
 }
 
-pub fn members(conn: &Connection) -> Result<Vec<MemberRow>> {
+pub fn members(db: &impl crate::Db) -> Result<Vec<MemberRow>> {
+    let conn = crate::sealed::Sealed::conn(db);
     let mut stmt = conn.prepare(
         "SELECT id, full_name, position, organisation, active FROM commission_members ORDER BY active DESC, id",
     )?;
@@ -68,7 +70,7 @@ pub fn members(conn: &Connection) -> Result<Vec<MemberRow>> {
     Ok(rows)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SittingRow {
     pub id: i64,
     pub held_on: NaiveDate,
@@ -78,7 +80,8 @@ pub struct SittingRow {
 }
 
 /// Sittings, newest first.
-pub fn sittings(conn: &Connection, limit: usize) -> Result<Vec<SittingRow>> {
+pub fn sittings(db: &impl crate::Db, limit: usize) -> Result<Vec<SittingRow>> {
+    let conn = crate::sealed::Sealed::conn(db);
     let mut stmt = conn.prepare(
         "SELECT s.id, s.held_on, s.place,
                 (SELECT count(*) FROM sitting_members m WHERE m.sitting_id = s.id AND m.present = 1),
@@ -102,10 +105,11 @@ pub fn sittings(conn: &Connection, limit: usize) -> Result<Vec<SittingRow>> {
 /// Cases in one state, oldest first: the Commission's agenda (`sent_to_commission`), the head's
 /// desk (`assessed`, and `registered` extensions, reissues and duplicates).
 pub fn cases_in(
-    conn: &Connection,
+    db: &impl crate::Db,
     statuses: &[CaseStatus],
     limit: usize,
 ) -> Result<Vec<CaseSummary>> {
+    let conn = crate::sealed::Sealed::conn(db);
     let mut out = Vec::new();
     let mut stmt = conn.prepare("SELECT id FROM cases WHERE status = ?1 ORDER BY id LIMIT ?2")?;
     for s in statuses {
@@ -121,32 +125,33 @@ pub fn cases_in(
     Ok(out)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AttachmentRow {
     pub id: i64,
-    pub document_kind: Option<String>,
+    pub document_kind: Option<anyqtama_rules::ruleset::DocumentKind>,
     pub file_name: String,
     pub size: i64,
     pub sha256: String,
     pub added_at: NaiveDateTime,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct CertificateRow {
     pub id: i64,
-    pub number: String,
+    pub number: CertificateNumber,
     pub copy: i64,
     pub issued_on: NaiveDate,
     pub valid_from: NaiveDate,
     pub valid_to: NaiveDate,
-    pub status: String,
+    /// As stored: a valid certificate past its end is still `valid` here (see `valid_to`).
+    pub status: CertificateStatus,
     pub invalid_from: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct NotificationRow {
     pub id: i64,
-    pub kind: String,
+    pub kind: NotificationKind,
     pub event_on: NaiveDate,
     pub received_on: NaiveDate,
     pub due_on: NaiveDate,
@@ -154,25 +159,29 @@ pub struct NotificationRow {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ComplaintRow {
     pub id: i64,
-    pub addressee: String,
+    pub addressee: ComplaintAddressee,
     pub registered_on: NaiveDate,
     pub forward_due: Option<NaiveDate>,
     pub review_due: NaiveDate,
-    pub status: String,
+    pub status: ComplaintStatus,
     pub resolved_on: Option<NaiveDate>,
     pub summary: String,
     pub outcome: Option<String>,
 }
 
 /// Everything that hangs off one case, for its page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct CaseExtras {
     pub applicant_id: i64,
     pub citizenship: String,
-    pub checklist: Vec<(String, bool, Option<NaiveDate>)>,
+    pub checklist: Vec<(
+        anyqtama_rules::ruleset::DocumentKind,
+        bool,
+        Option<NaiveDate>,
+    )>,
     pub attachments: Vec<AttachmentRow>,
     /// The certificate an extension, reissue or duplicate concerns.
     pub concerns: Option<CertificateRow>,
@@ -181,6 +190,21 @@ pub struct CaseExtras {
     pub notifications: Vec<NotificationRow>,
     pub complaints: Vec<ComplaintRow>,
     pub acceptance_refusal: Option<(Vec<String>, Vec<String>, String)>,
+}
+
+/// A checklist document's kind from its column; one the program does not know is an error.
+fn document_kind(
+    r: &rusqlite::Row<'_>,
+    i: usize,
+) -> rusqlite::Result<anyqtama_rules::ruleset::DocumentKind> {
+    let s: String = r.get(i)?;
+    anyqtama_rules::ruleset::DocumentKind::parse(&s).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("document kind {s:?}").into(),
+        )
+    })
 }
 
 const CERT_COLUMNS: &str =
@@ -210,7 +234,8 @@ fn certificate_by_id(conn: &Connection, id: Option<i64>) -> Result<Option<Certif
         .optional()?)
 }
 
-pub fn case_extras(conn: &Connection, case: CaseId) -> Result<CaseExtras> {
+pub fn case_extras(db: &impl crate::Db, case: CaseId) -> Result<CaseExtras> {
+    let conn = crate::sealed::Sealed::conn(db);
     let (applicant_id, citizenship, concerns, produced): (i64, String, Option<i64>, Option<i64>) =
         conn.query_row(
             "SELECT c.applicant_id, a.citizenship, c.certificate_id, c.result_certificate_id
@@ -220,7 +245,7 @@ pub fn case_extras(conn: &Connection, case: CaseId) -> Result<CaseExtras> {
         )?;
     let checklist = conn
         .prepare("SELECT kind, present, valid_until FROM case_documents WHERE case_id = ?1 ORDER BY rowid")?
-        .query_map([case.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map([case.0], |r| Ok((document_kind(r, 0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let attachments = conn
         .prepare(
@@ -229,7 +254,10 @@ pub fn case_extras(conn: &Connection, case: CaseId) -> Result<CaseExtras> {
         .query_map([case.0], |r| {
             Ok(AttachmentRow {
                 id: r.get(0)?,
-                document_kind: r.get(1)?,
+                document_kind: r
+                    .get::<_, Option<String>>(1)?
+                    .map(|_| document_kind(r, 1))
+                    .transpose()?,
                 file_name: r.get(2)?,
                 size: r.get(3)?,
                 sha256: r.get(4)?,
@@ -252,7 +280,7 @@ pub fn case_extras(conn: &Connection, case: CaseId) -> Result<CaseExtras> {
                  FROM notifications n JOIN certificates t ON t.id = n.certificate_id
                  WHERE t.number = ?1 ORDER BY n.id",
             )?
-            .query_map([number], |r| {
+            .query_map([number.as_str()], |r| {
                 Ok(NotificationRow {
                     id: r.get(0)?,
                     kind: r.get(1)?,
@@ -315,7 +343,8 @@ pub fn case_extras(conn: &Connection, case: CaseId) -> Result<CaseExtras> {
 }
 
 /// The stored bytes of one scan, to save it back out.
-pub fn attachment(conn: &Connection, id: i64) -> Result<(String, Vec<u8>)> {
+pub fn attachment(db: &impl crate::Db, id: i64) -> Result<(String, Vec<u8>)> {
+    let conn = crate::sealed::Sealed::conn(db);
     conn.query_row(
         "SELECT file_name, content FROM attachments WHERE id = ?1",
         [id],
@@ -328,7 +357,8 @@ pub fn attachment(conn: &Connection, id: i64) -> Result<(String, Vec<u8>)> {
 }
 
 /// A certificate by number for the pages that act on it (the original, not a duplicate's copy).
-pub fn certificate(conn: &Connection, number: &str) -> Result<CertificateRow> {
+pub fn certificate(db: &impl crate::Db, number: &str) -> Result<CertificateRow> {
+    let conn = crate::sealed::Sealed::conn(db);
     conn.query_row(
         &format!("SELECT {CERT_COLUMNS} WHERE number = ?1 ORDER BY copy DESC LIMIT 1"),
         [number.trim()],
@@ -340,7 +370,7 @@ pub fn certificate(conn: &Connection, number: &str) -> Result<CertificateRow> {
     })
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AuditRow {
     pub seq: i64,
     pub at: String,
@@ -352,7 +382,8 @@ pub struct AuditRow {
 }
 
 /// The audit trail, newest first, a page at a time (`before`: the last `seq` already shown).
-pub fn audit(conn: &Connection, before: Option<i64>, limit: usize) -> Result<Vec<AuditRow>> {
+pub fn audit(db: &impl crate::Db, before: Option<i64>, limit: usize) -> Result<Vec<AuditRow>> {
+    let conn = crate::sealed::Sealed::conn(db);
     let mut stmt = conn.prepare(
         "SELECT seq, at, login, role, action, entity, entity_id FROM audit
          WHERE seq < ?1 ORDER BY seq DESC LIMIT ?2",
@@ -373,7 +404,7 @@ pub fn audit(conn: &Connection, before: Option<i64>, limit: usize) -> Result<Vec
     Ok(rows)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct OfficeSettings {
     pub office: Office,
     pub hours_open: String,
@@ -383,7 +414,8 @@ pub struct OfficeSettings {
     pub next_number: i64,
 }
 
-pub fn office_settings(conn: &Connection, year: i32) -> Result<OfficeSettings> {
+pub fn office_settings(db: &impl crate::Db, year: i32) -> Result<OfficeSettings> {
+    let conn = crate::sealed::Sealed::conn(db);
     let office = crate::records::office(conn)?;
     let (hours_open, hours_close, number_pattern) = conn.query_row(
         "SELECT hours_open, hours_close, number_pattern FROM office WHERE id = 1",

@@ -1,6 +1,7 @@
 //! The lifecycle of a certificate, step by step, against the Rules.
 
 mod common;
+use common::RawSql;
 
 use anyqtama_rules::ruleset::{DocumentKind, ReissueGround};
 use anyqtama_rules::Service;
@@ -865,7 +866,7 @@ fn search_in_every_script() {
     let semyonov = fx.register(&app);
     let c = fx.store.connection();
     let ids = |q: &str| {
-        queries::cases(c, Some(q), None)
+        queries::cases(&c, Some(q), None)
             .unwrap()
             .iter()
             .map(|x| x.id)
@@ -889,7 +890,7 @@ fn the_dashboard_counts_working_days() {
     let case = fx.issue_case(CaseStatus::Registered, 1);
     let law = Law::embedded();
     let c = fx.store.connection();
-    let on_day = queries::dashboard(c, &law, d("2026-02-05"), 14).unwrap();
+    let on_day = queries::dashboard(&c, &law, d("2026-02-05"), 14).unwrap();
     assert_eq!(
         on_day
             .due_today
@@ -898,11 +899,11 @@ fn the_dashboard_counts_working_days() {
             .collect::<Vec<_>>(),
         vec![case.0]
     );
-    let later = queries::dashboard(c, &law, d("2026-02-09"), 14).unwrap();
+    let later = queries::dashboard(&c, &law, d("2026-02-09"), 14).unwrap();
     assert_eq!(later.late[0].case_id, case.0);
     assert_eq!(later.late[0].late_by, 2, "Friday 6 and Monday 9 February");
     let cert = fx.certificate(2);
-    let ending = queries::dashboard(fx.store.connection(), &law, d("2026-04-25"), 14).unwrap();
+    let ending = queries::dashboard(&fx.store, &law, d("2026-04-25"), 14).unwrap();
     assert!(ending
         .ending_soon
         .iter()

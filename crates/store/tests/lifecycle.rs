@@ -2,6 +2,7 @@
 //! action changes nothing (the whole store is compared before and after).
 
 mod common;
+use common::RawSql;
 
 use anyqtama_rules::Service;
 #[allow(unused_imports)]

@@ -1,6 +1,7 @@
 //! What the window's screens list, read back after real actions.
 
 mod common;
+use common::RawSql;
 
 use anyqtama_store::{views, CaseStatus, Role};
 use common::*;
@@ -8,18 +9,18 @@ use common::*;
 #[test]
 fn users_members_sittings_and_agenda() {
     let mut f = fixture();
-    let users = views::users(f.store.connection()).unwrap();
+    let users = views::users(&f.store).unwrap();
     let head = users.iter().find(|u| u.login == "head").unwrap();
     assert_eq!(head.roles, vec![Role::Head]);
     assert_eq!(head.lang, "en");
-    assert_eq!(views::members(f.store.connection()).unwrap().len(), 2);
+    assert_eq!(views::members(&f.store).unwrap().len(), 2);
 
     let registered = f.issue_case(CaseStatus::Registered, 1);
     let sent = f.issue_case(CaseStatus::SentToCommission, 2);
     let assessed = f.issue_case(CaseStatus::Assessed, 3);
     let c = f.store.connection();
     let ids = |s: &[CaseStatus]| -> Vec<i64> {
-        views::cases_in(c, s, 10)
+        views::cases_in(&c, s, 10)
             .unwrap()
             .iter()
             .map(|x| x.id)
@@ -33,7 +34,7 @@ fn users_members_sittings_and_agenda() {
         vec![registered.0, assessed.0],
         "oldest first across states"
     );
-    let sittings = views::sittings(c, 10).unwrap();
+    let sittings = views::sittings(&c, 10).unwrap();
     assert_eq!(sittings.len(), 1);
     assert_eq!((sittings[0].present, sittings[0].assessed), (2, 1));
 }
@@ -51,20 +52,20 @@ fn a_case_page_shows_its_certificate_scans_and_notices() {
             |r| r.get(0),
         )
         .unwrap();
-    let x = views::case_extras(f.store.connection(), anyqtama_store::CaseId(case)).unwrap();
+    let x = views::case_extras(&f.store, anyqtama_store::CaseId(case)).unwrap();
     assert!(x.checklist.iter().all(|(_, present, _)| *present));
     assert!(x.attachments.is_empty());
     let produced = x.produced.expect("the issued certificate");
-    assert_eq!(produced.status, "valid");
+    assert_eq!(produced.status, anyqtama_store::CertificateStatus::Valid);
     assert!(x.concerns.is_none());
-    let found = views::certificate(f.store.connection(), &produced.number).unwrap();
+    let found = views::certificate(&f.store, produced.number.as_str()).unwrap();
     assert_eq!(found.id, cert.0);
-    assert!(views::certificate(f.store.connection(), "NO-SUCH").is_err());
+    assert!(views::certificate(&f.store, "NO-SUCH").is_err());
     // The audit trail lists the newest first, a page at a time.
-    let page = views::audit(f.store.connection(), None, 3).unwrap();
+    let page = views::audit(&f.store, None, 3).unwrap();
     assert_eq!(page.len(), 3);
     assert!(page[0].seq > page[2].seq);
-    let next = views::audit(f.store.connection(), Some(page[2].seq), 3).unwrap();
+    let next = views::audit(&f.store, Some(page[2].seq), 3).unwrap();
     assert!(next[0].seq < page[2].seq);
     assert_eq!(page[0].action, "decide");
 }

@@ -11,6 +11,7 @@
 use anyqtama_store::demo::{self, DemoOptions};
 use anyqtama_store::exchange::Period;
 use anyqtama_store::{Actor, Store};
+use anyqtama_sync::without_registers;
 use anyqtama_sync::{export, import, verify, ImportOptions};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use std::path::PathBuf;
@@ -45,6 +46,7 @@ fn bundle() -> Vec<u8> {
         Period::Since { after: 0 },
         &Actor::command_line(),
         now,
+        &without_registers,
     )
     .unwrap();
     eprintln!(

@@ -34,8 +34,6 @@ pub enum SyncError {
     Empty,
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error(transparent)]
-    App(#[from] anyqtama_app::AppError),
 }
 
 impl SyncError {
@@ -54,7 +52,6 @@ impl SyncError {
             SyncError::Counts(_) => "bundle-counts",
             SyncError::Empty => "bundle-empty",
             SyncError::Store(e) => e.code(),
-            SyncError::App(e) => e.code(),
         }
     }
 
@@ -76,7 +73,6 @@ impl SyncError {
             }
             SyncError::Altered | SyncError::Empty => vec![],
             SyncError::Store(e) => e.args(),
-            SyncError::App(e) => e.args(),
         }
     }
 

@@ -16,7 +16,6 @@ pub mod error;
 
 pub use error::{Result, SyncError};
 
-use anyqtama_docs::text::DocLang;
 use anyqtama_store::exchange::{self, BundleInfo, ImportReport, OfficeIdent, Period, Records};
 use anyqtama_store::{Actor, Store, StoreError};
 use chrono::NaiveDateTime;
@@ -178,6 +177,23 @@ fn counts(r: &Records) -> BTreeMap<String, usize> {
     c
 }
 
+/// The human-readable register files of one month, made by the caller (`crates/app` renders them;
+/// this crate does not print): `(file name, bytes)`.
+pub type Registers<'a> = &'a dyn Fn(
+    &Store,
+    (i32, u32),
+    chrono::NaiveDate,
+) -> std::result::Result<Vec<(String, Vec<u8>)>, StoreError>;
+
+/// No register files: a bundle of records only (tests of the exchange itself).
+pub fn without_registers(
+    _: &Store,
+    _: (i32, u32),
+    _: chrono::NaiveDate,
+) -> std::result::Result<Vec<(String, Vec<u8>)>, StoreError> {
+    Ok(Vec::new())
+}
+
 /// A bundle made by [`export`].
 pub struct Exported {
     pub bytes: Vec<u8>,
@@ -191,16 +207,17 @@ pub fn export(
     period: Period,
     actor: &Actor,
     now: NaiveDateTime,
+    registers: Registers<'_>,
 ) -> Result<Exported> {
     let period = match period {
         Period::Since { .. } => Period::Since {
-            after: exchange::last_export(store.connection())?,
+            after: exchange::last_export(store)?,
         },
         p => p,
     };
     let office = exchange::office_ident(store)?;
-    let records = exchange::export_records(store.connection(), period)?;
-    let (head_seq, head_hash) = exchange::audit_head(store.connection())?;
+    let records = exchange::export_records(store, period)?;
+    let (head_seq, head_hash) = exchange::audit_head(store)?;
     let mut parts: Vec<(String, Vec<u8>)> = vec![(
         "records.json".into(),
         serde_json::to_vec(&records).expect("serialisable"),
@@ -211,16 +228,7 @@ pub fn export(
         Period::Since { .. } => records.decision_months(),
     };
     for (y, m) in months {
-        let view = anyqtama_app::register_view(store, (y, m), now.date())?;
-        let name = format!("register-{y}-{m:02}");
-        parts.push((
-            format!("{name}.xlsx"),
-            anyqtama_app::register(&view, anyqtama_app::RegisterFormat::Xlsx, DocLang::KkRu)?,
-        ));
-        parts.push((
-            format!("{name}.pdf"),
-            anyqtama_app::register(&view, anyqtama_app::RegisterFormat::Pdf, DocLang::KkRu)?,
-        ));
+        parts.extend(registers(store, (y, m), now.date())?);
     }
     let manifest = Manifest {
         format: FORMAT.into(),
@@ -456,7 +464,7 @@ pub fn import(
         return Err(StoreError::NotHigherOffice.into());
     }
     let v = verify_with(bytes, |m| {
-        exchange::check_trust(store.connection(), &m.office, opts.trust_new_office)?;
+        exchange::check_trust(store, &m.office, opts.trust_new_office)?;
         Ok(())
     })?;
     let info = BundleInfo {

@@ -3,7 +3,7 @@
 import { call } from "../api";
 import { act, field, formError, h, input, notice, section, todayIso } from "../dom";
 import { t } from "../i18n";
-import { higherOffice, signedOut } from "../main";
+import { isHigherOffice, signedOut } from "../session";
 
 export async function backupScreen(): Promise<HTMLElement> {
   const backup = h("button", { type: "button", id: "backup", class: "primary" }, t("ui-backup-now"));
@@ -34,5 +34,5 @@ export async function backupScreen(): Promise<HTMLElement> {
   exportMonth.addEventListener("click", () => run(exportMonth, month.value.trim()));
   exportSince.addEventListener("click", () => run(exportSince, null));
   // A higher office has no office of its own to export.
-  return h("div", { id: "backup-screen" }, higherOffice ? null : x, b, r);
+  return h("div", { id: "backup-screen" }, isHigherOffice() ? null : x, b, r);
 }

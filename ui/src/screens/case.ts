@@ -1,10 +1,12 @@
 // One case: who and what, where it stands and what is due, the documents and scans, and what the
+import type { Action } from "../api";
 // signed-in user may do next (send to the Commission, decide, print, notices, complaints,
 // revocation; extension, reissue or duplicate of its certificate).
 import { call, type CasePage, type CertificateRow, type Saved } from "../api";
 import { act, checkbox, dateInput, field, formError, h, input, notice, readDate, section, select, table } from "../dom";
 import { fmtDate, fmtDateTime, lang, t } from "../i18n";
-import { go, hasRole } from "../main";
+import { go } from "../router";
+import { hasRole } from "../session";
 
 export async function caseScreen(id: number): Promise<HTMLElement> {
   const p = await call<CasePage>("case_page", { id });
@@ -12,7 +14,7 @@ export async function caseScreen(id: number): Promise<HTMLElement> {
   const r = p.record;
   const x = p.extras;
   const reload = () => go({ name: "case", id });
-  const can = (a: string) => p.actions.includes(a);
+  const can = (a: Action) => p.actions.includes(a);
 
   const facts: [string, string | HTMLElement][] = [
     [t("ui-col-kind"), t(`ui-kind-long-${s.kind}`)],
@@ -239,7 +241,7 @@ function revokeForm(number: string, reload: () => Promise<void>): HTMLElement {
   );
   button.addEventListener("click", () =>
     act(button, form, async () => {
-      await call("revoke", { number, body: body.value.trim(), actNumber: act_.value.trim(), actDate: readDate(date, "act_date") });
+      await call("revoke", { number, act: { body: body.value.trim(), number: act_.value.trim(), date: readDate(date, "act_date") } });
       await reload();
       notice(t("ui-revoked", { number }));
     }),

@@ -4,17 +4,19 @@
 import { call, type Agenda, type CasePage, type Findings, type Member, type Points, type Sitting } from "../api";
 import { act, checkbox, clearErrors, dateInput, field, formError, h, input, LocalFail, notice, readDate, section, select, todayIso } from "../dom";
 import { fmtDate, t } from "../i18n";
-import { go, relanguaging } from "../main";
+import { go, type Visit } from "../router";
 import { casesTable, caseLink } from "./common";
 
 interface SittingsPage { sittings: Sitting[]; members: Member[] }
 
-let periodRows = 1;
+/** How many period rows the assessment had open, kept while it is drawn again in another language. */
+interface Draft { periodRows: number }
 
-export async function commissionScreen(caseId?: number): Promise<HTMLElement> {
+export async function commissionScreen(visit: Visit, caseId?: number): Promise<HTMLElement> {
+  const draft = visit.state<Draft>(() => ({ periodRows: 1 }));
   const [page, agenda] = await Promise.all([call<SittingsPage>("sittings"), call<Agenda>("agenda")]);
   const parts: HTMLElement[] = [h("h2", { class: "screen-title" }, t("ui-commission-title"))];
-  if (caseId !== undefined) parts.push(await assessmentPanel(caseId, page.sittings));
+  if (caseId !== undefined) parts.push(await assessmentPanel(caseId, page.sittings, draft));
   parts.push(
     section(t("ui-agenda"), h("p", { class: "muted" }, t("ui-agenda-explain")), h("div", { id: "agenda" }, casesTable(agenda.commission, "agenda-table"))),
     section(t("ui-awaiting-send"), casesTable(agenda.registered.slice(0, 50), "awaiting-send")),
@@ -54,13 +56,13 @@ function sittingsCard(page: SittingsPage): HTMLElement {
   return section(t("ui-sittings"), rows.length ? h("ul", { id: "sittings" }, ...rows) : h("p", { class: "muted" }, t("ui-none")), form);
 }
 
-async function assessmentPanel(caseId: number, sittings: Sitting[]): Promise<HTMLElement> {
+async function assessmentPanel(caseId: number, sittings: Sitting[], draft: Draft): Promise<HTMLElement> {
   const p = await call<CasePage>("case_page", { id: caseId });
   const sitting = select(sittings.map((s) => [String(s.id), `${fmtDate(s.held_on)} — ${s.place}`]), undefined, { id: "assess-sitting" });
   const periods = h("fieldset", { id: "p-periods", "data-field": "periods" }, h("legend", {}, t("ui-points-periods")));
   const addPeriod = () => {
     const n = periods.querySelectorAll(".period").length;
-    periodRows = Math.max(periodRows, n + 1);
+    draft.periodRows = Math.max(draft.periodRows, n + 1);
     periods.append(
       h(
         "div",
@@ -71,9 +73,10 @@ async function assessmentPanel(caseId: number, sittings: Sitting[]): Promise<HTM
       ),
     );
   };
-  // Drawn again in another language: as many period rows as were open, for the typed dates.
-  const want = relanguaging ? periodRows : 1;
-  periodRows = 0;
+  // Drawn again in another language: as many period rows as were open, for the typed dates (a new
+  // visit starts with one).
+  const want = draft.periodRows;
+  draft.periodRows = 0;
   for (let i = 0; i < want; i++) addPeriod();
   const result = h("p", { id: "p-result", role: "status" });
   const counted = h("ul", { id: "p-counted" });
@@ -133,8 +136,8 @@ async function assessmentPanel(caseId: number, sittings: Sitting[]): Promise<HTM
     clearErrors(form);
     try {
       const r = await call<Points>("points", { registeredOn: p.record.registered_on, f: findings(false) });
-      const e = r.result.experience;
-      result.textContent = t("ui-points-result", { total: r.result.total, threshold: r.result.threshold, rule_set: r.rule_set, years: e.years, months: e.months, days: e.days });
+      const e = r.result.experience ?? { years: 0, months: 0, days: 0 };
+      result.textContent = t("ui-points-result", { total: r.result.total ?? 0, threshold: r.result.threshold, rule_set: r.rule_set, years: e.years, months: e.months, days: e.days });
       recommendation.textContent = t(r.result.recommendation === "issue" ? "ui-points-issue" : "ui-points-refuse");
       recommendation.className = r.result.recommendation;
       grounds.replaceChildren(...r.result.refusal_grounds.map((g) => h("li", {}, t(`ui-ground-${g}`))));

@@ -2,7 +2,7 @@
 import type { CaseSummary, Due } from "../api";
 import { h, table, type Child } from "../dom";
 import { fmtDate, t } from "../i18n";
-import { go } from "../main";
+import { go } from "../router";
 
 export function caseLink(id: number): HTMLElement {
   return h("a", { href: "#", class: "case-link", "data-case": id, onclick: (e: Event) => { e.preventDefault(); void go({ name: "case", id }); } }, t("ui-case", { id: String(id) }));

@@ -3,7 +3,7 @@
 import { call, type Dashboard } from "../api";
 import { h, section } from "../dom";
 import { fmtDate, t } from "../i18n";
-import { go } from "../main";
+import { go } from "../router";
 import { dueLine, list } from "./common";
 
 export async function dashboardScreen(): Promise<HTMLElement> {

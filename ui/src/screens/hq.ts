@@ -4,7 +4,7 @@
 import { call, type HqConflict, type HqOffice, type HqRegisterRow, type ImportReport } from "../api";
 import { act, asFail, checkbox, field, formError, h, input, section, table, todayIso } from "../dom";
 import { fmtDate, fmtDateTime, lang, t } from "../i18n";
-import { go } from "../main";
+import { go } from "../router";
 
 interface HqStatus { offices: HqOffice[]; conflicts: HqConflict[] }
 interface Imported { file: string; report: ImportReport }
@@ -38,7 +38,8 @@ export async function hqScreen(): Promise<HTMLElement> {
 }
 
 function describe(c: HqConflict): string {
-  const d = c.detail;
+  // The conflict's detail is free-form JSON of its kind (see store::exchange).
+  const d = (c.detail ?? {}) as Record<string, any>;
   if (c.kind === "passport_overlap") return t("ui-conflict-passport", { passport: d.passport, holder: d.holder, a: d.a?.number, b: d.b?.number });
   if (c.kind === "number_content") return t("ui-conflict-number", { number: d.number });
   return t("ui-conflict-audit", { seq: String(d.seq) });

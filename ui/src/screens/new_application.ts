@@ -4,19 +4,19 @@
 import { call, type Checklist, type CertificateFound, type Hit, type Kind } from "../api";
 import { act, checkbox, clearErrors, dateInput, field, formError, h, input, LocalFail, nowIso, readDate, section, select } from "../dom";
 import { fmtDate, t } from "../i18n";
-import { go, relanguaging } from "../main";
+import { go, type Visit } from "../router";
 
 const KINDS: Kind[] = ["issue", "extend", "reissue", "duplicate"];
 
 /** What was chosen (not typed) on this screen, kept while it is drawn again in another language. */
-const draft: { kind: Kind; found: CertificateFound | null; profession: Hit | null } = { kind: "issue", found: null, profession: null };
+interface Draft { kind: Kind; found: CertificateFound | null; profession: Hit | null }
 
-export async function newApplicationScreen(kind0?: string, certificate0?: string): Promise<HTMLElement> {
-  if (!relanguaging) {
-    draft.kind = (KINDS as string[]).includes(kind0 ?? "") ? (kind0 as Kind) : "issue";
-    draft.found = null;
-    draft.profession = null;
-  }
+export async function newApplicationScreen(visit: Visit, kind0?: string, certificate0?: string): Promise<HTMLElement> {
+  const draft = visit.state<Draft>(() => ({
+    kind: (KINDS as string[]).includes(kind0 ?? "") ? (kind0 as Kind) : "issue",
+    found: null,
+    profession: null,
+  }));
   let kind: Kind = draft.kind;
   let found: CertificateFound | null = draft.found;
   let profession: Hit | null = draft.profession;

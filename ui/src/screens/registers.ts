@@ -1,7 +1,7 @@
 // A month's register (decisions, refusals to accept, revocations) listed here and saved as PDF,
 // XLSX or CSV for the higher office.
 import { call, type RegisterRow, type Saved } from "../api";
-import { act, field, formError, h, input, LocalFail, notice, section, select, table, todayIso } from "../dom";
+import { act, field, formError, h, input, notice, section, select, table, todayIso } from "../dom";
 import { fmtDate, lang, t } from "../i18n";
 
 export async function registersScreen(): Promise<HTMLElement> {
@@ -10,17 +10,15 @@ export async function registersScreen(): Promise<HTMLElement> {
   const show = h("button", { type: "button", id: "reg-show" }, t("ui-register-show"));
   const out = h("div", { id: "reg-rows" });
   const card = section(t("ui-menu-registers"), h("div", { class: "row" }, field("reg-month", t("ui-month"), month, { name: "month", hint: t("ui-month-hint") }), field("reg-lang", t("ui-doc-lang"), docLang), show), formError());
-  const check = () => {
-    if (!/^\d{4}-\d{2}$/.test(month.value.trim())) throw new LocalFail({ message: t("error-not-a-month", { value: month.value }), field: "month" });
-    return month.value.trim();
-  };
+  // The month is read by the app (YYYY-MM or MM.YYYY), which refuses it next to the field.
+  const check = () => month.value.trim();
   show.addEventListener("click", () =>
     act(show, card, async () => {
       const r = await call<{ month: string; rows: RegisterRow[] }>("register_preview", { month: check() });
       out.replaceChildren(
         h("p", { class: "count" }, t("ui-register-count", { count: r.rows.length })),
         r.rows.length
-          ? table([t("ui-col-certificate"), t("ui-col-date"), t("ui-col-holder"), t("ui-a-citizenship"), t("ui-new-profession"), t("ui-col-event"), t("ui-col-valid")], r.rows.map((x) => [x.number, fmtDate(x.date), x.holder, x.citizenship, x.profession[lang], t(`ui-event-${x.event}`), x.valid_from ? `${fmtDate(x.valid_from)} – ${fmtDate(x.valid_to)}` : ""]), { class: "grid", id: "reg-table" })
+          ? table([t("ui-col-certificate"), t("ui-col-date"), t("ui-col-holder"), t("ui-a-citizenship"), t("ui-new-profession"), t("ui-col-event"), t("ui-col-valid")], r.rows.map((x) => [x.number, fmtDate(x.date), x.holder, x.citizenship, x.profession.profession[lang], t(`ui-event-${x.event}`), x.valid_from ? `${fmtDate(x.valid_from)} – ${fmtDate(x.valid_to)}` : ""]), { class: "grid", id: "reg-table" })
           : h("p", { class: "muted" }, t("ui-none")),
       );
     }),

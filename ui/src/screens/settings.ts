@@ -4,7 +4,8 @@
 import { call, type CalendarYear, type Office, type Session, type Settings } from "../api";
 import { act, checkbox, dateInput, field, formError, formError as foot, h, input, notice, readDate, section, select, table, todayIso } from "../dom";
 import { fmtDate, lang, t } from "../i18n";
-import { go, refreshSession, session } from "../main";
+import { go } from "../router";
+import { refreshSession, user } from "../session";
 
 const ROLES = ["registrar", "secretary", "head", "admin"] as const;
 
@@ -79,7 +80,7 @@ function usersCard(s: Settings, reload: () => Promise<void>): HTMLElement {
   const rows = s.users.map((u) => {
     const roles = h("span", { class: "roles" }, ...ROLES.map((r) => checkbox(`role-${u.id}-${r}`, t(`ui-role-${r}`), u.roles.includes(r), { "data-role": r })));
     const saveRoles = h("button", { type: "button", class: "link" }, t("ui-save-roles"));
-    const toggle = h("button", { type: "button", class: "link", disabled: u.id === session?.user_id }, t(u.active ? "ui-disable" : "ui-enable"));
+    const toggle = h("button", { type: "button", class: "link", disabled: u.id === user()?.user_id }, t(u.active ? "ui-disable" : "ui-enable"));
     const cell = h("div", { "data-field": "roles" }, roles, saveRoles, h("p", { class: "field-error" }));
     saveRoles.addEventListener("click", () => act(saveRoles, cell, async () => {
       const chosen = [...roles.querySelectorAll<HTMLInputElement>("input:checked")].map((i) => i.dataset.role);

@@ -3,7 +3,8 @@
 import { call, type AppInfo, type DemoSummary, type Office, type Session, type StoreStatus } from "../api";
 import { act, field, formError, h, input, LocalFail, pinClock, section } from "../dom";
 import { t } from "../i18n";
-import { go, setHigherOffice, signedIn } from "../main";
+import { go } from "../router";
+import { setHigherOffice, signedIn } from "../session";
 
 export async function startScreen(): Promise<HTMLElement> {
   const info = await call<AppInfo>("app_info");

@@ -1,0 +1,179 @@
+//! The monthly bundle: an office exports it (with its registers, rendered here) and a higher
+//! office imports it, lists its offices, the consolidated register and conflicts. The format and
+//! every check of a bundle are `anyqtama-sync`'s; who may do it is decided here, once.
+
+use crate::input::Month;
+use crate::{register, register_view, RegisterFormat, Result};
+use anyqtama_docs::text::DocLang;
+use anyqtama_store::exchange::{self, ImportReport, Period};
+use anyqtama_store::lifecycle::{self, Action};
+use anyqtama_store::{Actor, Session, Store, StoreError};
+use anyqtama_sync::ImportOptions;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// The register of a month as the bundle carries it for people to read: XLSX and PDF, kk+ru.
+fn registers(
+    store: &Store,
+    (year, month): (i32, u32),
+    today: NaiveDate,
+) -> std::result::Result<Vec<(String, Vec<u8>)>, StoreError> {
+    let render = || -> Result<Vec<(String, Vec<u8>)>> {
+        let view = register_view(store, (year, month), today)?;
+        let name = format!("register-{year}-{month:02}");
+        Ok(vec![
+            (
+                format!("{name}.xlsx"),
+                register(&view, RegisterFormat::Xlsx, DocLang::KkRu)?,
+            ),
+            (
+                format!("{name}.pdf"),
+                register(&view, RegisterFormat::Pdf, DocLang::KkRu)?,
+            ),
+        ])
+    };
+    render().map_err(|e| match e {
+        crate::AppError::Store(s) => s,
+        e => StoreError::Io(std::io::Error::other(e.to_string())),
+    })
+}
+
+/// Who acts: a signed-in user with the role for `action`, or the operating-system user at the
+/// command line (no session).
+fn actor(session: Option<&Session>, action: Action) -> Result<Actor> {
+    Ok(match session {
+        None => Actor::command_line(),
+        Some(s) => {
+            let role = lifecycle::permitted(action, &s.roles)?;
+            Actor::user(s.user_id, &s.login, role)
+        }
+    })
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct Exported {
+    pub bytes: usize,
+    pub office: String,
+    pub fingerprint: String,
+    pub period: String,
+    pub seq_from: Option<i64>,
+    pub seq_to: Option<i64>,
+    pub counts: BTreeMap<String, usize>,
+}
+
+/// The file name a bundle is suggested under: `KOS-2026-11.anyqtama.zip`.
+pub fn bundle_name(store: &Store, month: Option<Month>, now: NaiveDateTime) -> Result<String> {
+    let code = anyqtama_store::records::office(store)?.code;
+    let label = match month {
+        Some(m) => m.to_string(),
+        None => format!("since-last-{}", now.format("%Y-%m-%d")),
+    };
+    Ok(format!("{code}-{label}.anyqtama.zip"))
+}
+
+/// The office's signed bundle of a month, or of everything since the last such export, written
+/// whole to `out`. Taking the office's data out is the administrator's, like a backup.
+pub fn export(
+    store: &mut Store,
+    session: Option<&Session>,
+    now: NaiveDateTime,
+    month: Option<Month>,
+    out: &std::path::Path,
+) -> Result<Exported> {
+    let actor = actor(session, Action::Backup)?;
+    let period = match month {
+        Some(m) => Period::Month {
+            year: m.year,
+            month: m.month,
+        },
+        None => Period::Since { after: 0 },
+    };
+    let made = anyqtama_sync::export(store, period, &actor, now, &registers)?;
+    crate::write_file(out, &made.bytes).map_err(StoreError::Io)?;
+    let m = made.manifest;
+    Ok(Exported {
+        bytes: made.bytes.len(),
+        office: m.office.code,
+        fingerprint: m.office.fingerprint,
+        period: m.period_label,
+        seq_from: m.seq_from,
+        seq_to: m.seq_to,
+        counts: m.counts,
+    })
+}
+
+/// A higher office's store (no office of its own), and who acts in it: importing is the
+/// administrator's, like a restore; reading, anyone's who may print.
+fn higher_office(store: &Store, session: Option<&Session>, import: bool) -> Result<Actor> {
+    if store.has_office()? {
+        return Err(StoreError::NotHigherOffice.into());
+    }
+    actor(
+        session,
+        if import {
+            Action::Restore
+        } else {
+            Action::Print
+        },
+    )
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct HqStatus {
+    pub offices: Vec<exchange::HqOffice>,
+    pub conflicts: Vec<exchange::HqConflict>,
+}
+
+pub fn hq_status(store: &Store, session: Option<&Session>) -> Result<HqStatus> {
+    higher_office(store, session, false)?;
+    let c = store;
+    Ok(HqStatus {
+        offices: exchange::hq_offices(c)?,
+        conflicts: exchange::hq_conflicts(c)?,
+    })
+}
+
+/// The consolidated register of a month across the offices.
+pub fn hq_register(
+    store: &Store,
+    session: Option<&Session>,
+    month: Month,
+) -> Result<Vec<exchange::HqRegisterRow>> {
+    higher_office(store, session, false)?;
+    Ok(exchange::hq_register(store, month.year, month.month)?)
+}
+
+/// Imports a bundle into a higher office's store: verified whole, then applied in one
+/// transaction (or, with `dry_run`, only reported). A new office is trusted only when asked.
+pub fn import(
+    store: &mut Store,
+    session: Option<&Session>,
+    now: NaiveDateTime,
+    bytes: &[u8],
+    options: ImportOptions,
+) -> Result<ImportReport> {
+    let actor = higher_office(store, session, true)?;
+    Ok(anyqtama_sync::import(store, bytes, options, &actor, now)?)
+}
+
+/// A bundle checked whole without importing it: its manifest.
+pub fn verify(bytes: &[u8]) -> Result<anyqtama_sync::Manifest> {
+    Ok(anyqtama_sync::verify(bytes)?.manifest)
+}
+
+/// A bundle saved where the user chose.
+#[derive(Debug, Serialize, TS)]
+pub struct SavedBundle {
+    pub path: String,
+    #[serde(flatten)]
+    pub exported: Exported,
+}
+
+/// A bundle imported from a file.
+#[derive(Debug, Serialize, TS)]
+pub struct Imported {
+    pub file: String,
+    pub report: ImportReport,
+}

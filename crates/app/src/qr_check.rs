@@ -1,0 +1,51 @@
+//! Checking a scanned certificate QR code against the keys and certificates a store holds.
+
+use crate::Result;
+use anyqtama_docs::qr::{self, QrData};
+use anyqtama_store::{records, Store};
+use chrono::NaiveDate;
+
+/// What a QR code tells, checked against this store.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct QrCheck {
+    /// The signature is right for an office key this store knows.
+    pub genuine: bool,
+    pub certificate: QrData,
+    /// The office whose key signed it (its name as this store knows it) and the key's fingerprint.
+    pub office: String,
+    pub fingerprint: String,
+    /// Whether this store holds a certificate of that number and copy (a higher office holds
+    /// its offices'; an office its own).
+    pub known: bool,
+    /// Its status today where known: valid, expired, superseded (reissued), replaced (by a
+    /// duplicate), revoked.
+    pub status: Option<anyqtama_store::ShownStatus>,
+    /// Where known: whether the store's record still says what the code says (holder, end date).
+    pub matches: Option<bool>,
+}
+
+/// Checks a scanned QR payload against the office keys this store knows and, where the store holds
+/// the certificate, tells its status today. A genuine signature over a number the store does not
+/// hold says so (`known: false`); a draft's code is refused as a draft.
+pub fn verify_qr(store: &Store, payload: &str, today: NaiveDate) -> Result<QrCheck> {
+    let keys = store.known_keys()?;
+    let public: Vec<_> = keys.iter().map(|(k, _, _)| *k).collect();
+    let data = qr::verify(payload, &public)?;
+    let office = keys
+        .iter()
+        .find(|(k, _, _)| qr::fingerprint(k) == data.office)
+        .map(|(_, name, _)| name.clone())
+        .unwrap_or_default();
+    let held = records::certificate_copy(store, &data.number, data.copy, today)?;
+    Ok(QrCheck {
+        genuine: true,
+        fingerprint: data.office.clone(),
+        office,
+        known: held.is_some(),
+        matches: held
+            .as_ref()
+            .map(|h| h.valid_to == data.valid_to && h.holder == data.holder),
+        status: held.map(|h| h.status),
+        certificate: data,
+    })
+}
