@@ -184,6 +184,7 @@ error-field-code = The office code: letters and digits only, at most 8.
 error-field-content = A scan must be a file of 1 byte to 50 MB.
 error-field-copies = Copies: from 1 to 100.
 error-field-id = “{ $detail }” is not a case number: an application, a refusal or a protocol is printed by its case number (for example 389), a certificate by its number (for example KOS-2026-00034).
+error-field-ids = Nothing to print: name at least one document, by its number, in a file of numbers, or by the day or month it was decided.
 error-field-documents = The documents are complete: register the application instead.
 error-field-employer = Fill in the employer: name, BIN/IIN and the contract's dates.
 error-field-employer_name = Write the employer's name.

@@ -4,7 +4,7 @@
 use crate::state::{command, fail, now, AppState, Fail, Res};
 use anyqtama_app::input::{self, Month};
 use anyqtama_app::registers::{self, RegisterPreview};
-use anyqtama_app::{Document, RegisterFormat, Saved};
+use anyqtama_app::{Document, Job, RegisterFormat, Saved};
 use std::path::Path;
 
 /// Writes a file whole where the user chose, and with `show` opens it in the system's viewer.
@@ -50,7 +50,13 @@ pub async fn print(
         return Ok(None);
     };
     let bytes = state.with_mut(&lang, |s, who| {
-        anyqtama_app::print_to(s, Some(who), now(), which, &id, dl, draft, copies, &path)
+        let job = Job {
+            document: which,
+            lang: dl,
+            draft,
+            copies,
+        };
+        anyqtama_app::print_to(s, Some(who), now(), job, &id, &path)
     })?;
     if show {
         show_file(&state, &path, &lang)?;

@@ -3,8 +3,8 @@
 //! `anyqtama_app::start`; what the shell keeps is the signed-in session.
 
 use crate::state::{command, lang, now, AppState, Res};
+use anyqtama_app::start::DemoSummary;
 use anyqtama_app::start::{self, Agenda, AppInfo, FirstAdmin, Found, StoreStatus};
-use anyqtama_store::demo::DemoSummary;
 use anyqtama_store::{queries, Office, Session};
 
 #[tauri::command]

@@ -452,19 +452,32 @@ pub fn file_name(document: Document, id: &str, lang: DocLang, draft: bool) -> St
     )
 }
 
+/// What is printed: which document, in which language(s), a marked draft or a real print of so
+/// many copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Job {
+    pub document: Document,
+    pub lang: DocLang,
+    pub draft: bool,
+    pub copies: u32,
+}
+
 /// Records the prints of files already written, in one transaction as the signed-in user; if
 /// that fails the files are removed, so no unrecorded print is left. A draft records nothing.
-#[allow(clippy::too_many_arguments)]
 fn record_prints(
     store: &mut Store,
     session: Option<&Session>,
     now: NaiveDateTime,
-    document: Document,
+    job: Job,
     ids: &[String],
-    lang: DocLang,
-    copies: u32,
     files: &[(String, usize)],
 ) -> Result<()> {
+    let Job {
+        document,
+        lang,
+        copies,
+        ..
+    } = job;
     let Some(session) = session else {
         return Ok(());
     };
@@ -496,18 +509,20 @@ pub enum Many<'a> {
 /// Prints many documents at once (a day's certificates): rendered in one process, written whole
 /// and synced (one PDF, or one file each), and then every print recorded in one transaction as
 /// the signed-in user. If recording fails, the files written are removed. Returns the files.
-#[allow(clippy::too_many_arguments)]
 pub fn print_many(
     store: &mut Store,
     session: Option<&Session>,
     now: NaiveDateTime,
-    document: Document,
+    job: Job,
     ids: &[String],
-    lang: DocLang,
-    draft: bool,
-    copies: u32,
     out: Many<'_>,
 ) -> Result<Vec<(String, usize)>> {
+    let Job {
+        document,
+        lang,
+        draft,
+        copies,
+    } = job;
     let session = who_prints(session, draft, copies)?;
     if ids.is_empty() {
         return Err(StoreError::Invalid {
@@ -544,7 +559,7 @@ pub fn print_many(
         remove_files(&written);
         return Err(e);
     }
-    record_prints(store, session, now, document, ids, lang, copies, &written)?;
+    record_prints(store, session, now, job, ids, &written)?;
     Ok(written)
 }
 
@@ -569,32 +584,25 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// (the role to print, 1 to 100 copies: `Writer::record_print`) only once its file is written whole
 /// and synced; if recording fails, the file is removed, so no unrecorded print is left. A draft is
 /// marked, needs no user and is not recorded. Returns the size of the file.
-#[allow(clippy::too_many_arguments)]
 pub fn print_to(
     store: &mut Store,
     session: Option<&Session>,
     now: NaiveDateTime,
-    document: Document,
+    job: Job,
     id: &str,
-    lang: DocLang,
-    draft: bool,
-    copies: u32,
     out: &Path,
 ) -> Result<usize> {
+    let Job {
+        document,
+        lang,
+        draft,
+        copies,
+    } = job;
     let session = who_prints(session, draft, copies)?;
     let pdf = render(store, document, id, lang, draft)?;
     write_file(out, &pdf).map_err(StoreError::Io)?;
     let written = [(out.display().to_string(), pdf.len())];
-    record_prints(
-        store,
-        session,
-        now,
-        document,
-        &[id.to_string()],
-        lang,
-        copies,
-        &written,
-    )?;
+    record_prints(store, session, now, job, &[id.to_string()], &written)?;
     Ok(pdf.len())
 }
 

@@ -2,8 +2,9 @@
 //! pages every user starts from (the dashboard, search, the agenda of cases waiting for a step).
 
 use crate::Result;
+use anyqtama_demo as demo;
+pub use anyqtama_demo::{DemoOptions, DemoSummary};
 use anyqtama_rules::{Lang, Service};
-use anyqtama_store::demo::{self, DemoOptions, DemoSummary};
 use anyqtama_store::{queries, views, CaseStatus, Law, Office, Session, Store};
 use chrono::NaiveDateTime;
 use serde::Serialize;

@@ -60,7 +60,7 @@ fn generated() -> String {
         anyqtama_rules::ruleset::DocumentKind, anyqtama_rules::Service,
         // What it receives.
         explain::Message, start::AppInfo, start::StoreStatus, store::Session,
-        store::demo::DemoSummary, store::queries::Dashboard, start::Found, start::Agenda,
+        start::DemoSummary, store::queries::Dashboard, start::Found, start::Agenda,
         cases::Checklist, anyqtama_rules::lists::Hit, cases::CertificateFound, cases::CasePage,
         cases::SittingsPage, cases::Points, cases::CaseState, store::CaseId, store::SittingId,
         store::MemberId, store::ComplaintId, store::UserId, store::CertificateNumber,

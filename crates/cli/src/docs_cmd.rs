@@ -93,23 +93,19 @@ pub fn print(
         )?),
         _ => None,
     };
+    let job = anyqtama_app::Job {
+        document,
+        lang,
+        draft,
+        copies,
+    };
     if !many {
         let [id] = ids.as_slice() else {
             return Err(usage("print KIND ID: one id (or a plural kind for many)"));
         };
         let out = req.out.ok_or_else(|| usage("--out FILE"))?;
-        let bytes = anyqtama_app::print_to(
-            &mut store,
-            session.as_ref(),
-            now(),
-            document,
-            id,
-            lang,
-            draft,
-            copies,
-            out,
-        )
-        .map_err(|e| write_error(e, out))?;
+        let bytes = anyqtama_app::print_to(&mut store, session.as_ref(), now(), job, id, out)
+            .map_err(|e| write_error(e, out))?;
         return Ok(to_json(
             &serde_json::json!({"document": singular, "id": id, "lang": lang.code(), "draft": draft, "out": out.display().to_string(), "bytes": bytes}),
         ));
@@ -120,18 +116,8 @@ pub fn print(
         _ => return Err(usage("--out FILE or --out-dir DIR")),
     };
     let shown = req.out.or(req.out_dir).expect("one of them");
-    let files = anyqtama_app::print_many(
-        &mut store,
-        session.as_ref(),
-        now(),
-        document,
-        &ids,
-        lang,
-        draft,
-        copies,
-        target,
-    )
-    .map_err(|e| write_error(e, shown))?;
+    let files = anyqtama_app::print_many(&mut store, session.as_ref(), now(), job, &ids, target)
+        .map_err(|e| write_error(e, shown))?;
     Ok(to_json(&serde_json::json!({
         "document": singular, "count": ids.len(), "lang": lang.code(), "draft": draft,
         "files": files.iter().map(|(p, b)| serde_json::json!({"out": p, "bytes": b})).collect::<Vec<_>>(),

@@ -4,9 +4,9 @@
 use crate::error::CliError;
 use crate::to_json;
 use anyqtama_app::input::{self, Month};
+use anyqtama_app::start::DemoOptions;
 use anyqtama_app::{office, start};
 use anyqtama_i18n::Lang;
-use anyqtama_store::demo::DemoOptions;
 use anyqtama_store::Store;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::io::Write;

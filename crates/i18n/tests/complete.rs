@@ -254,12 +254,16 @@ fn every_role_has_a_name_in_the_window() {
 /// say next to the field what to change.
 #[test]
 fn every_field_the_store_refuses_has_a_message() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/src");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let known = message_ids(&text(Lang::En));
     let mut fields = BTreeSet::new();
-    for entry in std::fs::read_dir(root).unwrap().flatten() {
-        let src = std::fs::read_to_string(entry.path()).unwrap();
-        for marker in ["field: \"", "non_empty(\""] {
+    let mut files = Vec::new();
+    for dir in ["store/src", "app/src", "rules/src"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    for path in files {
+        let src = std::fs::read_to_string(path).unwrap();
+        for marker in ["field: \"", "non_empty(\"", "invalid(\""] {
             for part in src.split(marker).skip(1) {
                 fields.insert(part.split('"').next().unwrap().to_string());
             }
@@ -320,6 +324,17 @@ fn a_refused_fields_reason_code_is_worded_never_printed() {
                 "{}: {field}/{code}: {text}",
                 lang.code()
             );
+        }
+    }
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
         }
     }
 }

@@ -11,21 +11,22 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-const HOLIDAYS: &str = include_str!("../../../assets/calendar/holidays.toml");
-const YEARS: &[(i32, &str)] = &[
-    (2016, include_str!("../../../assets/calendar/2016.toml")),
-    (2017, include_str!("../../../assets/calendar/2017.toml")),
-    (2018, include_str!("../../../assets/calendar/2018.toml")),
-    (2019, include_str!("../../../assets/calendar/2019.toml")),
-    (2020, include_str!("../../../assets/calendar/2020.toml")),
-    (2021, include_str!("../../../assets/calendar/2021.toml")),
-    (2022, include_str!("../../../assets/calendar/2022.toml")),
-    (2023, include_str!("../../../assets/calendar/2023.toml")),
-    (2024, include_str!("../../../assets/calendar/2024.toml")),
-    (2025, include_str!("../../../assets/calendar/2025.toml")),
-    (2026, include_str!("../../../assets/calendar/2026.toml")),
-    (2027, include_str!("../../../assets/calendar/2027.toml")),
-];
+/// The calendar's folder, embedded whole at build time: `holidays.toml` (the kinds of holiday) and
+/// one `<year>.toml` per year. A new year is a new file; nothing here lists them.
+static FOLDER: include_dir::Dir<'_> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/../../assets/calendar");
+
+/// The year files found in the folder: (file name, content), in name order.
+pub(crate) fn year_files() -> Vec<(String, String)> {
+    crate::toml_files(&FOLDER, &["holidays.toml"])
+}
+
+fn holidays() -> &'static str {
+    FOLDER
+        .get_file("holidays.toml")
+        .and_then(|f| f.contents_utf8())
+        .expect("assets/calendar/holidays.toml is shipped")
+}
 
 /// A kind of holiday: its names and whether a weekend occurrence is carried over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -150,12 +151,10 @@ fn is_weekend(d: NaiveDate) -> bool {
 }
 
 impl Calendar {
-    /// The calendar shipped with the program (2016-2027).
+    /// The calendar shipped with the program: every year file of `assets/calendar/`.
     pub fn embedded() -> Calendar {
-        let years = YEARS
-            .iter()
-            .map(|(y, t)| (format!("{y}.toml"), t.to_string()));
-        Calendar::from_toml(HOLIDAYS, years).expect("embedded calendar is valid (checked by tests)")
+        Calendar::from_toml(holidays(), year_files())
+            .expect("embedded calendar is valid (checked by tests)")
     }
 
     /// A calendar from the holiday kinds and year files (name, content); validated.

@@ -179,7 +179,7 @@ pub fn assess(
     // App 2 p.9 sub.1: the profession must be in the list and the qualification must match it.
     if !(f.profession_in_list && f.qualification_matches) {
         grounds.push(RefusalGround::QualificationMismatch);
-        citations.push(format!("{}: App 2 p.9 sub.1: qualification or education does not meet the requirements of the professions in the list", rs.id));
+        citations.push(format!("{}: {}", rs.id, rs.cites.qualification_mismatch));
     }
     let (count, pts, total) = if service == Service::Issue {
         // Rules p.10 subp.2: work done, so counted up to the registration date.
@@ -196,10 +196,7 @@ pub fn assess(
     };
     if !f.documents_reliable {
         grounds.push(RefusalGround::UnreliableDocuments);
-        citations.push(format!(
-            "{}: App 2 p.9 sub.3: documents or the data in them are unreliable",
-            rs.id
-        ));
+        citations.push(format!("{}: {}", rs.id, rs.cites.unreliable_documents));
     }
     let recommendation = if grounds.is_empty() {
         Recommendation::Issue
@@ -219,12 +216,12 @@ pub fn assess(
 
 /// Evaluates one checked assessment.
 pub fn evaluate(sets: &RuleSets, cal: &Calendar, a: &Assessment) -> Result<Output, RulesError> {
-    let mut citations = vec!["Rules App 2 p.7: an application after working hours, on a weekend or holiday is accepted on the next working day".to_string()];
     let registered_on = registration::registration_date(cal, a.received_at, &a.office_hours)?;
     let rs = match &a.rule_set {
         Some(id) => sets.get(id),
         None => sets.in_force_on(registered_on)?,
     };
+    let mut citations = vec![format!("{}: {}", rs.id, rs.cites.registration)];
     citations.push(format!(
         "{}: {} (effective {}{})",
         rs.id,
@@ -267,6 +264,17 @@ pub fn evaluate(sets: &RuleSets, cal: &Calendar, a: &Assessment) -> Result<Outpu
         Progress::default(),
         &mut citations,
     )?;
+    // The term the certificate would have, when it is issued (Rules p.15, p.16, p.22, p.22-1).
+    if recommendation == Recommendation::Issue {
+        let v = &rs.validity;
+        let cite = match a.service {
+            Service::Issue => &v.issue_cite,
+            Service::Extend => &v.extension_cite,
+            Service::Reissue => &rs.reissue.cite,
+            Service::Duplicate => &v.duplicate_cite,
+        };
+        citations.push(format!("{}: {}", rs.id, cite));
+    }
     Ok(Output {
         rule_set: rs.id.clone(),
         registered_on,

@@ -16,6 +16,7 @@ pub mod error;
 pub mod evaluate;
 pub mod experience;
 pub mod iin;
+pub mod intake;
 pub mod lists;
 pub mod points;
 pub mod registration;
@@ -24,6 +25,22 @@ pub mod service;
 pub mod validity;
 
 pub use calendar::Calendar;
+
+/// The `*.toml` files of an embedded folder of the law, (file name, content) in name order,
+/// leaving out the names in `except`.
+pub(crate) fn toml_files(dir: &include_dir::Dir<'_>, except: &[&str]) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = dir
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "toml"))
+        .filter(|f| !except.iter().any(|x| f.path().as_os_str() == *x))
+        .map(|f| {
+            let text = f.contents_utf8().expect("the law's files are UTF-8");
+            (f.path().display().to_string(), text.to_string())
+        })
+        .collect();
+    files.sort();
+    files
+}
 pub use error::RulesError;
 pub use ruleset::{RuleSet, RuleSetId, RuleSets};
 pub use service::Service;

@@ -9,21 +9,15 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The shipped rule sets, embedded at build time.
-const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "order-503-2016.toml",
-        include_str!("../../../assets/rulesets/order-503-2016.toml"),
-    ),
-    (
-        "order-236-2023.toml",
-        include_str!("../../../assets/rulesets/order-236-2023.toml"),
-    ),
-    (
-        "order-426-2026.toml",
-        include_str!("../../../assets/rulesets/order-426-2026.toml"),
-    ),
-];
+/// The rule sets' folder, embedded whole at build time: every `*.toml` in it is a version of the
+/// Rules. A new amendment is a new file; nothing here lists them.
+static FOLDER: include_dir::Dir<'_> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/../../assets/rulesets");
+
+/// The rule set files found in the folder: (file name, content), in name order.
+pub fn shipped_files() -> Vec<(String, String)> {
+    crate::toml_files(&FOLDER, &[])
+}
 
 /// The id of a rule set, e.g. `order-426-2026`. Only ids of loaded rule sets can be made, through
 /// [`RuleSets::id`], so holding one means the rule set exists.
@@ -124,21 +118,24 @@ pub enum ReissueGround {
     EmployerChange,
 }
 
-/// What a change of employer leads to under this version.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "snake_case")]
-pub enum EmployerChangeProcedure {
-    Extension,
-    Reissue,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+/// Rules p.22: the grounds of a reissue (a new number is always assigned); p.19: what a change of
+/// employer leads to, in words (under order 426 a reissue: `grounds` then has `employer_change`).
 pub struct ReissueRules {
     pub grounds: Vec<ReissueGround>,
-    pub new_number: bool,
     pub cite: String,
-    pub employer_change: EmployerChangeProcedure,
     pub employer_change_cite: String,
+}
+
+/// The grounds and steps an evaluation cites, as this version words them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Cites {
+    /// App 2 p.7: when an application counts as received.
+    pub registration: String,
+    /// App 2 p.9 subp.1.
+    pub qualification_mismatch: String,
+    /// App 2 p.9 subp.3.
+    pub unreliable_documents: String,
 }
 
 /// A kind of document in the checklist of App 2 p.8; its name is the message `doc-<id>`.
@@ -221,6 +218,7 @@ pub struct RuleSet {
     /// True while the date is the project's assumption (order 426: publication date unknown).
     pub effective_from_assumed: bool,
     pub effective_from_cite: String,
+    pub cites: Cites,
     pub threshold: Threshold,
     pub points: EducationPoints,
     pub experience: Vec<ExperienceBracket>,
@@ -268,10 +266,8 @@ pub struct RuleSets {
 impl RuleSets {
     /// The rule sets shipped with the program.
     pub fn embedded() -> RuleSets {
-        let files = EMBEDDED
-            .iter()
-            .map(|(name, text)| (name.to_string(), text.to_string()));
-        RuleSets::from_files(files).expect("embedded rule sets are valid (checked by tests)")
+        RuleSets::from_files(shipped_files())
+            .expect("embedded rule sets are valid (checked by tests)")
     }
 
     /// Rule sets from TOML texts (file name, content); checks that the data hangs together.

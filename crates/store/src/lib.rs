@@ -9,7 +9,6 @@
 
 pub mod audit;
 pub mod backup;
-pub mod demo;
 pub mod error;
 pub mod exchange;
 pub mod keys;

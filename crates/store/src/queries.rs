@@ -347,3 +347,14 @@ pub fn count_cases(db: &impl crate::Db) -> Result<i64> {
     let conn = crate::sealed::Sealed::conn(db);
     Ok(conn.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?)
 }
+
+/// How much a store holds: cases, certificates, and cases still open.
+pub fn totals(db: &impl crate::Db) -> Result<(i64, i64, i64)> {
+    let conn = crate::sealed::Sealed::conn(db);
+    let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
+    Ok((
+        count("SELECT count(*) FROM cases")?,
+        count("SELECT count(*) FROM certificates")?,
+        count("SELECT count(*) FROM cases WHERE status IN ('registered','sent_to_commission','assessed')")?,
+    ))
+}

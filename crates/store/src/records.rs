@@ -571,3 +571,44 @@ pub fn register(
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
+
+/// A certificate's stored status, by id.
+pub fn certificate_status(db: &impl crate::Db, id: i64) -> Result<CertificateStatus> {
+    let conn = crate::sealed::Sealed::conn(db);
+    conn.query_row("SELECT status FROM certificates WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .map_err(not_found("certificate", id))
+}
+
+/// A certificate's holder, profession and end, by id.
+pub fn certificate_holding(db: &impl crate::Db, id: i64) -> Result<(i64, String, NaiveDate)> {
+    let conn = crate::sealed::Sealed::conn(db);
+    conn.query_row(
+        "SELECT applicant_id, profession_id, valid_to FROM certificates WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .map_err(not_found("certificate", id))
+}
+
+/// A case's registration date and the rule set it is judged by.
+pub fn case_registration(db: &impl crate::Db, case: i64) -> Result<(NaiveDate, String)> {
+    let conn = crate::sealed::Sealed::conn(db);
+    conn.query_row(
+        "SELECT registered_on, rule_set FROM cases WHERE id = ?1",
+        [case],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .map_err(not_found("case", case))
+}
+
+/// The store's own id (made at setup; a backup or bundle names it).
+pub fn store_id(db: &impl crate::Db) -> Result<String> {
+    let conn = crate::sealed::Sealed::conn(db);
+    Ok(
+        conn.query_row("SELECT value FROM meta WHERE key = 'store_id'", [], |r| {
+            r.get(0)
+        })?,
+    )
+}

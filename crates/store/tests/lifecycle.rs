@@ -382,30 +382,6 @@ fn the_store_and_its_backups_are_the_owners_alone() {
 }
 
 #[test]
-fn a_demo_is_made_only_in_an_empty_store() {
-    // Never over an office's data, nor a higher office's (users but no office): its users would
-    // otherwise gain demo users with the known password.
-    let dir = tempfile::tempdir().unwrap();
-    let mut hq = Store::open(dir.path().join("region.sqlite")).unwrap();
-    hq.setup_higher_office("boss", "Boss", PASSWORD, t("2026-02-02 09:00"))
-        .unwrap();
-    let opts = anyqtama_store::demo::DemoOptions {
-        cases: 5,
-        seed: 1,
-        now: t("2026-02-03 10:00"),
-        years: 1,
-        batch: 10,
-    };
-    let r = anyqtama_store::demo::fill(&mut hq, &opts, |_| {});
-    assert!(matches!(r, Err(StoreError::NotEmpty)), "{r:?}");
-    let users: i64 = hq
-        .connection()
-        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(users, 1);
-}
-
-#[test]
 fn a_store_file_that_is_not_a_store_is_refused_with_its_own_reason_and_left_alone() {
     use anyqtama_store::FileProblem;
     let dir = tempfile::tempdir().unwrap();

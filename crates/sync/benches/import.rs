@@ -8,7 +8,7 @@
 //! Each iteration imports the bundle into a new, empty store: verification (signature, checksums,
 //! records) and the one transaction.
 
-use anyqtama_store::demo::{self, DemoOptions};
+use anyqtama_demo::{self as demo, DemoOptions};
 use anyqtama_store::exchange::Period;
 use anyqtama_store::{Actor, Store};
 use anyqtama_sync::without_registers;

@@ -2,27 +2,16 @@
 //! of damage or forgery is refused with the store left exactly as it was; replays and older
 //! bundles change nothing; conflicts are reported.
 
-use anyqtama_store::demo::{self, DemoOptions};
+use anyqtama_demo::{self as demo, DemoOptions};
 use anyqtama_store::exchange::Period;
 use anyqtama_store::{Actor, Store, StoreError};
 use anyqtama_sync::without_registers;
 use anyqtama_sync::{export, import, verify, ImportOptions, SyncError};
 use chrono::{NaiveDate, NaiveDateTime};
 
-/// The store's file opened a second time, for tests that look at or tamper with it in SQL (the
-/// program itself has no way to: `Store` keeps its connection to itself).
-trait RawSql {
-    fn connection(&self) -> rusqlite::Connection;
-}
-
-impl RawSql for anyqtama_store::Store {
-    fn connection(&self) -> rusqlite::Connection {
-        let c = rusqlite::Connection::open(self.path()).expect("the store's file opens");
-        c.busy_timeout(std::time::Duration::from_secs(5))
-            .expect("busy timeout");
-        c
-    }
-}
+#[path = "../../store/tests/common/raw.rs"]
+mod raw;
+use raw::RawSql;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()

@@ -3,7 +3,7 @@
 //! consolidated store; any strict prefix of a bundle, or any single changed byte, is refused with
 //! the store unchanged.
 
-use anyqtama_store::demo::{self, DemoOptions};
+use anyqtama_demo::{self as demo, DemoOptions};
 use anyqtama_store::exchange::Period;
 use anyqtama_store::{Actor, Store};
 use anyqtama_sync::without_registers;
@@ -12,20 +12,9 @@ use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
-/// The store's file opened a second time, for tests that look at or tamper with it in SQL (the
-/// program itself has no way to: `Store` keeps its connection to itself).
-trait RawSql {
-    fn connection(&self) -> rusqlite::Connection;
-}
-
-impl RawSql for anyqtama_store::Store {
-    fn connection(&self) -> rusqlite::Connection {
-        let c = rusqlite::Connection::open(self.path()).expect("the store's file opens");
-        c.busy_timeout(std::time::Duration::from_secs(5))
-            .expect("busy timeout");
-        c
-    }
-}
+#[path = "../../store/tests/common/raw.rs"]
+mod raw;
+use raw::RawSql;
 
 const TRUST: ImportOptions = ImportOptions {
     trust_new_office: true,

@@ -6,7 +6,7 @@
 //! The store is `target/bench/million.sqlite` (or ANYQTAMA_BENCH_DB); when missing it is made first
 //! with `demo` (one million cases, seed 42), which takes several minutes once.
 
-use anyqtama_store::demo::{self, DemoOptions};
+use anyqtama_demo::{self as demo, DemoOptions};
 use anyqtama_store::{queries, Store};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::path::PathBuf;

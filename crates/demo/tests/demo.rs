@@ -3,24 +3,13 @@
 //! lawful, because it goes through the same Writer actions as a person (a refusal always names a
 //! ground of App 2 p.9, an issue never stands over one).
 
-use anyqtama_store::demo::{self, DemoOptions};
+use anyqtama_demo::{self as demo, DemoOptions};
 use anyqtama_store::{queries, Store};
 use chrono::NaiveDateTime;
 
-/// The store's file opened a second time, for tests that look at or tamper with it in SQL (the
-/// program itself has no way to: `Store` keeps its connection to itself).
-trait RawSql {
-    fn connection(&self) -> rusqlite::Connection;
-}
-
-impl RawSql for anyqtama_store::Store {
-    fn connection(&self) -> rusqlite::Connection {
-        let c = rusqlite::Connection::open(self.path()).expect("the store's file opens");
-        c.busy_timeout(std::time::Duration::from_secs(5))
-            .expect("busy timeout");
-        c
-    }
-}
+#[path = "../../store/tests/common/raw.rs"]
+mod raw;
+use raw::RawSql;
 
 fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
@@ -89,5 +78,51 @@ fn a_demo_made_on_any_working_day_has_work_for_that_day() {
             .unwrap();
         assert_eq!(against_findings, 0, "{now}");
         store.verify().unwrap();
+    }
+}
+
+#[test]
+fn a_demo_is_made_only_in_an_empty_store() {
+    // Never over an office's data, nor a higher office's (users but no office): its users would
+    // otherwise gain demo users with the known password.
+    let dir = tempfile::tempdir().unwrap();
+    let mut hq = anyqtama_store::Store::open(dir.path().join("region.sqlite")).unwrap();
+    hq.setup_higher_office("boss", "Boss", "a long passphrase", at("2026-02-02 09:00"))
+        .unwrap();
+    let opts = anyqtama_demo::DemoOptions {
+        cases: 5,
+        seed: 1,
+        now: at("2026-02-03 10:00"),
+        years: 1,
+        batch: 10,
+    };
+    let r = anyqtama_demo::fill(&mut hq, &opts, |_| {});
+    assert!(
+        matches!(r, Err(anyqtama_store::StoreError::NotEmpty)),
+        "{r:?}"
+    );
+    let users: i64 = hq
+        .connection()
+        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(users, 1);
+}
+
+#[test]
+fn every_planned_application_is_registered_whatever_the_seed() {
+    // A demo that silently drops a case hides a refusal the law did not mean (one did: an
+    // applicant "born" on the day they applied, on a 29 February).
+    for seed in 1..=12 {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = anyqtama_store::Store::open(dir.path().join("d.sqlite")).unwrap();
+        let opts = DemoOptions {
+            cases: 120,
+            seed,
+            now: at("2026-12-01 10:00"),
+            years: 3,
+            batch: 60,
+        };
+        let summary = demo::fill(&mut store, &opts, |_| {}).unwrap();
+        assert_eq!(summary.cases, 120, "seed {seed}");
     }
 }

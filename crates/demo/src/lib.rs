@@ -9,15 +9,14 @@
 //! the window, as the right user, at the simulated time, in time order, so the audit chain,
 //! deadlines, numbering and search are exactly what real use would produce.
 
-use crate::error::{Result, StoreError};
-use crate::model::*;
-use crate::queries;
-use crate::writer::Writer;
-use crate::{Session, Store};
 use anyqtama_rules::iin::check_digit;
 use anyqtama_rules::points::{Education, RefusalGround};
 use anyqtama_rules::ruleset::ReissueGround;
 use anyqtama_rules::{Calendar, Service};
+use anyqtama_store::error::{Result, StoreError};
+use anyqtama_store::model::*;
+use anyqtama_store::writer::Writer;
+use anyqtama_store::{queries, records, Session, Store};
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -396,12 +395,7 @@ impl Pool {
         Some(l)
     }
     /// A random certificate still valid on `day` (by the store's own status), or None.
-    fn pick(
-        &mut self,
-        rng: &mut ChaCha8Rng,
-        tx: &rusqlite::Connection,
-        day: NaiveDate,
-    ) -> Option<Live> {
+    fn pick(&mut self, rng: &mut ChaCha8Rng, w: &Writer<'_>, day: NaiveDate) -> Option<Live> {
         for _ in 0..8 {
             if self.items.is_empty() {
                 return None;
@@ -410,13 +404,8 @@ impl Pool {
             // A certificate with a pending reissue or duplicate may be superseded meanwhile.
             // Applicants come for an extension, reissue or duplicate while the certificate runs.
             let valid = l.valid_to >= day + Days::new(7)
-                && tx
-                    .query_row(
-                        "SELECT status FROM certificates WHERE id = ?1",
-                        [l.id],
-                        |r| r.get::<_, String>(0),
-                    )
-                    .is_ok_and(|s| s == "valid");
+                && records::certificate_status(w.db(), l.id)
+                    .is_ok_and(|s| s == CertificateStatus::Valid);
             if valid {
                 return Some(l);
             }
@@ -487,8 +476,10 @@ impl<'s> Sim<'s> {
             (sn, gn) => format!("{gn} {sn}"),
         };
         let age = self.rng.random_range(24..58);
+        // Months, not `with_year`: on 29 February the year `age` back may have none (the person
+        // would otherwise be born on the day they apply, and refused as too young).
         let birth = received
-            .with_year(received.year() - age)
+            .checked_sub_months(Months::new(12 * age as u32))
             .unwrap_or(received)
             .checked_sub_days(Days::new(self.rng.random_range(0..365)))
             .unwrap_or(received);
@@ -582,7 +573,7 @@ impl<'s> Sim<'s> {
         let picked = if roll < 0.62 {
             None
         } else {
-            self.live.pick(&mut self.rng, w.tx(), day)
+            self.live.pick(&mut self.rng, w, day)
         };
         let kind = match (&picked, roll) {
             (None, _) => Service::Issue,
@@ -685,13 +676,8 @@ impl<'s> Sim<'s> {
             // The original will be superseded or replaced: not a candidate any more.
             self.live.remove(l.id);
         }
-        let registered: NaiveDate = w
-            .tx()
-            .query_row(
-                "SELECT registered_on FROM cases WHERE id = ?1",
-                [case.0],
-                |r| r.get(0),
-            )
+        let registered: NaiveDate = records::case_registration(w.db(), case.0)
+            .map(|(on, _)| on)
             .unwrap_or(day);
         self.pending.insert(case.0, (kind, None));
         match plan {
@@ -732,7 +718,7 @@ impl<'s> Sim<'s> {
         }
         // Now and then, a notice (p.18, p.20) or a revocation (p.21) on some live certificate.
         if !self.live.is_empty() && self.rng.random_bool(0.03) {
-            let Some(l) = self.live.pick(&mut self.rng, w.tx(), day) else {
+            let Some(l) = self.live.pick(&mut self.rng, w, day) else {
                 return;
             };
             let kind = if self.rng.random_bool(0.5) {
@@ -754,7 +740,7 @@ impl<'s> Sim<'s> {
             });
         }
         if !self.live.is_empty() && self.rng.random_bool(0.006) {
-            let Some(l) = self.live.pick(&mut self.rng, w.tx(), day) else {
+            let Some(l) = self.live.pick(&mut self.rng, w, day) else {
                 return;
             };
             self.live.remove(l.id);
@@ -859,7 +845,7 @@ impl<'s> Sim<'s> {
                 }
                 // The decision follows from the findings; a finding against the applicant under
                 // App 2 p.9 subp.1 or 3 is justified in writing.
-                let recommended = match recommendation(w, case, &input) {
+                let recommended = match recommendation(w, w.law(), case, &input) {
                     Some(r) => r,
                     None => return,
                 };
@@ -929,13 +915,15 @@ impl<'s> Sim<'s> {
                     return;
                 }
                 if let Ok(Some(cert)) = decided {
-                    if let Ok(c) = crate::writer::load_cert(w.tx(), cert.0) {
+                    if let Ok((applicant, profession, valid_to)) =
+                        records::certificate_holding(w.db(), cert.0)
+                    {
                         // An extension returns the same certificate with a later end.
                         self.live.upsert(Live {
-                            id: c.id,
-                            applicant: c.applicant_id,
-                            profession: c.profession_id,
-                            valid_to: c.valid_to,
+                            id: cert.0,
+                            applicant,
+                            profession,
+                            valid_to,
                         });
                     }
                 }
@@ -960,23 +948,15 @@ impl<'s> Sim<'s> {
 
 /// What the rules recommend for a case with these findings (the same computation the Commission's
 /// screen shows).
-fn recommendation(w: &Writer<'_>, case: i64, input: &AssessmentInput) -> Option<Outcome> {
-    let rule_set: String = w
-        .tx()
-        .query_row("SELECT rule_set FROM cases WHERE id = ?1", [case], |r| {
-            r.get(0)
-        })
-        .ok()?;
-    let sets = &w.law().rule_sets;
+fn recommendation(
+    w: &Writer<'_>,
+    law: &anyqtama_store::Law,
+    case: i64,
+    input: &AssessmentInput,
+) -> Option<Outcome> {
+    let (registered_on, rule_set) = records::case_registration(w.db(), case).ok()?;
+    let sets = &law.rule_sets;
     let rs = sets.get(&sets.id(&rule_set).ok()?);
-    let registered_on: NaiveDate = w
-        .tx()
-        .query_row(
-            "SELECT registered_on FROM cases WHERE id = ?1",
-            [case],
-            |r| r.get(0),
-        )
-        .ok()?;
     let result = input
         .assess(rs, Service::Issue, registered_on, &mut Vec::new())
         .ok()?;
@@ -1065,14 +1045,6 @@ pub fn fill(
         region_en: region.3.into(),
         address: format!("{}, ул. Абая, {}", region.2, 10 + opts.seed % 90),
     };
-    // A demo office is the same office for the same seed.
-    let store_id: String = (0..16)
-        .map(|_| format!("{:02x}", rng.random::<u8>()))
-        .collect();
-    store.connection().execute(
-        "INSERT INTO meta (key, value) VALUES ('store_id', ?1)",
-        [&store_id],
-    )?;
     let today = opts.now.date();
     let start = today
         .checked_sub_months(Months::new(12 * opts.years))
@@ -1081,15 +1053,14 @@ pub fn fill(
             detail: "too many".into(),
         })?;
     let start = start.max(NaiveDate::from_ymd_opt(2017, 1, 9).expect("valid date"));
-    // The office key too comes from the seed: the same seed is the same office everywhere.
-    let key_seed: [u8; 32] = rng.random();
-    let admin = store.setup_with_key(
+    // The history is the same for the same seed; the office's identity and signing key are fresh
+    // each time, as any office's (a demo's known password must not sign for another demo).
+    let admin = store.setup(
         &office,
         "admin",
         "Әкімші Демо",
         DEMO_PASSWORD,
         at(start, 9, 0),
-        key_seed,
     )?;
     let members = store.write(&admin, at(start, 9, 5), |w| {
         w.create_user(
@@ -1200,25 +1171,26 @@ pub fn fill(
             }
             Ok(())
         })?;
-        progress(queries::count_cases(store.connection())?);
+        progress(queries::count_cases(store)?);
     }
     store.write(&registrar, opts.now, |w| {
         sim.run_until(w, opts.now);
         Ok(())
     })?;
-    let count = |sql: &str| {
-        store
-            .connection()
-            .query_row(sql, [], |r| r.get::<_, i64>(0))
-    };
+    let (cases, certificates, open_cases) = queries::totals(store)?;
     Ok(DemoSummary {
         office_code: office.code.clone(),
         office: office.name_ru.clone(),
-        store_id,
-        cases: count("SELECT count(*) FROM cases")?,
-        certificates: count("SELECT count(*) FROM certificates")?,
-        open_cases: count("SELECT count(*) FROM cases WHERE status IN ('registered','sent_to_commission','assessed')")?,
-        users: vec!["admin".into(), "registrar".into(), "secretary".into(), "head".into()],
+        store_id: records::store_id(store)?,
+        cases,
+        certificates,
+        open_cases,
+        users: vec![
+            "admin".into(),
+            "registrar".into(),
+            "secretary".into(),
+            "head".into(),
+        ],
         password: DEMO_PASSWORD,
     })
 }
