@@ -45,6 +45,11 @@ def test_the_readme_lifecycle_script_runs_on_a_fresh_store(tmp_path):
     logins = {r[0] for r in q(db, "SELECT DISTINCT login FROM audit WHERE action IN ('register_application', 'decide', 'record_assessment')")}
     assert logins == {"registrar", "head", "secretary"}
     assert (tmp_path / "certificate.pdf").read_bytes().startswith(b"%PDF")
+    # The actions beyond the case itself, each through the CLI as in the window.
+    assert q(db, "SELECT document_kind FROM attachments") == [("identity_document",)]
+    assert q(db, "SELECT kind FROM notifications") == [("employer_change",)]
+    assert q(db, "SELECT status FROM complaints") == [("rejected",)]
+    assert "may: ['attach_scan', 'send_to_commission'" in out.stdout, out.stdout[:2000]
     assert json.loads(out.stdout[out.stdout.rindex("{"):])["ok"] is True, "verify at the end"
 
 

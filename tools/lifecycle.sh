@@ -50,6 +50,10 @@ cat > "$DIR/application.json" <<JSON
 JSON
 as registrar
 case=$(a case register "$DIR/application.json" --user registrar | field case)
+# A scan of the passport goes with the case, and the case page shows what the registrar may do.
+printf '%%PDF-1.4\n%% a scan\n' > "$DIR/passport-scan.pdf"
+a case attach "$case" "$DIR/passport-scan.pdf" --kind identity_document --user registrar
+a case page "$case" --user registrar | python3 -c "import json,sys; p=json.load(sys.stdin); print('may:', p['actions'])"
 a case send "$case" --user registrar
 
 # 3. The Commission sits and assesses: higher education (3) + 6 years of experience (4) = 7 of 6.
@@ -80,6 +84,9 @@ later() { # kind, certificate id, extra JSON
 JSON
 }
 docs='"documents": [{"kind": "application", "present": true}, {"kind": "previous_certificate", "present": true}, {"kind": "employment_contract", "present": true}]'
+# The holder tells the office of the new employer (Rules p.18), then applies for the extension.
+as registrar
+a certificate notice "$number" --kind employer_change --event-on "$day" --note "new contract" --user registrar
 later extend "$cert" "$(employer 'Semey Build LLP' 2028-06-30), $docs" > "$DIR/extend.json"
 as registrar
 ext=$(a case register "$DIR/extend.json" --user registrar | field case)
@@ -106,4 +113,12 @@ dup=$(a case register "$DIR/duplicate.json" --user registrar | field case)
 as head
 a case decide "$dup" --outcome issue --user head
 a certificate revoke "$number" --body "Migration service" --act "17-04/112" --date "$day" --user head
+# 8. The holder complains about the revocation (Rules ch.3); the head rejects it with reasons.
+as registrar
+complaint=$(a complaint register --case "$dup" --addressee leb --summary "Disagrees with the revocation" --user registrar | field complaint)
+as head
+a complaint resolve "$complaint" --status rejected --outcome "The control body's act stands" --user head
+# 9. The administrator checks the trail from the first event to the last.
+as admin
+a office audit --verify --user admin | python3 -c "import json,sys; print('audit:', json.load(sys.stdin)['verified'])"
 "$BIN" verify --db "$DB"
