@@ -338,3 +338,25 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
         }
     }
 }
+
+/// A refused field's detail is a reason code (or the value refused), worded per language by its
+/// message, never an English phrase that would stand inside a Kazakh or Russian sentence.
+#[test]
+fn refusal_details_are_codes_not_english() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for dir in ["store/src", "app/src", "rules/src"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    let mut prose = Vec::new();
+    for path in files {
+        let src = std::fs::read_to_string(&path).unwrap();
+        for part in src.split("detail: \"").skip(1) {
+            let text = part.split('"').next().unwrap();
+            if text.contains(' ') {
+                prose.push(format!("{}: {text}", path.display()));
+            }
+        }
+    }
+    assert!(prose.is_empty(), "details written as prose: {prose:?}");
+}

@@ -187,7 +187,7 @@ impl Calendar {
             if map.insert(y.year, y).is_some() {
                 return Err(RulesError::Data {
                     file,
-                    detail: "the year is given twice".into(),
+                    detail: "year_twice".into(),
                 });
             }
         }

@@ -18,7 +18,7 @@ impl Store {
         if dest.exists() {
             return Err(StoreError::Invalid {
                 field: "out",
-                detail: format!("{} already exists", dest.display()),
+                detail: "exists".into(),
             });
         }
         if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {

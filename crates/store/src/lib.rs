@@ -581,7 +581,7 @@ pub(crate) fn hash_password(password: &str) -> Result<String> {
     if password.chars().count() < 8 {
         return Err(StoreError::Invalid {
             field: "password",
-            detail: "at least 8 characters".into(),
+            detail: "short".into(),
         });
     }
     Argon2::default()

@@ -18,7 +18,7 @@ impl<'a> Writer<'a> {
         if roles.is_empty() {
             return Err(StoreError::Invalid {
                 field: "roles",
-                detail: "at least one".into(),
+                detail: "none".into(),
             });
         }
         if !["kk", "ru", "en"].contains(&lang) {
@@ -35,7 +35,7 @@ impl<'a> Writer<'a> {
         if exists {
             return Err(StoreError::Invalid {
                 field: "login",
-                detail: format!("{login} is taken"),
+                detail: "taken".into(),
             });
         }
         let hash = crate::hash_password(password)?;
@@ -101,7 +101,7 @@ impl<'a> Writer<'a> {
         if user == self.session.user_id && !active {
             return Err(StoreError::Invalid {
                 field: "active",
-                detail: "you cannot disable yourself".into(),
+                detail: "self".into(),
             });
         }
         let n = self.tx.execute(
@@ -222,13 +222,14 @@ impl<'a> Writer<'a> {
     pub fn set_numbering(&mut self, pattern: &str, year: i32, next: i64) -> Result<()> {
         let actor = self.permit(Action::ManageNumbering)?;
         numbering::check_pattern(pattern)?;
+        let current = numbering::stored_next(self.tx, year)?;
         if next < 1 {
+            // The message names the last number given (none yet: 0).
             return Err(StoreError::Invalid {
                 field: "next",
-                detail: "at least 1".into(),
+                detail: current.map_or(0, |c| c - 1).to_string(),
             });
         }
-        let current = numbering::stored_next(self.tx, year)?;
         if current.is_some_and(|c| next < c) {
             return Err(StoreError::Invalid {
                 field: "next",

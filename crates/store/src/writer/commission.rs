@@ -15,7 +15,7 @@ impl<'a> Writer<'a> {
         if !members.iter().any(|(_, present)| *present) {
             return Err(StoreError::Invalid {
                 field: "members",
-                detail: "at least one member present".into(),
+                detail: "none_present".into(),
             });
         }
         self.tx.execute(

@@ -263,7 +263,7 @@ impl<'a> Writer<'a> {
         if act.date > self.today() {
             return Err(StoreError::Invalid {
                 field: "act_date",
-                detail: "in the future".into(),
+                detail: "future".into(),
             });
         }
         self.tx.execute(
@@ -296,7 +296,7 @@ impl<'a> Writer<'a> {
         if status == ComplaintStatus::Open {
             return Err(StoreError::Invalid {
                 field: "status",
-                detail: "a resolution cannot be open".into(),
+                detail: "open".into(),
             });
         }
         let current: String = self
@@ -312,7 +312,7 @@ impl<'a> Writer<'a> {
         if current != "open" {
             return Err(StoreError::Invalid {
                 field: "status",
-                detail: format!("already {current}"),
+                detail: "resolved".into(),
             });
         }
         self.tx.execute(
@@ -342,7 +342,7 @@ impl<'a> Writer<'a> {
         if copies == 0 || copies > 100 {
             return Err(StoreError::Invalid {
                 field: "copies",
-                detail: "from 1 to 100".into(),
+                detail: copies.to_string(),
             });
         }
         self.audit(

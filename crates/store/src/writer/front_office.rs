@@ -35,7 +35,7 @@ impl<'a> Writer<'a> {
         if p.missing.is_empty() && p.expired.is_empty() {
             return Err(StoreError::Invalid {
                 field: "documents",
-                detail: "the documents are complete: register the application".into(),
+                detail: "complete".into(),
             });
         }
         let id = self.insert_case(app, &p, CaseStatus::NotAccepted)?;
@@ -142,7 +142,7 @@ impl<'a> Writer<'a> {
                 if c.profession_id != app.profession_id {
                     return Err(StoreError::Invalid {
                         field: "profession_id",
-                        detail: format!("the certificate is for {}", c.profession_id),
+                        detail: "other_profession".into(),
                     });
                 }
                 Some(c)
@@ -277,7 +277,7 @@ impl<'a> Writer<'a> {
         if content.is_empty() || content.len() > MAX_ATTACHMENT {
             return Err(StoreError::Invalid {
                 field: "content",
-                detail: format!("between 1 byte and {MAX_ATTACHMENT} bytes"),
+                detail: "size".into(),
             });
         }
         let sha = hex::encode(Sha256::digest(content));
@@ -328,7 +328,7 @@ impl<'a> Writer<'a> {
         if event_on > received_on {
             return Err(StoreError::Invalid {
                 field: "event_on",
-                detail: "after the notice was received".into(),
+                detail: "notice".into(),
             });
         }
         let rs = self.law.rule_sets.in_force_on(received_on)?;

@@ -136,7 +136,7 @@ fn non_empty(field: &'static str, v: &str) -> Result<()> {
     if v.trim().is_empty() {
         return Err(StoreError::Invalid {
             field,
-            detail: "must not be empty".into(),
+            detail: "empty".into(),
         });
     }
     Ok(())
@@ -306,7 +306,7 @@ fn check_office(o: &Office) -> Result<()> {
     if !o.code.chars().all(|c| c.is_ascii_alphanumeric()) || o.code.len() > 8 {
         return Err(StoreError::Invalid {
             field: "code",
-            detail: "letters and digits, at most 8".into(),
+            detail: "shape".into(),
         });
     }
     Ok(())
@@ -321,7 +321,7 @@ fn check_login(login: &str) -> Result<()> {
     if !ok {
         return Err(StoreError::Invalid {
             field: "login",
-            detail: "latin letters, digits, dot, dash or underscore".into(),
+            detail: "shape".into(),
         });
     }
     Ok(())

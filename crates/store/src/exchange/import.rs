@@ -1,0 +1,413 @@
+//! A bundle's records into a higher office's store, in one transaction: the signer trusted, the
+//! history continued, only newer versions kept, conflicts recorded.
+
+use super::*;
+use crate::audit::{self, Actor, Event};
+use crate::error::{Result, StoreError};
+use crate::Store;
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// What a bundle is, for the higher office's list of bundles.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct BundleInfo {
+    pub sha256: String,
+    pub period: String,
+    pub seq_from: Option<i64>,
+    pub seq_to: Option<i64>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Counts {
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Held here in a newer version: the bundle's older one is not applied.
+    pub older_skipped: usize,
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct Conflict {
+    pub kind: String,
+    pub detail: Value,
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ImportReport {
+    pub office: String,
+    pub office_id: String,
+    pub fingerprint: String,
+    pub period: String,
+    pub new_office: bool,
+    /// The same file was imported before: nothing was changed.
+    pub already_imported: bool,
+    pub dry_run: bool,
+    pub cases: Counts,
+    pub certificates: Counts,
+    pub others: Counts,
+    pub audit_new: usize,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Folds a passport number for comparison across offices (spaces, dashes, case).
+fn passport_key(p: &str) -> String {
+    p.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(|c| c.to_uppercase())
+        .collect()
+}
+
+/// Whether a record of `version` is written over the one held here (`held`, its version), counting
+/// the outcome: only a newer version replaces, so an older bundle never overwrites newer data.
+fn newer(held: Option<i64>, version: i64, counts: &mut Counts) -> bool {
+    match held {
+        Some(v) if v > version => counts.older_skipped += 1,
+        Some(v) if v == version => counts.unchanged += 1,
+        Some(_) => counts.updated += 1,
+        None => counts.new += 1,
+    }
+    held.is_none_or(|v| v < version)
+}
+
+fn held(
+    tx: &rusqlite::Transaction<'_>,
+    sql: &str,
+    p: impl rusqlite::Params,
+) -> Result<Option<i64>> {
+    Ok(tx.query_row(sql, p, |r| r.get(0)).optional()?)
+}
+
+/// Whether this higher office may take a bundle signed by `office`: a known office must sign
+/// with the key it was first trusted with; an unknown one only when the administrator trusts it
+/// now (`trust_new_office`). Returns whether the office is already known.
+pub fn check_trust(
+    db: &impl crate::Db,
+    office: &OfficeIdent,
+    trust_new_office: bool,
+) -> Result<bool> {
+    let conn = crate::sealed::Sealed::conn(db);
+    let known: Option<String> = conn
+        .query_row(
+            "SELECT fingerprint FROM hq_offices WHERE office_id = ?1",
+            [&office.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match known {
+        Some(fp) if fp != office.fingerprint => Err(StoreError::OfficeKeyChanged {
+            office: office.code.clone(),
+            known: fp,
+            presented: office.fingerprint.clone(),
+        }),
+        Some(_) => Ok(true),
+        None if trust_new_office => Ok(false),
+        None => Err(StoreError::UnknownOffice {
+            office: format!("{} ({})", office.code, office.name_ru),
+            fingerprint: office.fingerprint.clone(),
+        }),
+    }
+}
+
+/// Checks a bundle's audit events against themselves and against the history held for the office.
+fn check_history(
+    tx: &rusqlite::Transaction<'_>,
+    office_id: &str,
+    code: &str,
+    events: &[AuditRecord],
+) -> Result<()> {
+    let rewritten = |seq: i64, reason: &'static str| StoreError::HistoryRewritten {
+        office: code.to_string(),
+        seq,
+        reason,
+    };
+    let mut held_hash = tx.prepare_cached(
+        "SELECT hash, json_extract(data, '$.prev_hash') FROM hq_audit WHERE office_id = ?1 AND seq = ?2",
+    )?;
+    let mut held = |seq: i64| -> Result<Option<(String, String)>> {
+        Ok(held_hash
+            .query_row(params![office_id, seq], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    };
+    let mut previous: Option<&AuditRecord> = None;
+    for e in events {
+        // Its hash is the hash of its content (where the bundle carries every part of it).
+        if let Some(user_id) = e.user_id {
+            let computed = crate::audit::event_hash(
+                e.seq,
+                &e.at,
+                user_id,
+                &e.login,
+                &e.role,
+                &e.action,
+                &e.entity,
+                &e.entity_id,
+                e.before.as_deref(),
+                e.after.as_deref(),
+                &e.prev_hash,
+            );
+            if computed != e.hash {
+                return Err(rewritten(e.seq, "content"));
+            }
+        }
+        match previous {
+            Some(p) if p.seq + 1 == e.seq && e.prev_hash != p.hash => {
+                return Err(rewritten(e.seq, "chain"))
+            }
+            _ => {}
+        }
+        if let Some((hash, _)) = held(e.seq)? {
+            if hash != e.hash {
+                return Err(rewritten(e.seq, "differs"));
+            }
+        }
+        // Joins what is held before it and after it.
+        if previous.is_none_or(|p| p.seq + 1 != e.seq) {
+            if let Some((hash, _)) = held(e.seq - 1)? {
+                if hash != e.prev_hash {
+                    return Err(rewritten(e.seq, "chain"));
+                }
+            }
+        }
+        previous = Some(e);
+    }
+    if let Some(last) = previous {
+        if let Some((_, next_prev)) = held(last.seq + 1)? {
+            if next_prev != last.hash {
+                return Err(rewritten(last.seq + 1, "chain"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Imports an office's verified records into this higher office's store, in one transaction.
+/// An office seen for the first time needs `trust_new_office`; a known office must sign with the
+/// key it was first trusted with. With `dry_run` nothing is kept and the report says what would be.
+#[allow(clippy::too_many_arguments)]
+pub fn import_records(
+    store: &mut Store,
+    office: &OfficeIdent,
+    public_key: &[u8; 32],
+    bundle: &BundleInfo,
+    records: &Records,
+    trust_new_office: bool,
+    dry_run: bool,
+    actor: &Actor,
+    now: NaiveDateTime,
+) -> Result<ImportReport> {
+    if store.has_office()? {
+        return Err(StoreError::NotHigherOffice);
+    }
+    let today = now.date();
+    let tx = store
+        .conn_mut()
+        .transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut report = ImportReport {
+        office: format!("{} — {}", office.code, office.name_ru),
+        office_id: office.id.clone(),
+        fingerprint: office.fingerprint.clone(),
+        period: bundle.period.clone(),
+        new_office: false,
+        already_imported: false,
+        dry_run,
+        cases: Counts::default(),
+        certificates: Counts::default(),
+        others: Counts::default(),
+        audit_new: 0,
+        conflicts: Vec::new(),
+    };
+    if !check_trust(&tx, office, trust_new_office)? {
+        tx.execute(
+            "INSERT INTO hq_offices (office_id, code, name_kk, name_ru, name_en, fingerprint, public_key, trusted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![office.id, office.code, office.name_kk, office.name_ru, office.name_en, office.fingerprint, &public_key[..], now],
+        )?;
+        report.new_office = true;
+    }
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('role', 'higher_office') ON CONFLICT(key) DO NOTHING",
+        [],
+    )?;
+    let seen: bool = tx.query_row(
+        "SELECT count(*) FROM hq_bundles WHERE sha256 = ?1",
+        [&bundle.sha256],
+        |r| r.get::<_, i64>(0),
+    )? > 0;
+    if seen {
+        report.already_imported = true;
+        drop(tx);
+        return Ok(report);
+    }
+    let o = office.id.as_str();
+    // The office's history as the higher office already holds it must go on unchanged: every event
+    // the bundle re-sends is the same, each follows the one before it, and the bundle joins what is
+    // held at both ends. A history rewritten after it was sent is refused whole.
+    check_history(&tx, o, &office.code, &records.audit)?;
+
+    for c in &records.cases {
+        let h = held(
+            &tx,
+            "SELECT version FROM hq_cases WHERE office_id = ?1 AND case_id = ?2",
+            params![o, c.id],
+        )?;
+        if newer(h, c.version, &mut report.cases) {
+            tx.execute(
+                "INSERT OR REPLACE INTO hq_cases (office_id, case_id, version, kind, status, registered_on, decided_on, holder, passport, citizenship, profession_id, result_certificate_id, data)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                params![o, c.id, c.version, c.kind, c.status, c.registered_on, c.decided_on, c.holder, c.passport, c.citizenship, c.profession_id, c.result_certificate_id, c.data.to_string()],
+            )?;
+        }
+    }
+    let mut touched = Vec::new();
+    for t in &records.certificates {
+        let h = held(
+            &tx,
+            "SELECT version FROM hq_certificates WHERE office_id = ?1 AND certificate_id = ?2",
+            params![o, t.id],
+        )?;
+        if newer(h, t.version, &mut report.certificates) {
+            tx.execute(
+                "INSERT OR REPLACE INTO hq_certificates (office_id, certificate_id, version, number, copy, case_id, holder, passport, passport_key, citizenship, profession_id, issued_on, valid_from, valid_to, status, invalid_from, data)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                params![o, t.id, t.version, t.number, t.copy, t.case_id, t.holder, t.passport, passport_key(&t.passport), t.citizenship, t.profession_id, t.issued_on, t.valid_from, t.valid_to, t.status, t.invalid_from, t.data.to_string()],
+            )?;
+            touched.push(t.id);
+        }
+    }
+    for r in &records.others {
+        let h = held(
+            &tx,
+            "SELECT version FROM hq_records WHERE office_id = ?1 AND kind = ?2 AND record_id = ?3",
+            params![o, r.kind, r.id],
+        )?;
+        if newer(h, r.version, &mut report.others) {
+            tx.execute(
+                "INSERT OR REPLACE INTO hq_records (office_id, kind, record_id, version, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![o, r.kind, r.id, r.version, r.data.to_string()],
+            )?;
+        }
+    }
+    let mut conflicts: Vec<(String, String, Value)> = Vec::new();
+    for e in &records.audit {
+        let held: Option<String> = tx
+            .query_row(
+                "SELECT hash FROM hq_audit WHERE office_id = ?1 AND seq = ?2",
+                params![o, e.seq],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match held {
+            None => {
+                tx.execute(
+                    "INSERT INTO hq_audit (office_id, seq, at, action, entity, entity_id, hash, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![o, e.seq, e.at, e.action, e.entity, e.entity_id, e.hash, serde_json::to_string(e).expect("serialisable")],
+                )?;
+                report.audit_new += 1;
+            }
+            Some(h) if h != e.hash => conflicts.push((
+                "audit_differs".into(),
+                format!("audit:{o}:{}:{}", e.seq, e.hash),
+                json!({"office": office.code, "seq": e.seq, "held": h, "bundle": e.hash}),
+            )),
+            Some(_) => {}
+        }
+    }
+
+    // Conflicts are reported, never resolved here: the same certificate number with different
+    // content, and the same passport holding overlapping live certificates in two offices.
+    for id in touched {
+        let (number, copy, passport, from, to, status, holder): (String, i64, String, NaiveDate, NaiveDate, String, String) = tx.query_row(
+            "SELECT number, copy, passport_key, valid_from, valid_to, status, holder FROM hq_certificates WHERE office_id = ?1 AND certificate_id = ?2",
+            params![o, id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+        )?;
+        let mut same_number = tx.prepare_cached(
+            "SELECT office_id, certificate_id, holder, passport_key, valid_from FROM hq_certificates
+             WHERE number = ?1 AND copy = ?2 AND NOT (office_id = ?3 AND certificate_id = ?4)",
+        )?;
+        let others: Vec<(String, i64, String, String, NaiveDate)> = same_number
+            .query_map(params![number, copy, o, id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        for (other, other_id, other_holder, other_passport, other_from) in others {
+            if other_holder != holder || other_passport != passport || other_from != from {
+                let (a, b) = order((o, id), (&other, other_id));
+                conflicts.push((
+                    "number_content".into(),
+                    format!("number:{number}:{copy}:{}:{}:{}:{}", a.0, a.1, b.0, b.1),
+                    json!({"number": number, "copy": copy, "a": {"office": a.0, "certificate": a.1}, "b": {"office": b.0, "certificate": b.1}}),
+                ));
+            }
+        }
+        if status != "valid" || to < today {
+            continue;
+        }
+        let mut overlap = tx.prepare_cached(
+            "SELECT office_id, certificate_id, number, valid_from, valid_to FROM hq_certificates
+             WHERE passport_key = ?1 AND office_id <> ?2 AND status = 'valid' AND valid_to >= ?3
+               AND valid_from <= ?5 AND valid_to >= ?4",
+        )?;
+        let hits: Vec<(String, i64, String, NaiveDate, NaiveDate)> = overlap
+            .query_map(params![passport, o, today, from, to], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        for (other, other_id, other_number, of, ot) in hits {
+            let (a, b) = order((o, id), (&other, other_id));
+            conflicts.push((
+                "passport_overlap".into(),
+                format!("passport:{passport}:{}:{}:{}:{}", a.0, a.1, b.0, b.1),
+                json!({"passport": passport, "holder": holder,
+                       "a": {"office": o, "number": number, "valid_from": from, "valid_to": to},
+                       "b": {"office": other, "number": other_number, "valid_from": of, "valid_to": ot}}),
+            ));
+        }
+    }
+    for (kind, key, detail) in conflicts {
+        let added = tx.execute(
+            "INSERT OR IGNORE INTO hq_conflicts (kind, key, detail, found_at, bundle) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![kind, key, detail.to_string(), now, bundle.sha256],
+        )?;
+        if added > 0 {
+            report.conflicts.push(Conflict { kind, detail });
+        }
+    }
+    tx.execute(
+        "INSERT INTO hq_bundles (sha256, office_id, period, seq_from, seq_to, created_at, imported_at, report)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![bundle.sha256, o, bundle.period, bundle.seq_from, bundle.seq_to, bundle.created_at, now, serde_json::to_string(&report).expect("serialisable")],
+    )?;
+    audit::append(
+        &tx,
+        actor,
+        Event {
+            at: now,
+            action: "import_bundle",
+            entity: "bundle",
+            entity_id: bundle.sha256.clone(),
+            before: None,
+            after: Some(
+                json!({"office": office.id, "fingerprint": office.fingerprint, "period": bundle.period,
+                               "cases": report.cases, "certificates": report.certificates, "conflicts": report.conflicts.len()}),
+            ),
+        },
+    )?;
+    if dry_run {
+        drop(tx); // rolled back
+    } else {
+        tx.commit()?;
+    }
+    Ok(report)
+}
+
+fn order<'a>(a: (&'a str, i64), b: (&'a str, i64)) -> ((&'a str, i64), (&'a str, i64)) {
+    if a <= b {
+        (a, b)
+    } else {
+        (b, a)
+    }
+}

@@ -1,0 +1,147 @@
+//! The records an office sends its higher office, and their import there (issue 6).
+//!
+//! A period is chosen by the office's audit trail: the events of a month, or every event after a
+//! sequence number (for "everything since the last export"). The records are the current state of
+//! every case, certificate, notice, complaint and sitting those events touched, each with its
+//! *version*: the sequence number of the last event that changed it. The higher office keeps a
+//! record only when its version is newer than the one it holds, so an older bundle never overwrites
+//! newer data and the same bundle imported twice changes nothing. The file format (manifest,
+//! checksums, signature) is `anyqtama-sync`'s; this module is the data and the transaction:
+//! `export` (an office's records of a period), `import` (into a higher office, in one transaction,
+//! with the trust and history checks), `hq` (what the higher office then lists).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// Which audit events a bundle covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Period {
+    Month {
+        year: i32,
+        month: u32,
+    },
+    /// Every event with a sequence number above `after`.
+    Since {
+        after: i64,
+    },
+}
+
+impl Period {
+    pub fn label(&self) -> String {
+        match self {
+            Period::Month { year, month } => format!("{year}-{month:02}"),
+            Period::Since { after } => format!("since-{after}"),
+        }
+    }
+}
+
+/// The sending office, as its bundle names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct OfficeIdent {
+    /// The store's id: two stores are two offices even under the same code.
+    pub id: String,
+    pub code: String,
+    pub name_kk: String,
+    pub name_ru: String,
+    pub name_en: String,
+    pub fingerprint: String,
+    /// The Ed25519 public key, hex.
+    pub public_key: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct CaseRecord {
+    pub id: i64,
+    pub version: i64,
+    pub kind: String,
+    pub status: String,
+    pub registered_on: NaiveDate,
+    pub decided_on: Option<NaiveDate>,
+    pub holder: String,
+    pub passport: String,
+    pub citizenship: String,
+    pub profession_id: String,
+    pub result_certificate_id: Option<i64>,
+    /// Everything else: the case row, applicant, checklist, assessment, decision, extension,
+    /// refusal to accept, the scans' names and checksums (not their content).
+    pub data: Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct CertificateRecord {
+    pub id: i64,
+    pub version: i64,
+    pub number: String,
+    pub copy: i64,
+    pub case_id: i64,
+    pub holder: String,
+    pub passport: String,
+    pub citizenship: String,
+    pub profession_id: String,
+    pub issued_on: NaiveDate,
+    pub valid_from: NaiveDate,
+    pub valid_to: NaiveDate,
+    pub status: String,
+    pub invalid_from: Option<NaiveDate>,
+    /// The certificate row and its revocation, if any.
+    pub data: Value,
+}
+
+/// Notices, complaints and sittings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct OtherRecord {
+    pub kind: String,
+    pub id: i64,
+    pub version: i64,
+    pub data: Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct AuditRecord {
+    pub seq: i64,
+    pub at: String,
+    /// Part of the event's hash; bundles of the first format lack it (their hashes cannot be
+    /// recomputed at the higher office, only compared).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<Option<i64>>,
+    pub login: String,
+    pub role: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ts_rs::TS)]
+pub struct Records {
+    pub cases: Vec<CaseRecord>,
+    pub certificates: Vec<CertificateRecord>,
+    pub others: Vec<OtherRecord>,
+    pub audit: Vec<AuditRecord>,
+}
+
+impl Records {
+    /// The months in which the included cases were decided (for the registers a bundle carries).
+    pub fn decision_months(&self) -> BTreeSet<(i32, u32)> {
+        use chrono::Datelike;
+        self.cases
+            .iter()
+            .filter_map(|c| c.decided_on)
+            .map(|d| (d.year(), d.month()))
+            .collect()
+    }
+}
+
+mod export;
+mod hq;
+mod import;
+
+pub use export::*;
+pub use hq::*;
+pub use import::*;
