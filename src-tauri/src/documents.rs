@@ -4,7 +4,7 @@
 use crate::state::{command, fail, now, AppState, Fail, Res};
 use anyqtama_app::input::{self, Month};
 use anyqtama_app::registers::{self, RegisterPreview};
-use anyqtama_app::{Document, Job, RegisterFormat, Saved};
+use anyqtama_app::{DocumentRef, Job, RegisterFormat, Saved};
 use std::path::Path;
 
 /// Writes a file whole where the user chose, and with `show` opens it in the system's viewer.
@@ -35,15 +35,14 @@ fn show_file(state: &AppState, path: &Path, lang: &str) -> Res<()> {
 pub async fn print(
     app: tauri::AppHandle,
     state: tauri::State<'_, AppState>,
-    document: String,
-    id: String,
+    doc: DocumentRef,
     doc_lang: String,
     draft: bool,
     copies: u32,
     show: bool,
     lang: String,
 ) -> Res<Option<Saved>> {
-    let which: Document = document.parse().map_err(|e| fail(e, &lang))?;
+    let (which, id) = doc.parts();
     let dl = input::doc_lang(&doc_lang).map_err(|e| fail(e, &lang))?;
     let suggested = anyqtama_app::file_name(which, &id, dl, draft);
     let Some(path) = state.dialogs.save(&app, &suggested, ("PDF", &["pdf"])) else {

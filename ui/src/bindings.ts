@@ -246,6 +246,13 @@ valid_until: string | null, };
 export type DocumentKind = "application" | "identity_document" | "education_translation" | "work_history" | "previous_certificate" | "employment_contract" | "change_document";
 
 /**
+ * A document to print, named by what it belongs to: a case's application, refusal or protocol by
+ * the case, a certificate by its number. The window sends this, so a sitting's id can never stand
+ * where a case is meant.
+ */
+export type DocumentRef = { "kind": "application", case: CaseId, } | { "kind": "refusal", case: CaseId, } | { "kind": "protocol", case: CaseId, } | { "kind": "certificate", number: CertificateNumber, };
+
+/**
  * A step that is due, with its deadline.
  */
 export type Due = { case_id: number, kind: Service, status: CaseStatus, applicant: string, 

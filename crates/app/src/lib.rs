@@ -125,7 +125,8 @@ pub mod registers;
 pub mod start;
 
 pub use print::{
-    certificate_view, file_name, print_many, print_to, render, write_file, Document, Job, Many,
+    certificate_view, file_name, print_many, print_to, render, write_file, Document, DocumentRef,
+    Job, Many,
 };
 pub use qr_check::{verify_qr, QrCheck};
 pub use registers::{register, register_view, RegisterFormat};

@@ -452,6 +452,38 @@ pub fn file_name(document: Document, id: &str, lang: DocLang, draft: bool) -> St
     )
 }
 
+/// A document to print, named by what it belongs to: a case's application, refusal or protocol by
+/// the case, a certificate by its number. The window sends this, so a sitting's id can never stand
+/// where a case is meant.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DocumentRef {
+    Application {
+        case: anyqtama_store::CaseId,
+    },
+    Refusal {
+        case: anyqtama_store::CaseId,
+    },
+    Protocol {
+        case: anyqtama_store::CaseId,
+    },
+    Certificate {
+        number: anyqtama_store::CertificateNumber,
+    },
+}
+
+impl DocumentRef {
+    /// The document and the id it is printed by.
+    pub fn parts(&self) -> (Document, String) {
+        match self {
+            DocumentRef::Application { case } => (Document::Application, case.to_string()),
+            DocumentRef::Refusal { case } => (Document::Refusal, case.to_string()),
+            DocumentRef::Protocol { case } => (Document::Protocol, case.to_string()),
+            DocumentRef::Certificate { number } => (Document::Certificate, number.to_string()),
+        }
+    }
+}
+
 /// What is printed: which document, in which language(s), a marked draft or a real print of so
 /// many copies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

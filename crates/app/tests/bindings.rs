@@ -66,7 +66,7 @@ fn generated() -> String {
         store::MemberId, store::ComplaintId, store::UserId, store::CertificateNumber,
         office::Settings<'static>, office::AuditPage, office::About, Saved,
         registers::RegisterPreview, bundles::SavedBundle, bundles::HqStatus, bundles::Imported,
-        store::exchange::HqRegisterRow, QrCheck,
+        store::exchange::HqRegisterRow, QrCheck, DocumentRef,
     );
     assert!(
         v.clashes.is_empty(),

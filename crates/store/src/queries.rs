@@ -95,7 +95,7 @@ pub fn case(db: &impl crate::Db, id: CaseId) -> Result<CaseSummary> {
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct CertificateSummary {
     pub id: i64,
-    pub number: String,
+    pub number: CertificateNumber,
     /// 0 for the original, 1.. for duplicates.
     pub copy: i64,
     pub duplicate: bool,
@@ -107,7 +107,7 @@ pub struct CertificateSummary {
     pub valid_from: NaiveDate,
     pub valid_to: NaiveDate,
     /// valid, expired, superseded, revoked or replaced, as of the day asked.
-    pub status: String,
+    pub status: ShownStatus,
     /// For a reissue: the number it replaces.
     pub replaces: Option<String>,
 }
@@ -145,13 +145,9 @@ pub fn certificates(
     let names = profession_names(law, lang);
     let rows = stmt
         .query_map(params![from, to], |r| {
-            let stored: String = r.get(9)?;
+            let stored: CertificateStatus = r.get(9)?;
             let valid_to: NaiveDate = r.get(8)?;
-            let status = if stored == "valid" && valid_to < today {
-                "expired".to_string()
-            } else {
-                stored
-            };
+            let status = ShownStatus::on(stored, valid_to, today);
             let profession_id: String = r.get(5)?;
             let copy: i64 = r.get(2)?;
             Ok(CertificateSummary {

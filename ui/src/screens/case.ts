@@ -1,5 +1,5 @@
 // One case: who and what, where it stands and what is due, the documents and scans, and what the
-import type { Action } from "../api";
+import type { Action, DocumentRef } from "../api";
 // signed-in user may do next (send to the Commission, decide, print, notices, complaints,
 // revocation; extension, reissue or duplicate of its certificate).
 import { call, type CasePage, type CertificateRow, type Saved } from "../api";
@@ -154,21 +154,23 @@ function decideCard(p: CasePage, reload: () => Promise<void>): HTMLElement {
 
 function printCard(p: CasePage): HTMLElement {
   const s = p.summary;
-  const docs: [string, string][] = [["application", String(s.id)]];
-  if (s.status === "refused" || s.status === "not_accepted") docs.push(["refusal", String(s.id)]);
-  // The protocol is printed for the case (its sitting is found from it), never by the sitting's id.
-  if (p.record.sitting_id !== null) docs.push(["protocol", String(s.id)]);
-  if (p.extras.produced) docs.push(["certificate", p.extras.produced.number]);
+  // Each document is named by what it belongs to (generated type DocumentRef): the protocol by the
+  // case (its sitting is found from it), never by the sitting's id.
+  const docs: DocumentRef[] = [{ kind: "application", case: s.id }];
+  if (s.status === "refused" || s.status === "not_accepted") docs.push({ kind: "refusal", case: s.id });
+  if (p.record.sitting_id !== null) docs.push({ kind: "protocol", case: s.id });
+  if (p.extras.produced) docs.push({ kind: "certificate", number: p.extras.produced.number });
   const docLang = select([["kk+ru", t("ui-doclang-kk-ru")], ["kk", "Қазақша"], ["ru", "Русский"], ["en", t("ui-doclang-en")]], "kk+ru", { id: "document-lang" });
   const draft = checkbox("draft", t("ui-draft"));
   const copies = input({ type: "number", min: 1, max: 100, value: "1", id: "copies", class: "short" });
   const card = section(t("ui-print-title"), h("p", { class: "muted" }, t("ui-print-explain")), h("div", { class: "row" }, field("document-lang", t("ui-doc-lang"), docLang), field("copies", t("ui-copies"), copies, { name: "copies" }), draft));
-  for (const [doc, docId] of docs) {
+  for (const ref of docs) {
+    const doc = ref.kind;
     const save = h("button", { type: "button", id: `print-${doc}`, "data-show": "0" }, t(`ui-print-${doc}`));
     const open = h("button", { type: "button", id: `open-${doc}`, class: "primary" }, t("ui-print-open"));
     const run = (show: boolean, b: HTMLButtonElement) =>
       act(b, card, async () => {
-        const saved = await call<Saved | null>("print", { document: doc, id: docId, docLang: docLang.value, draft: (card.querySelector("#draft") as HTMLInputElement).checked, copies: Number(copies.value) || 1, show });
+        const saved = await call<Saved | null>("print", { doc: ref, docLang: docLang.value, draft: (card.querySelector("#draft") as HTMLInputElement).checked, copies: Number(copies.value) || 1, show });
         if (saved) notice(t("ui-saved", { path: saved.path }));
       });
     save.addEventListener("click", () => run(false, save));
