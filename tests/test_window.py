@@ -98,6 +98,8 @@ def test_every_screen_in_every_language(app, demo_store):
         click(app, f"#search-results a.case-link[data-case='{case}']")
         screen(app, "case")
         wait_for(app, "#certificate-produced")
+        # Issue 12: who sealed it at the decision is on the page.
+        wait_for(app, "#sealed-by")
         no_untranslated(app)
         shoot(app, f"case-{lang}")
     # Last month's register lists each row with its profession named in the window's language (a

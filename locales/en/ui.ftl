@@ -234,6 +234,7 @@ ui-saved = Saved: { $path }
 ui-cert-produced = Certificate { $number }
 ui-cert-concerned = The certificate concerned: { $number }
 ui-cert-line = No. { $number }, valid { $from } – { $to }: { $status }
+ui-cert-sealed-by = Sealed at the decision by { $name } (the QR code carries this seal).
 ui-cert-copy = duplicate no. { $copy }
 ui-cert-status-valid = valid
 ui-cert-status-superseded = superseded

@@ -234,6 +234,7 @@ ui-saved = Сақталды: { $path }
 ui-cert-produced = { $number } анықтамасы
 ui-cert-concerned = Өтініш қатысты анықтама: { $number }
 ui-cert-line = № { $number }, { $from } – { $to } аралығында: { $status }
+ui-cert-sealed-by = Шешім кезінде мөрмен бекітілген: { $name } (QR-код осы мөрді алып жүреді).
 ui-cert-copy = № { $copy } телнұсқа
 ui-cert-status-valid = жарамды
 ui-cert-status-superseded = ауыстырылған

@@ -234,6 +234,7 @@ ui-saved = Сохранено: { $path }
 ui-cert-produced = Справка { $number }
 ui-cert-concerned = Справка, о которой идёт речь: { $number }
 ui-cert-line = № { $number }, действует { $from } – { $to }: { $status }
+ui-cert-sealed-by = Скреплена печатью при решении: { $name } (QR-код несёт эту печать).
 ui-cert-copy = дубликат № { $copy }
 ui-cert-status-valid = действует
 ui-cert-status-superseded = заменена

@@ -151,7 +151,11 @@ export type CertificateRow = { id: number, number: CertificateNumber, copy: numb
 /**
  * As stored: a valid certificate past its end is still `valid` here (see `valid_to`).
  */
-status: CertificateStatus, invalid_from: string | null, };
+status: CertificateStatus, invalid_from: string | null, 
+/**
+ * Who decided and sealed it (issue 12); none for one decided before seals were stored.
+ */
+sealed_by: string | null, };
 
 /**
  * A certificate's stored status; "expired" is not stored but follows from `valid_to` and the date.
@@ -477,9 +481,14 @@ known: boolean,
  */
 status: ShownStatus | null, 
 /**
- * Where known: whether the store's record still says what the code says (holder, end date).
+ * Where known: whether the store's record still says what the code says (holder, end date;
+ * and, for a certificate sealed at its decision, the very seal stored then).
  */
-matches: boolean | null, };
+matches: boolean | null, 
+/**
+ * Where known: who decided and so sealed it.
+ */
+sealed_by: string | null, };
 
 /**
  * The data a QR carries.

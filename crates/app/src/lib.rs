@@ -7,8 +7,8 @@
 //! transaction, and returns a plain result. Its error becomes a sentence in the user's language in
 //! one place (`explain`).
 
-use anyqtama_docs::qr::QrError;
 use anyqtama_rules::RulesError;
+use anyqtama_store::seal::QrError;
 use anyqtama_store::StoreError;
 use anyqtama_sync::SyncError;
 use thiserror::Error;

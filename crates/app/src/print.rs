@@ -7,12 +7,12 @@ use anyqtama_docs::forms::{
     AcceptanceRefusalView, Appeal, ApplicationView, GroundLine, ProtocolEntry, ProtocolView,
     RefusalView,
 };
-use anyqtama_docs::qr::{self, QrData};
 use anyqtama_docs::text::DocLang;
 use anyqtama_docs::{certificate, forms, Grounds, ProfessionView};
 use anyqtama_rules::points::RefusalGround;
 use anyqtama_rules::ruleset::DocumentKind;
 use anyqtama_rules::{Lang, Names};
+use anyqtama_store::seal::{self as qr, QrData};
 use anyqtama_store::{records, CaseStatus, Session, Store, StoreError};
 use chrono::NaiveDateTime;
 use std::path::Path;
@@ -81,7 +81,6 @@ fn unofficial(store: &Store) -> Vec<Lang> {
 /// "draft" and is not signed, so a draft never verifies as a certificate.
 pub fn certificate_view(store: &Store, number: &str, draft: bool) -> Result<CertificateView> {
     let r = records::certificate(store, number)?;
-    let key = store.own_key()?.ok_or(AppError::NoOfficeKey)?;
     let profession = profession(store, &r.profession_id);
     let grounds = match (&r.extension, r.case_kind.as_str()) {
         (Some((employer, bin, contract)), _) => Grounds::Extend {
@@ -129,10 +128,12 @@ pub fn certificate_view(store: &Store, number: &str, draft: bool) -> Result<Cert
         } else {
             None
         },
-        qr_payload: if draft {
-            qr::draft_payload(r.number.as_str())
-        } else {
-            qr::sign(&key, &data)
+        // The seal made at the decision; a certificate decided before seals were stored is
+        // signed now, as it always was. A draft's code says "draft" and is never genuine.
+        qr_payload: match (draft, &r.seal) {
+            (true, _) => qr::draft_payload(r.number.as_str()),
+            (false, Some(seal)) => seal.clone(),
+            (false, None) => qr::sign(&store.own_key()?.ok_or(AppError::NoOfficeKey)?, &data),
         },
         unofficial_names: unofficial(store),
     })

@@ -1,7 +1,7 @@
 //! Checking a scanned certificate QR code against the keys and certificates a store holds.
 
 use crate::Result;
-use anyqtama_docs::qr::{self, QrData};
+use anyqtama_store::seal::{self as qr, QrData};
 use anyqtama_store::{records, Store};
 use chrono::NaiveDate;
 
@@ -20,8 +20,11 @@ pub struct QrCheck {
     /// Its status today where known: valid, expired, superseded (reissued), replaced (by a
     /// duplicate), revoked.
     pub status: Option<anyqtama_store::ShownStatus>,
-    /// Where known: whether the store's record still says what the code says (holder, end date).
+    /// Where known: whether the store's record still says what the code says (holder, end date;
+    /// and, for a certificate sealed at its decision, the very seal stored then).
     pub matches: Option<bool>,
+    /// Where known: who decided and so sealed it.
+    pub sealed_by: Option<String>,
 }
 
 /// Checks a scanned QR payload against the office keys this store knows and, where the store holds
@@ -42,9 +45,12 @@ pub fn verify_qr(store: &Store, payload: &str, today: NaiveDate) -> Result<QrChe
         fingerprint: data.office.clone(),
         office,
         known: held.is_some(),
-        matches: held
-            .as_ref()
-            .map(|h| h.valid_to == data.valid_to && h.holder == data.holder),
+        matches: held.as_ref().map(|h| {
+            h.valid_to == data.valid_to
+                && h.holder == data.holder
+                && h.seal.as_deref().is_none_or(|s| s == payload.trim())
+        }),
+        sealed_by: held.as_ref().and_then(|h| h.sealed_by.clone()),
         status: held.map(|h| h.status),
         certificate: data,
     })

@@ -4,12 +4,12 @@
 //!     cargo bench -p anyqtama-docs --bench documents
 
 use anyqtama_docs::certificate::{self, CertificateView};
-use anyqtama_docs::qr::{self, QrData};
 use anyqtama_docs::register::{self, RegisterRow, RegisterView};
 use anyqtama_docs::text::DocLang;
 use anyqtama_docs::Grounds;
 use anyqtama_rules::lists::Lists;
 use anyqtama_rules::{Lang, Names};
+use anyqtama_store::seal::{self as qr, QrData};
 use criterion::{criterion_group, criterion_main, Criterion};
 use ed25519_dalek::SigningKey;
 

@@ -2,11 +2,11 @@
 //! prints through the CLI instead; these render without a store).
 
 use anyqtama_docs::certificate::{self, CertificateView};
-use anyqtama_docs::qr::{self, QrData};
 use anyqtama_docs::text::DocLang;
 use anyqtama_docs::Grounds;
 use anyqtama_rules::lists::Lists;
 use anyqtama_rules::{Lang, Names};
+use anyqtama_store::seal::{self as qr, QrData};
 use ed25519_dalek::SigningKey;
 
 fn d(s: &str) -> chrono::NaiveDate {

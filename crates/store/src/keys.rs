@@ -18,20 +18,24 @@ pub fn fingerprint(key: &VerifyingKey) -> String {
     hex::encode(&Sha256::digest(key.as_bytes())[..8])
 }
 
+/// This office's signing key, if setup made one (read inside a transaction, for the seal).
+pub(crate) fn own_key(conn: &rusqlite::Connection) -> Result<Option<SigningKey>> {
+    let secret: Option<Vec<u8>> = conn
+        .query_row(
+            "SELECT secret_key FROM office_keys WHERE own = 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(secret
+        .and_then(|s| <[u8; 32]>::try_from(s.as_slice()).ok())
+        .map(|b| SigningKey::from_bytes(&b)))
+}
+
 impl Store {
     /// This office's signing key, if setup made one.
     pub fn own_key(&self) -> Result<Option<SigningKey>> {
-        let secret: Option<Vec<u8>> = self
-            .connection()
-            .query_row(
-                "SELECT secret_key FROM office_keys WHERE own = 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(secret
-            .and_then(|s| <[u8; 32]>::try_from(s.as_slice()).ok())
-            .map(|b| SigningKey::from_bytes(&b)))
+        own_key(self.connection())
     }
 
     /// Every office key this store knows (its own and imported ones).

@@ -23,6 +23,7 @@ pub mod views;
 pub mod writer;
 
 mod schema;
+pub mod seal;
 
 /// One window per store: an exclusive lock on `<store>.lock`, held while the returned file lives.
 /// `None` when another process holds it. The OS releases it when the process ends, however it ends.

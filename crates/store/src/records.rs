@@ -103,6 +103,10 @@ pub struct CertificateRecord {
     /// The latest extension: employer, BIN, contract date.
     pub extension: Option<(String, String, NaiveDate)>,
     pub signatory: String,
+    /// The seal made when it was decided (the signed QR payload), and who decided: none for a
+    /// certificate decided before seals were stored.
+    pub seal: Option<String>,
+    pub sealed_by: Option<String>,
 }
 
 /// The newest copy of a certificate by its number.
@@ -117,7 +121,8 @@ pub fn certificate(db: &impl crate::Db, number: &str) -> Result<CertificateRecor
                     (SELECT s.held_on FROM assessments x JOIN sittings s ON s.id = x.sitting_id WHERE x.case_id = k.id),
                     k.change_ground, (SELECT number FROM certificates r WHERE r.id = c.replaces_id),
                     (SELECT invalid_from FROM certificates p WHERE p.number = c.number AND p.copy = c.copy - 1),
-                    coalesce((SELECT u.full_name FROM decisions d JOIN users u ON u.id = d.decided_by WHERE d.case_id = k.id), '')
+                    coalesce((SELECT u.full_name FROM decisions d JOIN users u ON u.id = d.decided_by WHERE d.case_id = k.id), ''),
+                    c.seal, (SELECT full_name FROM users WHERE id = c.sealed_by)
              FROM certificates c JOIN applicants a ON a.id = c.applicant_id JOIN cases k ON k.id = c.case_id
              WHERE c.number = ?1 ORDER BY c.copy DESC LIMIT 1",
             [number],
@@ -141,6 +146,8 @@ pub fn certificate(db: &impl crate::Db, number: &str) -> Result<CertificateRecor
                     previous_invalid_from: r.get(15)?,
                     extension: None,
                     signatory: r.get(16)?,
+                    seal: r.get(17)?,
+                    sealed_by: r.get(18)?,
                 })
             },
         )
@@ -316,6 +323,9 @@ pub struct HeldCertificate {
     pub status: ShownStatus,
     pub valid_to: NaiveDate,
     pub holder: String,
+    /// The seal stored at the decision, and the name of who decided.
+    pub seal: Option<String>,
+    pub sealed_by: Option<String>,
 }
 
 pub fn certificate_copy(
@@ -328,7 +338,8 @@ pub fn certificate_copy(
     Ok(conn
         .query_row(
             "SELECT CASE WHEN c.status = 'valid' AND c.valid_to < ?3 THEN 'expired' ELSE c.status END,
-                    c.valid_to, a.surname_latin || ' ' || a.given_names_latin
+                    c.valid_to, a.surname_latin || ' ' || a.given_names_latin,
+                    c.seal, (SELECT full_name FROM users WHERE id = c.sealed_by)
              FROM certificates c JOIN applicants a ON a.id = c.applicant_id
              WHERE c.number = ?1 AND c.copy = ?2",
             params![number, copy, today],
@@ -337,6 +348,8 @@ pub fn certificate_copy(
                     status: r.get(0)?,
                     valid_to: r.get(1)?,
                     holder: r.get(2)?,
+                    seal: r.get(3)?,
+                    sealed_by: r.get(4)?,
                 })
             },
         )

@@ -360,10 +360,24 @@ CREATE INDEX hq_cases_extension_of ON hq_cases(office_id, json_extract(data, '$.
     WHERE kind = 'extend';
 "#;
 
+/// Issue 12: the certificate is sealed when it is decided. The seal (the signed QR payload) and who
+/// sealed it are stored with it; a print embeds the stored seal and needs no key.
+const V6: &str = r#"
+ALTER TABLE certificates ADD COLUMN seal TEXT;
+ALTER TABLE certificates ADD COLUMN sealed_by INTEGER REFERENCES users(id);
+"#;
+
 /// All migrations, oldest first. Append, never edit: a shipped migration is history.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3),
+        M::up(V4),
+        M::up(V5),
+        M::up(V6),
+    ])
 }
 
 /// The schema version this program writes.
-pub const VERSION: i64 = 5;
+pub const VERSION: i64 = 6;

@@ -146,6 +146,8 @@ pub struct CertificateRow {
     /// As stored: a valid certificate past its end is still `valid` here (see `valid_to`).
     pub status: CertificateStatus,
     pub invalid_from: Option<NaiveDate>,
+    /// Who decided and sealed it (issue 12); none for one decided before seals were stored.
+    pub sealed_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -207,8 +209,8 @@ fn document_kind(
     })
 }
 
-const CERT_COLUMNS: &str =
-    "id, number, copy, issued_on, valid_from, valid_to, status, invalid_from FROM certificates";
+const CERT_COLUMNS: &str = "id, number, copy, issued_on, valid_from, valid_to, status, invalid_from,
+    (SELECT full_name FROM users u WHERE u.id = sealed_by) FROM certificates";
 
 fn cert_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CertificateRow> {
     Ok(CertificateRow {
@@ -220,6 +222,7 @@ fn cert_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CertificateRow> {
         valid_to: r.get(5)?,
         status: r.get(6)?,
         invalid_from: r.get(7)?,
+        sealed_by: r.get(8)?,
     })
 }
 

@@ -185,6 +185,7 @@ function certificateCard(c: CertificateRow, produced: boolean, p: CasePage, relo
   const card = section(
     t(produced ? "ui-cert-produced" : "ui-cert-concerned", { number: c.number }),
     h("p", { id: produced ? "certificate-produced" : "certificate-concerned" }, t("ui-cert-line", { number: c.number, from: fmtDate(c.valid_from), to: fmtDate(c.valid_to), status: t(`ui-cert-status-${c.status}`) }), c.copy ? ` — ${t("ui-cert-copy", { copy: c.copy })}` : ""),
+    c.sealed_by ? h("p", { class: "muted", id: produced ? "sealed-by" : "concerned-sealed-by" }, t("ui-cert-sealed-by", { name: c.sealed_by })) : "",
   );
   if (c.status !== "valid") return card;
   if (hasRole("registrar")) {

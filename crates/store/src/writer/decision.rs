@@ -116,8 +116,10 @@ impl<'a> Writer<'a> {
         search::refresh(self.tx, c.id)?;
         let cert_json = match certificate {
             Some(id) => {
+                // Issue 12: sealed now, by the decision, and stored with it; a print embeds it.
+                let seal = self.seal(id)?;
                 let r = load_cert(self.tx, id)?;
-                json!({"id": r.id, "number": r.number, "copy": r.copy, "valid_from": r.valid_from, "valid_to": r.valid_to})
+                json!({"id": r.id, "number": r.number, "copy": r.copy, "valid_from": r.valid_from, "valid_to": r.valid_to, "seal": seal})
             }
             None => serde_json::Value::Null,
         };
@@ -130,6 +132,36 @@ impl<'a> Writer<'a> {
             Some(json!({"status": next, "outcome": outcome, "decided_on": today, "refusal_grounds": grounds, "reason": reason, "departs": departs, "certificate": cert_json})),
         )?;
         Ok(certificate.map(CertificateId))
+    }
+
+    /// Seals a certificate as it now stands (number, copy, dates, holder, profession) with the
+    /// office's key, in this transaction, recording who decided. Returns the seal (the QR payload).
+    fn seal(&mut self, id: i64) -> Result<String> {
+        let key = crate::keys::own_key(self.tx)?.ok_or(StoreError::NoOffice)?;
+        let data: crate::seal::QrData = self.tx.query_row(
+            "SELECT c.number, c.copy, c.issued_on, c.valid_from, c.valid_to,
+                    a.surname_latin || ' ' || a.given_names_latin, c.profession_id
+             FROM certificates c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = ?1",
+            [id],
+            |r| {
+                Ok(crate::seal::QrData {
+                    office: String::new(),
+                    number: r.get(0)?,
+                    copy: r.get(1)?,
+                    issued_on: r.get(2)?,
+                    valid_from: r.get(3)?,
+                    valid_to: r.get(4)?,
+                    holder: r.get(5)?,
+                    profession_id: r.get(6)?,
+                })
+            },
+        )?;
+        let seal = crate::seal::sign(&key, &data);
+        self.tx.execute(
+            "UPDATE certificates SET seal = ?1, sealed_by = ?2 WHERE id = ?3",
+            params![seal, self.session.user_id.0, id],
+        )?;
+        Ok(seal)
     }
 
     fn produce_certificate(
