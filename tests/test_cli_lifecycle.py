@@ -122,7 +122,7 @@ def test_demo_never_writes_into_a_store_with_data_and_a_closed_pipe_is_no_panic(
 def test_a_file_that_is_not_a_store_is_refused_and_left_alone(tmp_path):
     empty = tmp_path / "empty.sqlite"
     empty.write_bytes(b"")
-    for args in (["verify"], ["cases"], ["due"], ["bundle", "export", "--since-last", "--out", str(tmp_path / "b.zip")]):
+    for args in (["verify"], ["cases"], ["due"], ["bundle", "export", "--since-last", "--out", str(tmp_path / "b.zip"), "--user", "admin"]):
         p = subprocess.run([BIN, "--lang", "en", *args, "--db", str(empty)], env=env(), capture_output=True, text=True)
         assert p.returncode != 0 and not p.stdout, (args, p.stdout)
         assert "empty file" in p.stderr, (args, p.stderr)

@@ -109,8 +109,8 @@ def test_a_bomb_inside_a_later_part_is_never_read_for_an_unsigned_bundle(tmp_pat
     subprocess.run([BIN, "demo", "--db", str(office), "--cases", "20", "--today", "2026-11-20"], check=True,
                    capture_output=True)
     real = tmp_path / "real.zip"
-    subprocess.run([BIN, "bundle", "export", "--db", str(office), "--since-last", "--out", str(real)], check=True,
-                   capture_output=True)
+    subprocess.run([BIN, "bundle", "export", "--db", str(office), "--since-last", "--out", str(real), "--user", "admin"],
+                   check=True, capture_output=True, env={**os.environ, "ANYQTAMA_PASSWORD": "anyqtama-demo"})
     with zipfile.ZipFile(real) as z:
         manifest = z.read("manifest.json")
     path = tmp_path / "bomb2.zip"

@@ -147,6 +147,8 @@ error-no-office = The store has no office yet: run the first-time setup.
 error-audit-broken = The audit trail is broken at event { $seq }: { $reason }. The store was changed outside Anyqtama; restore a backup and report it.
 error-io = A file could not be read or written: { $detail }
 error-bad-pattern = The numbering pattern “{ $pattern }” is invalid: it needs {"{"}seq{"}"} once and may use {"{"}office{"}"} and {"{"}year{"}"}.
+error-seal-locked = Sealing a certificate or signing a bundle needs the office key, which opens only with a head’s or an administrator’s own password: sign out and sign in again as one of them.
+error-key-slot-broken = Your copy of the office key in this store is damaged (it was changed outside the program): ask the administrator to restore the last good backup.
 error-not-a-month = “{ $value }” is not a month. Write it as YYYY-MM or MM.YYYY, for example 2026-03 or 03.2026.
 error-usage = { $detail }
 

@@ -82,7 +82,7 @@ pub fn sign_in(
     password: String,
     lang: String,
 ) -> Res<Session> {
-    let session = state.store(&lang, |s| start::sign_in(s, &login, &password))?;
+    let session = state.store(&lang, |s| start::sign_in(s, &login, &password, now()))?;
     Ok(signed_in(&state, session))
 }
 

@@ -583,7 +583,11 @@ has_users: boolean, };
 
 export type UserId = number;
 
-export type UserRow = { id: number, login: string, full_name: string, lang: string, active: boolean, roles: Array<Role>, };
+export type UserRow = { id: number, login: string, full_name: string, lang: string, active: boolean, roles: Array<Role>, 
+/**
+ * The fingerprint of the office key this user's password opens (a signatory's key slot).
+ */
+seal: string | null, };
 
 /**
  * The result of a successful verification.

@@ -90,7 +90,10 @@ pub fn export(
         },
         None => Period::Since { after: 0 },
     };
-    let made = anyqtama_sync::export(store, period, &actor, now, &registers)?;
+    let signer = session
+        .and_then(|s| s.seal_key.as_ref())
+        .ok_or(StoreError::SealLocked)?;
+    let made = anyqtama_sync::export(store, period, &actor, now, &registers, signer)?;
     crate::write_file(out, &made.bytes).map_err(StoreError::Io)?;
     let m = made.manifest;
     Ok(Exported {

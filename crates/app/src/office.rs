@@ -204,7 +204,16 @@ pub fn set_roles(
     if session.user_id != user {
         return Ok(None);
     }
-    Ok(Some(store.session_for(&session.login)?))
+    // The unlocked key stays with the session while its user still seals.
+    let mut fresh = store.session_for(&session.login)?;
+    if fresh
+        .roles
+        .iter()
+        .any(|r| matches!(r, Role::Head | Role::Admin))
+    {
+        fresh.seal_key = session.seal_key.clone();
+    }
+    Ok(Some(fresh))
 }
 
 pub fn set_user_active(

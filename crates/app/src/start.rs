@@ -147,8 +147,9 @@ pub fn open_demo(store: &mut Store, now: NaiveDateTime, lang: Lang) -> Result<De
     Ok(summary)
 }
 
-pub fn sign_in(store: &Store, login: &str, password: &str) -> Result<Session> {
-    Ok(store.sign_in(login.trim(), password)?)
+/// Signs a user in; a signatory's password also unlocks the office key for their session.
+pub fn sign_in(store: &Store, login: &str, password: &str, now: NaiveDateTime) -> Result<Session> {
+    Ok(store.sign_in(login.trim(), password, now)?)
 }
 
 /// Remembers the user's language for their next sign-in.

@@ -23,6 +23,10 @@ pub enum Bundle {
         since_last: bool,
         #[arg(long)]
         out: PathBuf,
+        /// The administrator who signs it: the office key opens only with their password
+        /// (ANYQTAMA_PASSWORD or the first line of standard input).
+        #[arg(long)]
+        user: String,
     },
     /// Verify a bundle and import it into a higher office's store (an empty store becomes one).
     Import {
@@ -72,6 +76,7 @@ pub fn run(b: Bundle) -> Result<String, CliError> {
             month: m,
             since_last,
             out,
+            user,
         } => {
             let month = match (m, since_last) {
                 (Some(m), false) => Some(month(&m)?),
@@ -83,8 +88,10 @@ pub fn run(b: Bundle) -> Result<String, CliError> {
                 }
             };
             let mut store = Store::open_existing(db_path(db))?;
-            let made =
-                bundles::export(&mut store, None, now(), month, &out).map_err(|e| match e {
+            let password = crate::case_cmd::password()?;
+            let session = anyqtama_app::start::sign_in(&store, &user, &password, now())?;
+            let made = bundles::export(&mut store, Some(&session), now(), month, &out).map_err(
+                |e| match e {
                     anyqtama_app::AppError::Store(anyqtama_store::StoreError::Io(io)) => {
                         CliError::WriteFile {
                             path: out.display().to_string(),
@@ -92,7 +99,8 @@ pub fn run(b: Bundle) -> Result<String, CliError> {
                         }
                     }
                     e => CliError::App(e),
-                })?;
+                },
+            )?;
             Ok(to_json(&serde_json::json!({
                 "bundle": out.display().to_string(),
                 "bytes": made.bytes,

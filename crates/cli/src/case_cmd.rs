@@ -330,7 +330,7 @@ pub(crate) fn password() -> Result<String, CliError> {
 fn sign_in(who: &Who) -> Result<Signed, CliError> {
     let password = password()?;
     let store = Store::open_existing(crate::store_cmd::db_path(who.db.clone()))?;
-    let session = start::sign_in(&store, &who.user, &password)?;
+    let session = start::sign_in(&store, &who.user, &password, crate::store_cmd::now())?;
     Ok(Signed { store, session })
 }
 

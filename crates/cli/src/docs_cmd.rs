@@ -90,6 +90,7 @@ pub fn print(
             &store,
             login,
             &crate::case_cmd::password()?,
+            now(),
         )?),
         _ => None,
     };

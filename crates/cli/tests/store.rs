@@ -15,6 +15,8 @@ fn run(args: &[&str]) -> (bool, String, String) {
         .args(args)
         .env("LANG", "en_US.UTF-8")
         .env_remove("ANYQTAMA_LANG")
+        // The demo's administrator signs bundles (the office key opens with their password).
+        .env("ANYQTAMA_PASSWORD", "anyqtama-demo")
         .output()
         .unwrap();
     (
@@ -439,6 +441,8 @@ fn bundles_from_two_offices_consolidate_on_the_command_line() {
         "--since-last",
         "--out",
         a_zip.to_str().unwrap(),
+        "--user",
+        "admin",
     ]);
     json(&[
         "bundle",
@@ -448,6 +452,8 @@ fn bundles_from_two_offices_consolidate_on_the_command_line() {
         "--since-last",
         "--out",
         b_zip.to_str().unwrap(),
+        "--user",
+        "admin",
     ]);
     let fingerprint = made["fingerprint"].as_str().unwrap();
     let out = Command::new(BIN)

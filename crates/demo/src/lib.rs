@@ -1118,7 +1118,8 @@ pub fn fill(
     })?;
     let registrar = store.session_for("registrar")?;
     let secretary = store.session_for("secretary")?;
-    let head = store.session_for("head")?;
+    // The head decides with the office key, which opens only with the head's password.
+    let head = store.sign_in("head", DEMO_PASSWORD, opts.now)?;
     let professions: Vec<String> = store
         .law()
         .lists

@@ -87,6 +87,14 @@ pub enum StoreError {
         "numbering pattern `{0}` is invalid: it needs {{seq}} and may use {{office}}, {{year}}"
     )]
     BadPattern(String),
+    /// Sealing a certificate or signing a bundle needs a signatory signed in with their password.
+    #[error(
+        "the office key is not unlocked: a head or administrator must sign in with their password"
+    )]
+    SealLocked,
+    /// A key slot that does not open with the right password was altered outside the program.
+    #[error("the signatory's key slot is damaged")]
+    KeySlotBroken,
 }
 
 impl StoreError {
@@ -129,6 +137,8 @@ impl StoreError {
             StoreError::NoOffice => "no-office",
             StoreError::AuditBroken { .. } => "audit-broken",
             StoreError::Io(_) => "io",
+            StoreError::SealLocked => "seal-locked",
+            StoreError::KeySlotBroken => "key-slot-broken",
             StoreError::BadPattern(_) => "bad-pattern",
             StoreError::UnknownOffice { .. } => "unknown-office",
             StoreError::OfficeKeyChanged { .. } => "office-key-changed",
@@ -224,7 +234,9 @@ impl StoreError {
                 ("known", known.clone()),
                 ("presented", presented.clone()),
             ],
-            StoreError::NotHigherOffice => vec![],
+            StoreError::NotHigherOffice | StoreError::SealLocked | StoreError::KeySlotBroken => {
+                vec![]
+            }
             StoreError::BackupOfAnotherStore { office, ours } => {
                 vec![("office", office.clone()), ("ours", ours.clone())]
             }
@@ -324,6 +336,8 @@ pub fn examples() -> Vec<StoreError> {
         },
         StoreError::Io(std::io::Error::other("io")),
         StoreError::BadPattern("{x}".into()),
+        StoreError::SealLocked,
+        StoreError::KeySlotBroken,
         StoreError::UnknownOffice {
             office: "AST".into(),
             fingerprint: "0123456789abcdef".into(),
@@ -370,6 +384,8 @@ pub fn examples() -> Vec<StoreError> {
             | StoreError::AuditBroken { .. }
             | StoreError::Io(_)
             | StoreError::BadPattern(_)
+            | StoreError::SealLocked
+            | StoreError::KeySlotBroken
             | StoreError::UnknownOffice { .. }
             | StoreError::OfficeKeyChanged { .. }
             | StoreError::NotHigherOffice

@@ -155,6 +155,11 @@ pub struct Session {
     pub full_name: String,
     pub roles: Vec<Role>,
     pub lang: String,
+    /// The office key, unlocked by this signatory's password at sign-in (issue 12): a decision
+    /// seals with it, a bundle is signed with it. Never serialised, never in the window.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub seal_key: Option<keys::SealKey>,
 }
 
 fn file_error(path: &Path, e: std::io::Error) -> StoreError {
@@ -411,10 +416,11 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let session = writer::setup(&tx, office, admin_login, admin_name, &hash, now)?;
+        let mut session = writer::setup(&tx, office, admin_login, admin_name, &hash, now)?;
         tx.commit()?;
         let actor = Actor::user(session.user_id, &session.login, Role::Admin);
-        self.ensure_own_key(seed, &actor, now)?;
+        // The key is made and kept only in the administrator's slot, under their password.
+        session.seal_key = Some(self.ensure_own_key(seed, &actor, now, password)?);
         Ok(session)
     }
 
@@ -457,7 +463,9 @@ impl Store {
     }
 
     /// Signs a user in by login and password.
-    pub fn sign_in(&self, login: &str, password: &str) -> Result<Session> {
+    /// Signs a user in with their password; a signatory's office key is unlocked with it (and, in
+    /// a store from before key slots, taken into their slot: `keys::unlock`).
+    pub fn sign_in(&self, login: &str, password: &str, now: NaiveDateTime) -> Result<Session> {
         let row: Option<(i64, String, String, String, bool)> = self
             .conn
             .query_row(
@@ -478,12 +486,24 @@ impl Store {
         if !active {
             return Err(StoreError::UserDisabled(login.to_string()));
         }
+        let roles = self.roles_of(UserId(id))?;
+        let seal_key = if keys::seals(&roles) {
+            let role = if roles.contains(&Role::Head) {
+                Role::Head
+            } else {
+                Role::Admin
+            };
+            keys::unlock(self, &Actor::user(UserId(id), login, role), password, now)?
+        } else {
+            None
+        };
         Ok(Session {
             user_id: UserId(id),
             login: login.to_string(),
             full_name,
-            roles: self.roles_of(UserId(id))?,
+            roles,
             lang,
+            seal_key,
         })
     }
 
@@ -508,6 +528,8 @@ impl Store {
             full_name,
             roles: self.roles_of(UserId(id))?,
             lang,
+            // No password, no key: such a session cannot seal or sign.
+            seal_key: None,
         })
     }
 

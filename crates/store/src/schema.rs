@@ -367,6 +367,20 @@ ALTER TABLE certificates ADD COLUMN seal TEXT;
 ALTER TABLE certificates ADD COLUMN sealed_by INTEGER REFERENCES users(id);
 "#;
 
+/// Issue 12: the office key's secret is kept only encrypted, once for each signatory (head,
+/// administrator), under a key derived from their own password; `office_keys.secret_key` is
+/// emptied once every signatory holds a slot.
+const V7: &str = r#"
+CREATE TABLE key_slots (
+    user_id INTEGER PRIMARY KEY REFERENCES users(id),
+    fingerprint TEXT NOT NULL REFERENCES office_keys(fingerprint),
+    salt BLOB NOT NULL CHECK (length(salt) = 16),
+    nonce BLOB NOT NULL CHECK (length(nonce) = 24),
+    wrapped BLOB NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
+"#;
+
 /// All migrations, oldest first. Append, never edit: a shipped migration is history.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -376,8 +390,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V4),
         M::up(V5),
         M::up(V6),
+        M::up(V7),
     ])
 }
 
 /// The schema version this program writes.
-pub const VERSION: i64 = 6;
+pub const VERSION: i64 = 7;

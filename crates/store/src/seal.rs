@@ -140,3 +140,37 @@ pub fn verify(payload: &str, known: &[VerifyingKey]) -> Result<QrData, QrError> 
         .map_err(|_| QrError::BadSignature)?;
     Ok(data)
 }
+
+/// Seals certificate `id` as it now stands in the store (number, copy, dates, holder, profession)
+/// and stores the seal with it, naming who sealed it. Returns the seal.
+pub(crate) fn store_seal(
+    conn: &rusqlite::Connection,
+    id: i64,
+    key: &SigningKey,
+    by: Option<i64>,
+) -> crate::Result<String> {
+    let data: QrData = conn.query_row(
+        "SELECT c.number, c.copy, c.issued_on, c.valid_from, c.valid_to,
+                a.surname_latin || ' ' || a.given_names_latin, c.profession_id
+         FROM certificates c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = ?1",
+        [id],
+        |r| {
+            Ok(QrData {
+                office: String::new(),
+                number: r.get(0)?,
+                copy: r.get(1)?,
+                issued_on: r.get(2)?,
+                valid_from: r.get(3)?,
+                valid_to: r.get(4)?,
+                holder: r.get(5)?,
+                profession_id: r.get(6)?,
+            })
+        },
+    )?;
+    let seal = sign(key, &data);
+    conn.execute(
+        "UPDATE certificates SET seal = ?1, sealed_by = ?2 WHERE id = ?3",
+        rusqlite::params![seal, by, id],
+    )?;
+    Ok(seal)
+}

@@ -17,13 +17,16 @@ pub struct UserRow {
     pub lang: String,
     pub active: bool,
     pub roles: Vec<Role>,
+    /// The fingerprint of the office key this user's password opens (a signatory's key slot).
+    pub seal: Option<String>,
 }
 
 pub fn users(db: &impl crate::Db) -> Result<Vec<UserRow>> {
     let conn = crate::sealed::Sealed::conn(db);
     let mut stmt = conn.prepare(
         "SELECT u.id, u.login, u.full_name, u.lang, u.active,
-                coalesce((SELECT group_concat(role, ',') FROM user_roles r WHERE r.user_id = u.id), '')
+                coalesce((SELECT group_concat(role, ',') FROM user_roles r WHERE r.user_id = u.id), ''),
+                (SELECT fingerprint FROM key_slots k WHERE k.user_id = u.id)
          FROM users u ORDER BY u.login",
     )?;
     let rows = stmt
@@ -36,6 +39,7 @@ pub fn users(db: &impl crate::Db) -> Result<Vec<UserRow>> {
                 lang: r.get(3)?,
                 active: r.get(4)?,
                 roles: roles.split(',').filter_map(Role::parse).collect(),
+                seal: r.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -209,7 +213,8 @@ fn document_kind(
     })
 }
 
-const CERT_COLUMNS: &str = "id, number, copy, issued_on, valid_from, valid_to, status, invalid_from,
+const CERT_COLUMNS: &str =
+    "id, number, copy, issued_on, valid_from, valid_to, status, invalid_from,
     (SELECT full_name FROM users u WHERE u.id = sealed_by) FROM certificates";
 
 fn cert_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CertificateRow> {

@@ -913,14 +913,18 @@ fn the_dashboard_counts_working_days() {
 #[test]
 fn sign_in_with_argon2id() {
     let mut fx = fixture();
-    let s = fx.store.sign_in("reg", PASSWORD).unwrap();
+    let s = fx
+        .store
+        .sign_in("reg", PASSWORD, t("2026-02-02 09:00"))
+        .unwrap();
     assert_eq!(s.roles, vec![Role::Registrar]);
     assert!(matches!(
-        fx.store.sign_in("reg", "wrong password"),
+        fx.store
+            .sign_in("reg", "wrong password", t("2026-02-02 09:00")),
         Err(StoreError::BadCredentials)
     ));
     assert!(matches!(
-        fx.store.sign_in("nobody", PASSWORD),
+        fx.store.sign_in("nobody", PASSWORD, t("2026-02-02 09:00")),
         Err(StoreError::BadCredentials)
     ));
     let hash: String = fx
@@ -940,7 +944,7 @@ fn sign_in_with_argon2id() {
         })
         .unwrap();
     assert!(matches!(
-        fx.store.sign_in("reg", PASSWORD),
+        fx.store.sign_in("reg", PASSWORD, t("2026-02-02 09:00")),
         Err(StoreError::UserDisabled(_))
     ));
     assert!(fx

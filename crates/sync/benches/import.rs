@@ -17,6 +17,18 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use std::path::PathBuf;
 use std::time::Instant;
 
+/// The office key as the demo's administrator unlocks it (a bundle is signed by a signatory).
+fn signer(s: &Store) -> anyqtama_store::keys::SealKey {
+    s.sign_in(
+        "admin",
+        anyqtama_demo::DEMO_PASSWORD,
+        "2026-12-01T10:00:00".parse().unwrap(),
+    )
+    .unwrap()
+    .seal_key
+    .expect("the administrator's password opens the office key")
+}
+
 fn bundle() -> Vec<u8> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
     std::fs::create_dir_all(&dir).unwrap();
@@ -41,12 +53,14 @@ fn bundle() -> Vec<u8> {
     eprintln!("demo store of 100,000 cases: {:.1?}", started.elapsed());
     let started = Instant::now();
     let now = "2026-11-20T18:00:00".parse().unwrap();
+    let signing = signer(&store);
     let made = export(
         &mut store,
         Period::Since { after: 0 },
         &Actor::command_line(),
         now,
         &without_registers,
+        &signing,
     )
     .unwrap();
     eprintln!(

@@ -208,6 +208,7 @@ pub fn export(
     actor: &Actor,
     now: NaiveDateTime,
     registers: Registers<'_>,
+    signer: &anyqtama_store::keys::SealKey,
 ) -> Result<Exported> {
     let period = match period {
         Period::Since { .. } => Period::Since {
@@ -254,9 +255,8 @@ pub fn export(
             .collect(),
     };
     let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("serialisable");
-    let key = store
-        .own_key()?
-        .ok_or(anyqtama_store::StoreError::NoOffice)?;
+    // Signed with the office key as a signatory unlocked it with their password (issue 12).
+    let key = signer.signing();
     let bytes = write_zip(&manifest_bytes, &parts, |signed| {
         key.sign(signed).to_bytes()
     })

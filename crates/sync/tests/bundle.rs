@@ -13,6 +13,14 @@ use chrono::{NaiveDate, NaiveDateTime};
 mod raw;
 use raw::RawSql;
 
+/// The office key as the demo's administrator unlocks it (a bundle is signed by a signatory).
+fn signer(s: &Store) -> anyqtama_store::keys::SealKey {
+    s.sign_in("admin", anyqtama_demo::DEMO_PASSWORD, now())
+        .unwrap()
+        .seal_key
+        .expect("the administrator's password opens the office key")
+}
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
 }
@@ -82,12 +90,14 @@ fn count(s: &Store, sql: &str) -> i64 {
 }
 
 fn all(store: &mut Store) -> Vec<u8> {
+    let signing = signer(store);
     export(
         store,
         Period::Since { after: 0 },
         &Actor::command_line(),
         now(),
         &without_registers,
+        &signing,
     )
     .unwrap()
     .bytes
@@ -130,6 +140,7 @@ fn a_replayed_or_older_bundle_changes_nothing() {
     let mut a = office(&dir, 3, 120);
     let mut region = hq(&dir);
     let actor = Actor::command_line();
+    let signing = signer(&a);
     let october = export(
         &mut a,
         Period::Month {
@@ -139,6 +150,7 @@ fn a_replayed_or_older_bundle_changes_nothing() {
         &actor,
         now(),
         &without_registers,
+        &signing,
     )
     .unwrap();
     let first = all(&mut a);
@@ -183,7 +195,9 @@ fn a_newer_change_wins_and_the_older_bundle_does_not_undo_it() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    let head = a.session_for("head").unwrap();
+    let head = a
+        .sign_in("head", anyqtama_demo::DEMO_PASSWORD, now())
+        .unwrap();
     a.write(&head, now(), |w| {
         w.revoke(
             anyqtama_store::CertificateId(cert),
@@ -195,12 +209,14 @@ fn a_newer_change_wins_and_the_older_bundle_does_not_undo_it() {
         )
     })
     .unwrap();
+    let signing = signer(&a);
     let newer = export(
         &mut a,
         Period::Since { after: 0 },
         &actor,
         now(),
         &without_registers,
+        &signing,
     )
     .unwrap();
     assert_eq!(
@@ -227,6 +243,7 @@ fn damage_and_forgery_are_refused_and_nothing_is_written() {
     let mut a = office(&dir, 5, 60);
     let mut region = hq(&dir);
     let actor = Actor::command_line();
+    let signing = signer(&a);
     let bundle = export(
         &mut a,
         Period::Month {
@@ -236,6 +253,7 @@ fn damage_and_forgery_are_refused_and_nothing_is_written() {
         &actor,
         now(),
         &without_registers,
+        &signing,
     )
     .unwrap()
     .bytes;
@@ -299,6 +317,7 @@ fn damage_and_forgery_are_refused_and_nothing_is_written() {
         Err(SyncError::Store(StoreError::OfficeKeyChanged { .. }))
     ));
     // Another bundle's manifest under this bundle's signature: refused.
+    let signing = signer(&a);
     let october = export(
         &mut a,
         Period::Month {
@@ -308,6 +327,7 @@ fn damage_and_forgery_are_refused_and_nothing_is_written() {
         &actor,
         now(),
         &without_registers,
+        &signing,
     )
     .unwrap()
     .bytes;
@@ -318,7 +338,7 @@ fn damage_and_forgery_are_refused_and_nothing_is_written() {
     mixed[sig_at..].copy_from_slice(sig_ok);
     assert!(verify(&mixed).is_err());
     // A part whose content does not match its checksum, re-signed by the office's own key: named.
-    let key = a.own_key().unwrap().unwrap();
+    let key = signer(&a).signing().clone();
     let mut damaged = parts.clone();
     damaged[1].1.push(b' ');
     let resigned = anyqtama_sync::assemble(&damaged[0].1, &damaged[1..], &key);
@@ -434,7 +454,8 @@ fn the_same_passport_live_in_two_offices_is_reported() {
     let (reg, sec, head) = (
         b.session_for("registrar").unwrap(),
         b.session_for("secretary").unwrap(),
-        b.session_for("head").unwrap(),
+        b.sign_in("head", anyqtama_demo::DEMO_PASSWORD, now())
+            .unwrap(),
     );
     let case: CaseId = b
         .write(&reg, received, |w| w.register_application(&app))
@@ -518,7 +539,7 @@ fn a_higher_office_has_its_own_administrator() {
         .unwrap();
     assert!(region.is_higher_office().unwrap());
     assert!(!region.has_office().unwrap());
-    assert!(region.sign_in("region", "long enough").is_ok());
+    assert!(region.sign_in("region", "long enough", now()).is_ok());
     assert_eq!(admin.roles, vec![anyqtama_store::Role::Admin]);
     assert!(matches!(
         region.setup_higher_office("again", "Again", "long enough", now()),
@@ -597,7 +618,9 @@ fn a_history_rewritten_after_it_was_sent_is_refused_whole() {
     let mut a = office(&dir, 1, 60);
     let copy = dir.path().join("older.sqlite");
     a.backup_to(&copy).unwrap();
-    let admin = a.session_for("admin").unwrap();
+    let admin = a
+        .sign_in("admin", anyqtama_demo::DEMO_PASSWORD, now())
+        .unwrap();
     a.write(&admin, now(), |w| {
         w.add_commission_member("Member Sent", "Expert", "Atameken")
             .map(|_| ())
@@ -653,7 +676,9 @@ fn an_honest_next_bundle_continues_the_history_held() {
         now(),
     )
     .unwrap();
-    let admin = a.session_for("admin").unwrap();
+    let admin = a
+        .sign_in("admin", anyqtama_demo::DEMO_PASSWORD, now())
+        .unwrap();
     a.write(&admin, now(), |w| {
         w.add_commission_member("Member Later", "Expert", "Atameken")
             .map(|_| ())

@@ -21,6 +21,18 @@ const TRUST: ImportOptions = ImportOptions {
     dry_run: false,
 };
 
+/// The office key as the demo's administrator unlocks it (a bundle is signed by a signatory).
+fn signer(s: &Store) -> anyqtama_store::keys::SealKey {
+    s.sign_in(
+        "admin",
+        anyqtama_demo::DEMO_PASSWORD,
+        "2026-12-01T10:00:00".parse().unwrap(),
+    )
+    .unwrap()
+    .seal_key
+    .expect("the administrator's password opens the office key")
+}
+
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 20)
         .unwrap()
@@ -50,12 +62,14 @@ fn bundles() -> &'static Vec<Vec<u8>> {
                     year: month.year(),
                     month: month.month(),
                 };
+                let signing = signer(&s);
                 match export(
                     &mut s,
                     period,
                     &Actor::command_line(),
                     now(),
                     &without_registers,
+                    &signing,
                 ) {
                     Ok(b) => out.push(b.bytes),
                     Err(SyncError::Empty) => {}
@@ -63,12 +77,14 @@ fn bundles() -> &'static Vec<Vec<u8>> {
                 }
                 month = month.checked_add_months(Months::new(1)).unwrap();
             }
+            let signing = signer(&s);
             let all = export(
                 &mut s,
                 Period::Since { after: 0 },
                 &Actor::command_line(),
                 now(),
                 &without_registers,
+                &signing,
             )
             .unwrap();
             out.push(all.bytes);

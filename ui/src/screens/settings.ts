@@ -90,7 +90,8 @@ function usersCard(s: Settings, reload: () => Promise<void>): HTMLElement {
       notice(t("ui-saved-settings"));
     }));
     toggle.addEventListener("click", () => act(toggle, cell, async () => { await call("set_user_active", { user: u.id, active: !u.active }); await reload(); }));
-    return [u.login, u.full_name, cell, u.active ? t("ui-active") : t("ui-inactive"), toggle];
+    const seal = u.seal ? h("code", { class: "fingerprint", title: t("ui-seal-explain") }, u.seal) : h("span", { class: "muted" }, "—");
+    return [u.login, u.full_name, cell, seal, u.active ? t("ui-active") : t("ui-inactive"), toggle];
   });
   const login = input({ autocomplete: "off" });
   const fullName = input();
@@ -105,7 +106,7 @@ function usersCard(s: Settings, reload: () => Promise<void>): HTMLElement {
     await reload();
     notice(t("ui-saved-settings"));
   }));
-  return section(t("ui-users"), h("p", { class: "muted" }, t("ui-users-explain")), table([t("ui-login"), t("ui-full-name"), t("ui-roles"), t("ui-col-status"), ""], rows, { class: "grid", id: "users" }), form);
+  return section(t("ui-users"), h("p", { class: "muted" }, t("ui-users-explain")), table([t("ui-login"), t("ui-full-name"), t("ui-roles"), t("ui-col-seal"), t("ui-col-status"), ""], rows, { class: "grid", id: "users" }), form);
 }
 
 function rulesCard(s: Settings, reload: () => Promise<void>): HTMLElement {

@@ -57,8 +57,7 @@ pub fn office_ident(store: &Store) -> Result<OfficeIdent> {
         })
         .optional()?
         .ok_or(StoreError::NoOffice)?;
-    let key = store.own_key()?.ok_or(StoreError::NoOffice)?;
-    let public = key.verifying_key();
+    let public = store.own_public_key()?.ok_or(StoreError::NoOffice)?;
     Ok(OfficeIdent {
         id,
         code: o.code,

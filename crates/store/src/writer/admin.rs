@@ -47,13 +47,22 @@ impl<'a> Writer<'a> {
                 params![id, r.as_str()],
             )?;
         }
+        // A new signatory gets their own slot of the office key, under the password just set
+        // (the administrator's own unlocked key is what is encrypted).
+        let slot = match (&self.session.seal_key, crate::keys::seals(roles)) {
+            (Some(key), true) => {
+                crate::keys::write_slot(self.tx, id, password, key, self.now)?;
+                Some(key.fingerprint())
+            }
+            _ => None,
+        };
         self.audit(
             &actor,
             Action::ManageUsers,
             "user",
             id,
             None,
-            Some(json!({"login": login, "full_name": full_name, "roles": roles, "lang": lang})),
+            Some(json!({"login": login, "full_name": full_name, "roles": roles, "lang": lang, "key_slot": slot})),
         )?;
         Ok(UserId(id))
     }

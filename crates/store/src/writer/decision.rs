@@ -135,33 +135,17 @@ impl<'a> Writer<'a> {
     }
 
     /// Seals a certificate as it now stands (number, copy, dates, holder, profession) with the
-    /// office's key, in this transaction, recording who decided. Returns the seal (the QR payload).
+    /// office's key as the deciding signatory unlocked it with their password, in this
+    /// transaction, recording who decided. Returns the seal (the QR payload).
     fn seal(&mut self, id: i64) -> Result<String> {
-        let key = crate::keys::own_key(self.tx)?.ok_or(StoreError::NoOffice)?;
-        let data: crate::seal::QrData = self.tx.query_row(
-            "SELECT c.number, c.copy, c.issued_on, c.valid_from, c.valid_to,
-                    a.surname_latin || ' ' || a.given_names_latin, c.profession_id
-             FROM certificates c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = ?1",
-            [id],
-            |r| {
-                Ok(crate::seal::QrData {
-                    office: String::new(),
-                    number: r.get(0)?,
-                    copy: r.get(1)?,
-                    issued_on: r.get(2)?,
-                    valid_from: r.get(3)?,
-                    valid_to: r.get(4)?,
-                    holder: r.get(5)?,
-                    profession_id: r.get(6)?,
-                })
-            },
-        )?;
-        let seal = crate::seal::sign(&key, &data);
-        self.tx.execute(
-            "UPDATE certificates SET seal = ?1, sealed_by = ?2 WHERE id = ?3",
-            params![seal, self.session.user_id.0, id],
-        )?;
-        Ok(seal)
+        let key = self
+            .session
+            .seal_key
+            .as_ref()
+            .ok_or(StoreError::SealLocked)?
+            .signing()
+            .clone();
+        crate::seal::store_seal(self.tx, id, &key, Some(self.session.user_id.0))
     }
 
     fn produce_certificate(

@@ -268,6 +268,7 @@ fn first_admin(
         full_name: name.into(),
         roles: vec![Role::Admin],
         lang: "kk".into(),
+        seal_key: None,
     })
 }
 

@@ -77,10 +77,12 @@ pub fn fixture() -> Fixture {
     std::fs::copy(template(), &path).unwrap();
     let store = Store::open(&path).unwrap();
     let members = vec![MemberId(1), MemberId(2)];
-    let admin = store.session_for("admin").unwrap();
+    // Signatories sign in with their passwords: that is what unlocks the office key to seal.
+    let at = t("2026-02-02 08:30");
+    let admin = store.sign_in("admin", PASSWORD, at).unwrap();
     let registrar = store.session_for("reg").unwrap();
     let secretary = store.session_for("sec").unwrap();
-    let head = store.session_for("head").unwrap();
+    let head = store.sign_in("head", PASSWORD, at).unwrap();
     Fixture {
         dir,
         store,
