@@ -580,14 +580,25 @@ impl Store {
     }
 
     /// Verifies the audit chain and SQLite's own integrity.
+    /// Checks the file's integrity and the whole audit chain on one consistent state of the
+    /// file, so another process writing meanwhile is never taken for a broken trail (issue 12).
+    ///
+    /// The check holds the write lock while it runs (other writers wait, readers do not): SQLite's
+    /// full-text index check is not stable under a concurrent writer even inside a read snapshot
+    /// (it reported checksum mismatches that were not in the file), and the audit chain and its
+    /// recorded head must be read as one. It runs on a connection of its own: the full-text
+    /// index keeps per-connection state that another process's writes leave stale.
     pub fn verify(&self) -> Result<audit::Verified> {
-        let check: String = self
-            .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let own = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        own.busy_timeout(std::time::Duration::from_secs(30))?;
+        let snapshot = rusqlite::Transaction::new_unchecked(&own, TransactionBehavior::Immediate)?;
+        let check: String = snapshot.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if check != "ok" {
             return Err(StoreError::Migration(format!("integrity_check: {check}")));
         }
-        audit::verify(&self.conn)
+        let verified = audit::verify(&snapshot)?;
+        snapshot.finish()?;
+        Ok(verified)
     }
 }
 
