@@ -172,6 +172,7 @@ register-col-from = Valid from
 register-col-to = Valid to
 register-col-status = Status today
 register-total = Total: { $count }
+register-trail = As of { $date }. Audit trail: event { $seq }, fingerprint { $fingerprint } (compare with the head that “anyqtama verify” shows).
 event-issued = issued
 event-extended = extended
 event-reissued = reissued

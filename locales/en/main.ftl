@@ -148,6 +148,7 @@ error-audit-broken = The audit trail is broken at event { $seq }: { $reason }. T
 error-io = A file could not be read or written: { $detail }
 error-bad-pattern = The numbering pattern “{ $pattern }” is invalid: it needs {"{"}seq{"}"} once and may use {"{"}office{"}"} and {"{"}year{"}"}.
 error-seal-locked = Sealing a certificate or signing a bundle needs the office key, which opens only with a head’s or an administrator’s own password: sign out and sign in again as one of them.
+error-table-differs = The store was changed outside the program: in table “{ $table }”, row { $row }, the { $field } no longer matches the audit trail or the certificate’s seal. Do not work on: tell the administrator, who keeps this copy for the inquiry and restores the last backup that verifies.
 error-key-slot-broken = Your copy of the office key in this store is damaged (it was changed outside the program): ask the administrator to restore the last good backup.
 error-not-a-month = “{ $value }” is not a month. Write it as YYYY-MM or MM.YYYY, for example 2026-03 or 03.2026.
 error-usage = { $detail }

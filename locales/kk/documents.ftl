@@ -174,6 +174,7 @@ register-col-from = Басталуы
 register-col-to = Аяқталуы
 register-col-status = Жағдайы
 register-total = Барлығы: { $count }
+register-trail = { $date } ж. жағдай бойынша. Аудит журналы: № { $seq } оқиға, саусақ ізі { $fingerprint } («anyqtama verify» көрсететін соңғы оқиғамен салыстырыңыз).
 event-issued = берілді
 event-extended = ұзартылды
 event-reissued = қайта рәсімделді

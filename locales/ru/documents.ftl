@@ -172,6 +172,7 @@ register-col-from = Действует с
 register-col-to = Действует по
 register-col-status = Состояние
 register-total = Всего: { $count }
+register-trail = По состоянию на { $date }. Журнал аудита: событие { $seq }, отпечаток { $fingerprint } (сверьте с последним событием, которое показывает «anyqtama verify»).
 event-issued = выдана
 event-extended = продлена
 event-reissued = переоформлена

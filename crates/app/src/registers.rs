@@ -39,7 +39,10 @@ pub fn register_view(store: &Store, month: (i32, u32), today: NaiveDate) -> Resu
             }
         })
         .collect();
+    let (seq, hash) = anyqtama_store::exchange::audit_head(store)?;
     Ok(RegisterView {
+        as_of: today,
+        trail: (seq, hash.chars().take(16).collect()),
         office: office_names(store)?,
         month: format!("{}-{:02}", month.0, month.1),
         rows,

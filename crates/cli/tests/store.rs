@@ -505,3 +505,29 @@ fn bundles_from_two_offices_consolidate_on_the_command_line() {
         "{err}"
     );
 }
+
+/// Issue 12: an edit with the sqlite3 shell that leaves the audit chain whole is still named by
+/// `verify`, in the user's language, with the table, the row and the field.
+#[test]
+fn verify_names_an_outside_edit_of_a_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "office.sqlite", "120", "4");
+    let v = json(&["verify", "--db", db.to_str().unwrap()]);
+    assert_eq!(v["ok"], true);
+    let (ok, id) = sqlite3(
+        &db,
+        "SELECT id FROM certificates WHERE seal IS NOT NULL ORDER BY id LIMIT 1",
+    );
+    assert!(ok);
+    let id = id.trim().to_string();
+    let (ok, _) = sqlite3(
+        &db,
+        &format!("UPDATE certificates SET valid_to = '2031-01-01' WHERE id = {id}"),
+    );
+    assert!(ok);
+    for (lang, word) in [("en", "valid_to"), ("ru", "таблице"), ("kk", "кестесінде")] {
+        let (ok, out, err) = run(&["--lang", lang, "verify", "--db", db.to_str().unwrap()]);
+        assert!(!ok && out.is_empty(), "{lang}: {out}");
+        assert!(err.contains(word) && err.contains(&id), "{lang}: {err}");
+    }
+}

@@ -92,6 +92,8 @@ fn register_view(rows: usize) -> RegisterView {
         })
         .collect();
     RegisterView {
+        as_of: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        trail: (1234, "09fd1b524afc437f".into()),
         office: office(),
         month: "2026-03".into(),
         rows,

@@ -28,6 +28,10 @@ pub struct RegisterView {
     /// "2026-03"
     pub month: String,
     pub rows: Vec<RegisterRow>,
+    /// As of which day, and the office's audit trail then (its last event and the head's short
+    /// fingerprint), printed on every page so an inspector can hold the file against the paper.
+    pub as_of: chrono::NaiveDate,
+    pub trail: (i64, String),
 }
 
 const COLUMNS: [(&str, f32); 10] = [
@@ -189,6 +193,16 @@ pub fn pdf(v: &RegisterView, lang: DocLang) -> Vec<u8> {
             &[("page", (i + 1).to_string()), ("pages", n.to_string())],
         ));
         page.right(page.width - 10.0, 204.0, 8.0, Weight::Regular, &label);
+        let trail = joined(&t.get(
+            "register-trail",
+            &[
+                ("date", v.as_of.format("%d.%m.%Y").to_string()),
+                ("seq", v.trail.0.to_string()),
+                ("fingerprint", v.trail.1.clone()),
+            ],
+        ));
+        // Beside the page number, wrapped: the bilingual line is long.
+        page.para(10.0, 199.5, page.width - 70.0, 6.5, Weight::Regular, &trail);
     }
     layout::render(&month_title(&t, &v.month)[0], pages)
 }

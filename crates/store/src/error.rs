@@ -92,6 +92,13 @@ pub enum StoreError {
         "the office key is not unlocked: a head or administrator must sign in with their password"
     )]
     SealLocked,
+    /// A table no longer says what the audit trail or a seal says: changed outside the program.
+    #[error("table {table}, row {row}: {column} differs from the audit trail or its seal")]
+    TableDiffers {
+        table: &'static str,
+        row: String,
+        column: &'static str,
+    },
     /// A key slot that does not open with the right password was altered outside the program.
     #[error("the signatory's key slot is damaged")]
     KeySlotBroken,
@@ -138,6 +145,7 @@ impl StoreError {
             StoreError::AuditBroken { .. } => "audit-broken",
             StoreError::Io(_) => "io",
             StoreError::SealLocked => "seal-locked",
+            StoreError::TableDiffers { .. } => "table-differs",
             StoreError::KeySlotBroken => "key-slot-broken",
             StoreError::BadPattern(_) => "bad-pattern",
             StoreError::UnknownOffice { .. } => "unknown-office",
@@ -237,6 +245,11 @@ impl StoreError {
             StoreError::NotHigherOffice | StoreError::SealLocked | StoreError::KeySlotBroken => {
                 vec![]
             }
+            StoreError::TableDiffers { table, row, column } => vec![
+                ("table", table.to_string()),
+                ("row", row.clone()),
+                ("field", column.to_string()),
+            ],
             StoreError::BackupOfAnotherStore { office, ours } => {
                 vec![("office", office.clone()), ("ours", ours.clone())]
             }
@@ -338,6 +351,11 @@ pub fn examples() -> Vec<StoreError> {
         StoreError::BadPattern("{x}".into()),
         StoreError::SealLocked,
         StoreError::KeySlotBroken,
+        StoreError::TableDiffers {
+            table: "certificates",
+            row: "7".into(),
+            column: "valid_to",
+        },
         StoreError::UnknownOffice {
             office: "AST".into(),
             fingerprint: "0123456789abcdef".into(),
@@ -385,6 +403,7 @@ pub fn examples() -> Vec<StoreError> {
             | StoreError::Io(_)
             | StoreError::BadPattern(_)
             | StoreError::SealLocked
+            | StoreError::TableDiffers { .. }
             | StoreError::KeySlotBroken
             | StoreError::UnknownOffice { .. }
             | StoreError::OfficeKeyChanged { .. }

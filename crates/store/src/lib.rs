@@ -22,6 +22,7 @@ pub mod search;
 pub mod views;
 pub mod writer;
 
+mod consistency;
 mod schema;
 pub mod seal;
 
@@ -597,6 +598,8 @@ impl Store {
             return Err(StoreError::Migration(format!("integrity_check: {check}")));
         }
         let verified = audit::verify(&snapshot)?;
+        // The tables against the trail and the seals: an edit that left the chain whole.
+        consistency::check(&snapshot, self.own_public_key()?)?;
         snapshot.finish()?;
         Ok(verified)
     }

@@ -59,7 +59,7 @@ pub fn fingerprint(key: &VerifyingKey) -> String {
     hex::encode(&Sha256::digest(key.as_bytes())[..8])
 }
 
-fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     // The separator and anything outside printable ASCII would not survive the QR's byte mode.
     s.chars()
         .map(|c| {

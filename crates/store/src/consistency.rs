@@ -1,0 +1,169 @@
+//! The tables held against the audit trail and the seals (issue 12, item 4): `verify` finds an
+//! edit made outside the program even when the audit chain itself was left whole.
+//!
+//! - every certificate sealed at its decision still says what its seal says (number, copy, dates,
+//!   holder, profession), and the seal is the office's;
+//! - every case and every user has the event that made it, and every case an event made still
+//!   exists;
+//! - every user's roles are the roles the trail last gave them;
+//! - every revoked certificate (by the trail) is revoked in its table.
+//!
+//! Each finding names the table, the row and the field.
+
+use crate::error::{Result, StoreError};
+use crate::seal;
+use ed25519_dalek::VerifyingKey;
+use rusqlite::Connection;
+use std::collections::{BTreeMap, BTreeSet};
+
+fn differs(table: &'static str, row: impl ToString, column: &'static str) -> StoreError {
+    StoreError::TableDiffers {
+        table,
+        row: row.to_string(),
+        column,
+    }
+}
+
+/// Checks the office's tables against its trail and seals; the first difference found is named.
+pub(crate) fn check(conn: &Connection, office_key: Option<VerifyingKey>) -> Result<()> {
+    certificates_match_their_seals(conn, office_key)?;
+    rows_have_their_events(
+        conn,
+        "cases",
+        "case",
+        &["register_application", "refuse_acceptance"],
+    )?;
+    rows_have_their_events(conn, "users", "user", &["create_user", "manage_users"])?;
+    roles_are_the_trails(conn)?;
+    revocations_hold(conn)?;
+    Ok(())
+}
+
+fn certificates_match_their_seals(conn: &Connection, key: Option<VerifyingKey>) -> Result<()> {
+    let keys: Vec<VerifyingKey> = key.into_iter().collect();
+    let mut stmt = conn.prepare(
+        "SELECT c.id, c.seal, c.number, c.copy, c.issued_on, c.valid_from, c.valid_to,
+                a.surname_latin || ' ' || a.given_names_latin, c.profession_id
+         FROM certificates c JOIN applicants a ON a.id = c.applicant_id
+         WHERE c.seal IS NOT NULL ORDER BY c.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let sealed = seal::verify(&r.get::<_, String>(1)?, &keys)
+            .map_err(|_| differs("certificates", id, "seal"))?;
+        let now = seal::QrData {
+            office: sealed.office.clone(),
+            number: r.get(2)?,
+            copy: r.get(3)?,
+            issued_on: r.get(4)?,
+            valid_from: r.get(5)?,
+            valid_to: r.get(6)?,
+            holder: r.get(7)?,
+            profession_id: r.get(8)?,
+        };
+        let field = if seal::clean(&now.number) != sealed.number {
+            Some("number")
+        } else if now.copy != sealed.copy {
+            Some("copy")
+        } else if now.issued_on != sealed.issued_on {
+            Some("issued_on")
+        } else if now.valid_from != sealed.valid_from {
+            Some("valid_from")
+        } else if now.valid_to != sealed.valid_to {
+            Some("valid_to")
+        } else if seal::clean(&now.holder) != sealed.holder {
+            Some("holder")
+        } else if seal::clean(&now.profession_id) != sealed.profession_id {
+            Some("profession_id")
+        } else {
+            None
+        };
+        if let Some(field) = field {
+            return Err(differs("certificates", id, field));
+        }
+    }
+    Ok(())
+}
+
+/// Every row of `table` was made by one of `actions` on `entity`, and every such event's row is
+/// still there.
+fn rows_have_their_events(
+    conn: &Connection,
+    table: &'static str,
+    entity: &str,
+    actions: &[&str],
+) -> Result<()> {
+    let rows: BTreeSet<String> = conn
+        .prepare(&format!("SELECT CAST(id AS TEXT) FROM {table}"))?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let list = actions
+        .iter()
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let made: BTreeSet<String> = conn
+        .prepare(&format!(
+            "SELECT DISTINCT entity_id FROM audit WHERE entity = ?1 AND action IN ({list})
+               AND (action <> 'manage_users' OR json_extract(after, '$.login') IS NOT NULL)"
+        ))?
+        .query_map([entity], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if let Some(extra) = rows.difference(&made).next() {
+        return Err(differs(table, extra, "row"));
+    }
+    if let Some(gone) = made.difference(&rows).next() {
+        return Err(differs(table, gone, "deleted"));
+    }
+    Ok(())
+}
+
+fn roles_are_the_trails(conn: &Connection) -> Result<()> {
+    // The last event on each user that says their roles.
+    let mut given: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT entity_id, json_extract(after, '$.roles') FROM audit
+         WHERE entity = 'user' AND json_extract(after, '$.roles') IS NOT NULL ORDER BY seq",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let roles: Vec<String> = serde_json::from_str(&r.get::<_, String>(1)?).unwrap_or_default();
+        given.insert(r.get(0)?, roles.into_iter().collect());
+    }
+    let mut held: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut stmt = conn.prepare("SELECT CAST(user_id AS TEXT), role FROM user_roles")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        held.entry(r.get(0)?).or_default().insert(r.get(1)?);
+    }
+    for (user, roles) in &held {
+        if given.get(user) != Some(roles) {
+            return Err(differs("user_roles", user, "role"));
+        }
+    }
+    for (user, roles) in &given {
+        if !roles.is_empty() && !held.contains_key(user) {
+            return Err(differs("user_roles", user, "role"));
+        }
+    }
+    Ok(())
+}
+
+fn revocations_hold(conn: &Connection) -> Result<()> {
+    let undone: Option<String> = conn
+        .query_row(
+            "SELECT e.entity_id FROM audit e
+             WHERE e.entity = 'certificate' AND e.action = 'revoke'
+               AND NOT EXISTS (SELECT 1 FROM certificates c
+                               WHERE CAST(c.id AS TEXT) = e.entity_id AND c.status = 'revoked')
+             LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .ok();
+    match undone {
+        Some(id) => Err(differs("certificates", id, "status")),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,88 @@
+//! Issue 12, item 4: every kind of outside edit the probe tried is named by `verify` (table, row,
+//! field), even when the audit chain itself is left whole.
+
+mod common;
+use common::*;
+
+use anyqtama_store::{RevocationAct, StoreError};
+
+/// A fixture with a certificate and a revoked one, which verifies; then `edit` in SQL beside the
+/// program, and what `verify` says.
+fn after_edit(edit: &str) -> StoreError {
+    let mut fx = fixture();
+    fx.certificate(1);
+    let revoked = fx.certificate(2);
+    let head = fx.head.clone();
+    fx.store
+        .write(&head, t("2026-02-10 10:00"), |w| {
+            w.revoke(
+                revoked,
+                &RevocationAct {
+                    body: "Migration service".into(),
+                    number: "17-04/112".into(),
+                    date: d("2026-02-09"),
+                },
+            )
+        })
+        .unwrap();
+    fx.store.verify().expect("untouched, it verifies");
+    fx.store.connection().execute_batch(edit).unwrap();
+    fx.store.verify().expect_err("the edit is found")
+}
+
+fn named(e: StoreError) -> (String, String) {
+    match e {
+        StoreError::TableDiffers { table, column, .. } => (table.to_string(), column.to_string()),
+        other => panic!("not named as a table difference: {other:?}"),
+    }
+}
+
+#[test]
+fn a_certificates_end_date_moved() {
+    let e = after_edit("UPDATE certificates SET valid_to = '2030-12-31' WHERE id = 1");
+    assert_eq!(named(e), ("certificates".into(), "valid_to".into()));
+}
+
+#[test]
+fn a_holder_renamed() {
+    let e = after_edit("UPDATE applicants SET surname_latin = 'SOMEONE' WHERE id = 1");
+    assert_eq!(named(e), ("certificates".into(), "holder".into()));
+}
+
+#[test]
+fn a_revocation_undone() {
+    let e = after_edit("UPDATE certificates SET status = 'valid' WHERE id = 2");
+    assert_eq!(named(e), ("certificates".into(), "status".into()));
+}
+
+#[test]
+fn a_case_deleted() {
+    let e = after_edit(
+        "PRAGMA foreign_keys = OFF; DELETE FROM cases WHERE id = (SELECT max(id) FROM cases)",
+    );
+    assert_eq!(named(e), ("cases".into(), "deleted".into()));
+}
+
+#[test]
+fn a_head_inserted() {
+    let e = after_edit(
+        "INSERT INTO users (login, full_name, password_hash, lang, created_at) VALUES ('boss', 'Boss', 'x', 'ru', '2026-02-10T10:00:00');
+         INSERT INTO user_roles (user_id, role) SELECT id, 'head' FROM users WHERE login = 'boss';",
+    );
+    assert_eq!(named(e), ("users".into(), "row".into()));
+}
+
+#[test]
+fn a_registrar_made_head() {
+    let e = after_edit(
+        "INSERT INTO user_roles (user_id, role) SELECT id, 'head' FROM users WHERE login = 'reg'",
+    );
+    assert_eq!(named(e), ("user_roles".into(), "role".into()));
+}
+
+#[test]
+fn a_seal_replaced() {
+    let e =
+        after_edit("UPDATE certificates SET seal = replace(seal, 'ANQ1|', 'ANQ1|0') WHERE id = 1");
+    assert_eq!(named(e), ("certificates".into(), "seal".into()));
+}
