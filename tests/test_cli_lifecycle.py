@@ -49,6 +49,9 @@ def test_the_readme_lifecycle_script_runs_on_a_fresh_store(tmp_path):
     assert q(db, "SELECT document_kind FROM attachments") == [("identity_document",)]
     assert q(db, "SELECT kind FROM notifications") == [("employer_change",)]
     assert q(db, "SELECT status FROM complaints") == [("rejected",)]
+    # A reset and a change of password kept every signatory's slot (and no plain key anywhere).
+    assert q(db, "SELECT count(*) FROM key_slots") == [(2,)]
+    assert q(db, "SELECT count(*) FROM office_keys WHERE secret_key IS NOT NULL") == [(0,)]
     assert "may: ['attach_scan', 'send_to_commission'" in out.stdout, out.stdout[:2000]
     assert json.loads(out.stdout[out.stdout.rindex("{"):])["ok"] is True, "verify at the end"
 
@@ -87,13 +90,13 @@ def test_a_shell_cannot_act_without_the_password_the_role_or_a_ground(tmp_path):
     p = run("case", "decide", str(case), "--outcome", "refuse", "--user", "registrar", password="registrar password")
     assert p.returncode != 0 and not p.stdout
     p = run("case", "decide", str(case), "--outcome", "refuse", "--reason", "Нет", "--user", "head",
-            password="head password", lang="ru")
+            password="head new password", lang="ru")
     assert p.returncode != 0 and not p.stdout and "основание" in p.stderr, p.stderr
-    p = run("case", "decide", "abc", "--outcome", "issue", "--user", "head", password="head password")
+    p = run("case", "decide", "abc", "--outcome", "issue", "--user", "head", password="head new password")
     assert p.returncode != 0 and "abc" in p.stderr
     assert q(db, "SELECT count(*) FROM audit")[0][0] == events
     p = run("case", "decide", str(case), "--outcome", "refuse", "--ground", "unreliable_documents",
-            "--reason", "The diploma's register entry does not exist.", "--user", "head", password="head password")
+            "--reason", "The diploma's register entry does not exist.", "--user", "head", password="head new password")
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["refusal_grounds"] == ["unreliable_documents"]
 

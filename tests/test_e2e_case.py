@@ -9,7 +9,7 @@ import time
 import pytest
 
 from conftest import ROOT, launch
-from ui import (check, click, exists, fill, menu, no_untranslated, screen, set_lang, shoot, text,
+from ui import (check, click, exists, fill, menu, no_untranslated, screen, set_lang, shoot, sign_in, text,
                 wait_for, wait_text, wait_until)
 
 BIN = "211240642195"  # a BIN with a valid check digit
@@ -507,3 +507,27 @@ def test_the_law_round_two_through_the_window(window):
     wait_text(d, "#case-status", "refused")
     assert count(store, f"SELECT refusal_grounds FROM decisions WHERE case_id = {ext}") == '["unreliable_documents"]'
     shoot(d, "case-extension-refused-en")
+
+
+def test_a_password_change_keeps_the_seal(window):
+    """Issue 12: the administrator (here also the head) changes their password on the About page;
+    the office key opens with the new one, and the old one no longer signs in."""
+    d, store = window.d, window.store
+    menu(d, "about")
+    fill(d, "#password-old", "correct horse")
+    fill(d, "#password-new", "a longer horse battery")
+    fill(d, "#password-again", "a longer horse batterx")
+    click(d, "#password-save")
+    wait_text(d, "[data-field='again'] .field-error", "differ")
+    fill(d, "#password-again", "a longer horse battery")
+    click(d, "#password-save")
+    wait_text(d, "#toast", "changed")
+    click(d, "#sign-out")
+    sign_in(d, "admin", "a longer horse battery")
+    screen(d, "dashboard")
+    menu(d, "settings")
+    wait_for(d, "#users code.fingerprint")
+    fingerprint = d.execute_script("return document.querySelector('#users code.fingerprint').textContent")
+    held = count(store, "SELECT fingerprint FROM office_keys WHERE own = 1")
+    assert fingerprint == held
+    assert count(store, "SELECT count(*) FROM office_keys WHERE secret_key IS NOT NULL") == 0

@@ -118,7 +118,14 @@ as registrar
 complaint=$(a complaint register --case "$dup" --addressee leb --summary "Disagrees with the revocation" --user registrar | field complaint)
 as head
 a complaint resolve "$complaint" --status rejected --outcome "The control body's act stands" --user head
-# 9. The administrator checks the trail from the first event to the last.
+# 9. The head forgot the password: the administrator sets a new one, under which the head's copy
+#    of the office key opens again; the administrator changes their own.
 as admin
+ANYQTAMA_NEW_PASSWORD="head new password" a user reset head --user admin
+export ANYQTAMA_PASSWORD="head new password"
+a case page "$dup" --user head > /dev/null
+ANYQTAMA_PASSWORD="admin password" ANYQTAMA_NEW_PASSWORD="admin new password" a user password --user admin
+export ANYQTAMA_PASSWORD="admin new password"
+# 10. The administrator checks the trail from the first event to the last.
 a office audit --verify --user admin | python3 -c "import json,sys; print('audit:', json.load(sys.stdin)['verified'])"
 "$BIN" verify --db "$DB"

@@ -57,6 +57,18 @@ pub fn set_roles(
     Ok(fresh)
 }
 
+command!(
+    /// The signed-in user's own password: the current one asked again.
+    with_mut change_password(old: String, new: String) -> (),
+    |s, who| office::change_password(s, who, now(), &old, &new)
+);
+
+command!(
+    /// The administrator sets a new password for a user who lost theirs.
+    with_mut reset_password(user: UserId, password: String) -> (),
+    |s, who| office::reset_password(s, who, now(), user, &password)
+);
+
 command!(with_mut set_user_active(user: UserId, active: bool) -> (), |s, who| {
     office::set_user_active(s, who, now(), user, active)
 });

@@ -76,6 +76,8 @@ fn main() {
             admin::create_user,
             admin::set_roles,
             admin::set_user_active,
+            admin::change_password,
+            admin::reset_password,
             admin::audit,
             admin::backup,
             admin::restore,

@@ -358,3 +358,26 @@ pub fn user_id(store: &Store, login: &str) -> Result<UserId> {
             .into()
         })
 }
+
+/// The signed-in user changes their own password (the old one asked again); a signatory's key
+/// goes on opening with the new one.
+pub fn change_password(
+    store: &mut Store,
+    session: &Session,
+    now: NaiveDateTime,
+    old: &str,
+    new: &str,
+) -> Result<()> {
+    Ok(store.write(session, now, |w| w.change_own_password(old, new))?)
+}
+
+/// The administrator sets a new password for a user; a signatory gets a new slot of the office key.
+pub fn reset_password(
+    store: &mut Store,
+    session: &Session,
+    now: NaiveDateTime,
+    user: UserId,
+    new: &str,
+) -> Result<()> {
+    Ok(store.write(session, now, |w| w.reset_password(user, new))?)
+}

@@ -193,6 +193,19 @@ pub enum User {
         #[command(flatten)]
         who: Who,
     },
+    /// Change your own password: the current one from ANYQTAMA_PASSWORD (or standard input), the
+    /// new one from ANYQTAMA_NEW_PASSWORD. A signatory's key goes on opening with the new one.
+    Password {
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Set a new password for a user who lost theirs (the administrator; the new password from
+    /// ANYQTAMA_NEW_PASSWORD). A head or administrator gets a new slot of the office key.
+    Reset {
+        login: String,
+        #[command(flatten)]
+        who: Who,
+    },
     /// Let a user sign in again, or no more (--off).
     Active {
         login: String,
@@ -323,6 +336,12 @@ pub(crate) fn password() -> Result<String, CliError> {
             Ok(line.trim_end_matches(['\r', '\n']).to_string())
         }
     }
+}
+
+/// A new password, from ANYQTAMA_NEW_PASSWORD (never from an argument).
+fn new_password() -> Result<String, CliError> {
+    std::env::var("ANYQTAMA_NEW_PASSWORD")
+        .map_err(|_| CliError::Usage("ANYQTAMA_NEW_PASSWORD".into()))
 }
 
 /// Opens the store and signs the user in. With no ANYQTAMA_PASSWORD the first line of standard
@@ -628,8 +647,7 @@ pub fn run_user(cmd: User, now: NaiveDateTime) -> Result<String, CliError> {
             who,
         } => {
             let roles = roles(&r)?;
-            let new_password = std::env::var("ANYQTAMA_NEW_PASSWORD")
-                .map_err(|_| CliError::Usage("ANYQTAMA_NEW_PASSWORD".into()))?;
+            let new_password = new_password()?;
             let mut s = sign_in(&who)?;
             let user = NewUser {
                 login: &login,
@@ -652,6 +670,24 @@ pub fn run_user(cmd: User, now: NaiveDateTime) -> Result<String, CliError> {
             office::set_roles(&mut s.store, &s.session, now, id, &roles)?;
             Ok(to_json(
                 &json!({"user": id, "login": login, "roles": roles}),
+            ))
+        }
+        User::Password { who } => {
+            let new = new_password()?;
+            let old = password()?;
+            let store = Store::open_existing(crate::store_cmd::db_path(who.db.clone()))?;
+            let session = start::sign_in(&store, &who.user, &old, now)?;
+            let mut store = store;
+            office::change_password(&mut store, &session, now, &old, &new)?;
+            Ok(to_json(&json!({"login": who.user, "password": "changed"})))
+        }
+        User::Reset { login, who } => {
+            let new = new_password()?;
+            let mut s = sign_in(&who)?;
+            let id = office::user_id(&s.store, &login)?;
+            office::reset_password(&mut s.store, &s.session, now, id, &new)?;
+            Ok(to_json(
+                &json!({"user": id, "login": login, "password": "reset"}),
             ))
         }
         User::Active { login, off, who } => {

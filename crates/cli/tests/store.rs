@@ -525,7 +525,8 @@ fn verify_names_an_outside_edit_of_a_table() {
         &format!("UPDATE certificates SET valid_to = '2031-01-01' WHERE id = {id}"),
     );
     assert!(ok);
-    for (lang, word) in [("en", "valid_to"), ("ru", "таблице"), ("kk", "кестесінде")] {
+    for (lang, word) in [("en", "valid_to"), ("ru", "таблице"), ("kk", "кестесінде")]
+    {
         let (ok, out, err) = run(&["--lang", lang, "verify", "--db", db.to_str().unwrap()]);
         assert!(!ok && out.is_empty(), "{lang}: {out}");
         assert!(err.contains(word) && err.contains(&id), "{lang}: {err}");

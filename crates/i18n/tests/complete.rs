@@ -360,3 +360,13 @@ fn refusal_details_are_codes_not_english() {
     }
     assert!(prose.is_empty(), "details written as prose: {prose:?}");
 }
+
+/// No message id is given twice in one language (across all its files): the bundle refuses it,
+/// and a program that built its messages only on an error path would fail there.
+#[test]
+fn every_language_builds_with_each_id_once() {
+    for lang in Lang::ALL {
+        let m = anyqtama_i18n::Messages::new(lang);
+        assert!(!m.get("app-title", &[]).is_empty());
+    }
+}

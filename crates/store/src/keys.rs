@@ -210,7 +210,11 @@ pub(crate) fn write_slot(
 }
 
 /// Opens `user`'s slot with their password. `None` when they have none.
-fn open_slot(conn: &rusqlite::Connection, user: i64, password: &str) -> Result<Option<SealKey>> {
+pub(crate) fn open_slot(
+    conn: &rusqlite::Connection,
+    user: i64,
+    password: &str,
+) -> Result<Option<SealKey>> {
     use chacha20poly1305::aead::{Aead, Payload};
     use chacha20poly1305::{KeyInit, XChaCha20Poly1305, XNonce};
     let slot: Option<(String, Vec<u8>, Vec<u8>, Vec<u8>)> = conn

@@ -614,6 +614,17 @@ pub fn default_path() -> PathBuf {
         .join("anyqtama.sqlite")
 }
 
+/// Whether `password` is the one `hash` was made from.
+pub(crate) fn password_matches(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
 pub(crate) fn hash_password(password: &str) -> Result<String> {
     if password.chars().count() < 8 {
         return Err(StoreError::Invalid {

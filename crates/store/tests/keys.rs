@@ -158,3 +158,70 @@ fn a_slot_belongs_to_its_user() {
     let r = fx.store.sign_in("head", PASSWORD, t("2026-02-07 09:00"));
     assert!(matches!(r, Err(StoreError::KeySlotBroken)), "{r:?}");
 }
+
+#[test]
+fn a_password_change_keeps_the_seal_and_a_reset_writes_a_new_slot() {
+    let mut fx = fixture();
+    let at = t("2026-02-06 09:00");
+    let fingerprint = fx.head.seal_key.as_ref().unwrap().fingerprint();
+    // The head changes their own password: the old one is asked again.
+    let head = fx.head.clone();
+    let wrong = fx.store.write(&head, at, |w| {
+        w.change_own_password("not it at all", "a new long passphrase")
+    });
+    assert!(
+        matches!(wrong, Err(StoreError::BadCredentials)),
+        "{wrong:?}"
+    );
+    fx.store
+        .write(&head, at, |w| {
+            w.change_own_password(PASSWORD, "a new long passphrase")
+        })
+        .unwrap();
+    assert!(matches!(
+        fx.store.sign_in("head", PASSWORD, at),
+        Err(StoreError::BadCredentials)
+    ));
+    let again = fx
+        .store
+        .sign_in("head", "a new long passphrase", at)
+        .unwrap();
+    assert_eq!(again.seal_key.as_ref().unwrap().fingerprint(), fingerprint);
+    fx.head = again;
+    fx.certificate(5); // the head seals with the new password
+
+    // The head forgets it: the administrator resets it, and the new password opens a new slot.
+    let admin = fx.admin.clone();
+    let head_id = fx.head.user_id;
+    fx.store
+        .write(&admin, at, |w| {
+            w.reset_password(head_id, "reset passphrase one")
+        })
+        .unwrap();
+    let reset = fx
+        .store
+        .sign_in("head", "reset passphrase one", at)
+        .unwrap();
+    assert_eq!(reset.seal_key.unwrap().fingerprint(), fingerprint);
+
+    // An administrator signed in without a password cannot give anyone the key.
+    let passwordless = fx.store.session_for("admin").unwrap();
+    let r = fx.store.write(&passwordless, at, |w| {
+        w.reset_password(head_id, "reset passphrase two")
+    });
+    assert!(matches!(r, Err(StoreError::SealLocked)), "{r:?}");
+    // A registrar's reset needs no key, and gives none.
+    let reg = fx.registrar.user_id;
+    fx.store
+        .write(&passwordless, at, |w| {
+            w.reset_password(reg, "registrar passphrase")
+        })
+        .unwrap();
+    assert!(fx
+        .store
+        .sign_in("reg", "registrar passphrase", at)
+        .unwrap()
+        .seal_key
+        .is_none());
+    fx.store.verify().unwrap();
+}

@@ -1,8 +1,32 @@
 // What the program is, the legal basis it applies (rule sets with their dates and sources, the
 // lists), and where its data lives.
 import { call, type About } from "../api";
-import { h, section, table } from "../dom";
+import { act, field, formError, h, input, LocalFail, notice, section, table } from "../dom";
 import { fmtDate, t } from "../i18n";
+
+/** The signed-in user's own password: the current one asked again, the new one twice. */
+function passwordCard(): HTMLElement {
+  const old = input({ type: "password", autocomplete: "current-password" });
+  const fresh = input({ type: "password", autocomplete: "new-password" });
+  const again = input({ type: "password", autocomplete: "new-password" });
+  const save = h("button", { type: "button", id: "password-save" }, t("ui-password-save"));
+  const card = section(
+    t("ui-password-title"),
+    h("p", { class: "muted" }, t("ui-password-explain")),
+    h("div", { class: "row" }, field("password-old", t("ui-password-old"), old, { name: "old" }), field("password-new", t("ui-password-new"), fresh, { name: "password" }), field("password-again", t("ui-password-again"), again, { name: "again" })),
+    save,
+    formError(),
+  );
+  save.addEventListener("click", () =>
+    act(save, card, async () => {
+      if (fresh.value !== again.value) throw new LocalFail({ message: t("ui-password-mismatch"), field: "again" });
+      await call("change_password", { old: old.value, new: fresh.value });
+      for (const i of [old, fresh, again]) i.value = "";
+      notice(t("ui-password-changed"));
+    }),
+  );
+  return card;
+}
 
 export async function aboutScreen(): Promise<HTMLElement> {
   const a = await call<About>("about");
@@ -25,5 +49,6 @@ export async function aboutScreen(): Promise<HTMLElement> {
       h("p", { class: "muted" }, t("doc-unofficial-names")),
       h("p", { class: "muted" }, t("ui-about-font")),
     ),
+    passwordCard(),
   );
 }

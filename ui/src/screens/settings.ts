@@ -106,7 +106,19 @@ function usersCard(s: Settings, reload: () => Promise<void>): HTMLElement {
     await reload();
     notice(t("ui-saved-settings"));
   }));
-  return section(t("ui-users"), h("p", { class: "muted" }, t("ui-users-explain")), table([t("ui-login"), t("ui-full-name"), t("ui-roles"), t("ui-col-seal"), t("ui-col-status"), ""], rows, { class: "grid", id: "users" }), form);
+  // A user who lost their password gets a new one from the administrator; a head or administrator
+  // gets a new slot of the office key under it.
+  const whose = select(s.users.map((u) => [String(u.id), `${u.login} — ${u.full_name}`]), String(s.users[0]?.id ?? ""), { id: "reset-user" });
+  const resetTo = input({ type: "password", autocomplete: "new-password" });
+  const reset = h("button", { type: "button", id: "reset-password" }, t("ui-password-reset"));
+  const resetForm = h("div", { class: "sub" }, h("h3", {}, t("ui-password-reset-title")), h("p", { class: "muted" }, t("ui-password-reset-explain")), h("div", { class: "row" }, field("reset-user", t("ui-login"), whose, { name: "user" }), field("reset-to", t("ui-password-new"), resetTo, { name: "password" })), formError(), reset);
+  reset.addEventListener("click", () => act(reset, resetForm, async () => {
+    await call("reset_password", { user: Number(whose.value), password: resetTo.value });
+    resetTo.value = "";
+    await reload();
+    notice(t("ui-password-changed"));
+  }));
+  return section(t("ui-users"), h("p", { class: "muted" }, t("ui-users-explain")), table([t("ui-login"), t("ui-full-name"), t("ui-roles"), t("ui-col-seal"), t("ui-col-status"), ""], rows, { class: "grid", id: "users" }), form, resetForm);
 }
 
 function rulesCard(s: Settings, reload: () => Promise<void>): HTMLElement {

@@ -293,4 +293,91 @@ impl<'a> Writer<'a> {
         )?;
         Ok(MemberId(id))
     }
+
+    /// The signed-in user changes their own password: the old one is asked again, and a
+    /// signatory's key slot is re-encrypted under the new one (issue 12), so signing goes on.
+    pub fn change_own_password(&mut self, old: &str, new: &str) -> Result<()> {
+        let user = self.session.user_id.0;
+        let hash: String = self.tx.query_row(
+            "SELECT password_hash FROM users WHERE id = ?1",
+            [user],
+            |r| r.get(0),
+        )?;
+        if !crate::password_matches(&hash, old) {
+            return Err(StoreError::BadCredentials);
+        }
+        let fresh = crate::hash_password(new)?;
+        self.tx.execute(
+            "UPDATE users SET password_hash = ?1 WHERE id = ?2",
+            params![fresh, user],
+        )?;
+        let slot = match crate::keys::open_slot(self.tx, user, old)? {
+            Some(key) => {
+                crate::keys::write_slot(self.tx, user, new, &key, self.now)?;
+                Some(key.fingerprint())
+            }
+            None => None,
+        };
+        let role = self
+            .session
+            .roles
+            .first()
+            .copied()
+            .unwrap_or(Role::Registrar);
+        let actor = crate::audit::Actor::user(self.session.user_id, &self.session.login, role);
+        self.audit(
+            &actor,
+            Action::ManageUsers,
+            "user",
+            user,
+            None,
+            Some(json!({"password": "changed", "key_slot": slot})),
+        )?;
+        Ok(())
+    }
+
+    /// The administrator sets a new password for a user who lost theirs. A signatory gets a new
+    /// slot of the office key under it, written from the administrator's own unlocked key; a user
+    /// who no longer seals keeps none.
+    pub fn reset_password(&mut self, user: UserId, new: &str) -> Result<()> {
+        let actor = self.permit(Action::ManageUsers)?;
+        let fresh = crate::hash_password(new)?;
+        let changed = self.tx.execute(
+            "UPDATE users SET password_hash = ?1 WHERE id = ?2",
+            params![fresh, user.0],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                what: "user",
+                id: user.to_string(),
+            });
+        }
+        let roles: Vec<Role> = self
+            .tx
+            .prepare("SELECT role FROM user_roles WHERE user_id = ?1")?
+            .query_map([user.0], |r| r.get::<_, Role>(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let slot = if crate::keys::seals(&roles) {
+            let key = self
+                .session
+                .seal_key
+                .as_ref()
+                .ok_or(StoreError::SealLocked)?;
+            crate::keys::write_slot(self.tx, user.0, new, key, self.now)?;
+            Some(key.fingerprint())
+        } else {
+            self.tx
+                .execute("DELETE FROM key_slots WHERE user_id = ?1", [user.0])?;
+            None
+        };
+        self.audit(
+            &actor,
+            Action::ManageUsers,
+            "user",
+            user.0,
+            None,
+            Some(json!({"password": "reset", "key_slot": slot})),
+        )?;
+        Ok(())
+    }
 }
