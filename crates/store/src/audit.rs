@@ -82,6 +82,17 @@ fn at_text(at: NaiveDateTime) -> String {
 
 /// Appends an event inside the caller's transaction.
 pub fn append(tx: &Transaction<'_>, actor: &Actor, ev: Event<'_>) -> Result<i64> {
+    append_signed(tx, actor, ev, None)
+}
+
+/// [`append`], the event signed with the office key when a signatory's key is unlocked: the
+/// signature over its hash is part of the row, written once (the trail is append-only).
+pub(crate) fn append_signed(
+    tx: &Transaction<'_>,
+    actor: &Actor,
+    ev: Event<'_>,
+    key: Option<&ed25519_dalek::SigningKey>,
+) -> Result<i64> {
     let head: Option<(i64, String)> = tx
         .query_row(
             "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
@@ -110,10 +121,14 @@ pub fn append(tx: &Transaction<'_>, actor: &Actor, ev: Event<'_>) -> Result<i64>
         after.as_deref(),
         &prev,
     );
+    let signature = key.map(|k| {
+        use ed25519_dalek::Signer;
+        hex::encode(k.sign(hash.as_bytes()).to_bytes())
+    });
     tx.execute(
-        "INSERT INTO audit (seq, at, user_id, login, role, action, entity, entity_id, before, after, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![seq, at, uid, actor.login, actor.role, ev.action, ev.entity, ev.entity_id, before, after, prev, hash],
+        "INSERT INTO audit (seq, at, user_id, login, role, action, entity, entity_id, before, after, prev_hash, hash, signature)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![seq, at, uid, actor.login, actor.role, ev.action, ev.entity, ev.entity_id, before, after, prev, hash, signature],
     )?;
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('audit_head', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -36,6 +36,44 @@ pub(crate) fn check(conn: &Connection, office_key: Option<VerifyingKey>) -> Resu
     rows_have_their_events(conn, "users", "user", &["create_user", "manage_users"])?;
     roles_are_the_trails(conn)?;
     revocations_hold(conn)?;
+    signed_events_hold(conn, office_key)?;
+    Ok(())
+}
+
+/// Every signed event's signature is the office key's over its hash; and every decision (only a
+/// head with the key unlocked can take one) is signed, once any event is: a rewrite that dropped
+/// the signatures is found too.
+fn signed_events_hold(conn: &Connection, key: Option<VerifyingKey>) -> Result<()> {
+    use ed25519_dalek::Verifier;
+    let Some(key) = key else { return Ok(()) };
+    let mut stmt = conn.prepare(
+        "SELECT seq, hash, signature FROM audit WHERE signature IS NOT NULL ORDER BY seq",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut first_signed: Option<i64> = None;
+    while let Some(r) = rows.next()? {
+        let seq: i64 = r.get(0)?;
+        first_signed.get_or_insert(seq);
+        let hash: String = r.get(1)?;
+        let sig = hex::decode(r.get::<_, String>(2)?)
+            .ok()
+            .and_then(|b| ed25519_dalek::Signature::from_slice(&b).ok())
+            .ok_or_else(|| differs("audit", seq, "signature"))?;
+        key.verify(hash.as_bytes(), &sig)
+            .map_err(|_| differs("audit", seq, "signature"))?;
+    }
+    if let Some(first) = first_signed {
+        let unsigned: Option<i64> = conn
+            .query_row(
+                "SELECT seq FROM audit WHERE action = 'decide' AND signature IS NULL AND seq > ?1 LIMIT 1",
+                [first],
+                |r| r.get(0),
+            )
+            .ok();
+        if let Some(seq) = unsigned {
+            return Err(differs("audit", seq, "signature"));
+        }
+    }
     Ok(())
 }
 

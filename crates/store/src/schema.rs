@@ -381,6 +381,13 @@ CREATE TABLE key_slots (
 ) STRICT;
 "#;
 
+/// Issue 12: an audit event written by a signatory signed in with their password carries the
+/// office key's signature over its hash, so a consistent rewrite of the trail inside the file is
+/// found: nobody without a signatory's password can sign the rewritten events.
+const V8: &str = r#"
+ALTER TABLE audit ADD COLUMN signature TEXT;
+"#;
+
 /// All migrations, oldest first. Append, never edit: a shipped migration is history.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -391,8 +398,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V5),
         M::up(V6),
         M::up(V7),
+        M::up(V8),
     ])
 }
 
 /// The schema version this program writes.
-pub const VERSION: i64 = 7;
+pub const VERSION: i64 = 8;

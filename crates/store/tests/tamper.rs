@@ -86,3 +86,19 @@ fn a_seal_replaced() {
         after_edit("UPDATE certificates SET seal = replace(seal, 'ANQ1|', 'ANQ1|0') WHERE id = 1");
     assert_eq!(named(e), ("certificates".into(), "seal".into()));
 }
+
+#[test]
+fn a_decisions_signature_dropped() {
+    let e = after_edit(
+        "DROP TRIGGER audit_no_update; UPDATE audit SET signature = NULL WHERE seq = (SELECT max(seq) FROM audit WHERE action = 'decide')",
+    );
+    assert_eq!(named(e), ("audit".into(), "signature".into()));
+}
+
+#[test]
+fn a_signature_forged() {
+    let e = after_edit(
+        "DROP TRIGGER audit_no_update; UPDATE audit SET signature = replace(signature, substr(signature, 1, 2), 'ff') WHERE seq = (SELECT max(seq) FROM audit WHERE signature IS NOT NULL)",
+    );
+    assert_eq!(named(e), ("audit".into(), "signature".into()));
+}

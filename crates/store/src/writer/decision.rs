@@ -21,6 +21,11 @@ impl<'a> Writer<'a> {
         chosen_end: Option<NaiveDate>,
     ) -> Result<Option<CertificateId>> {
         let actor = self.permit(Action::Decide)?;
+        // A decision is the signatory's act: taken only with the office key their password
+        // unlocked, so its event is signed and an issued certificate sealed (issue 12).
+        if self.session.seal_key.is_none() {
+            return Err(StoreError::SealLocked);
+        }
         let c = load_case(self.tx, case.0)?;
         let next = lifecycle::check(
             c.id,

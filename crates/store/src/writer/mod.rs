@@ -406,7 +406,8 @@ impl<'a> Writer<'a> {
         before: Option<serde_json::Value>,
         after: Option<serde_json::Value>,
     ) -> Result<()> {
-        audit::append(
+        // A signatory's event is signed with the key their password unlocked (issue 12).
+        audit::append_signed(
             self.tx,
             actor,
             Event {
@@ -417,6 +418,7 @@ impl<'a> Writer<'a> {
                 before,
                 after,
             },
+            self.session.seal_key.as_ref().map(|k| k.signing()),
         )?;
         Ok(())
     }
