@@ -21,6 +21,11 @@ pub(crate) fn year_files() -> Vec<(String, String)> {
     crate::toml_files(&FOLDER, &["holidays.toml"])
 }
 
+/// The kinds of holiday, as shipped (`assets/calendar/holidays.toml`).
+pub fn holiday_kinds() -> &'static str {
+    holidays()
+}
+
 fn holidays() -> &'static str {
     FOLDER
         .get_file("holidays.toml")
