@@ -16,7 +16,8 @@ export async function startScreen(): Promise<HTMLElement> {
     h("p", { id: "tagline" }, t("app-tagline")),
     h("p", { id: "rules" }, t("app-rules-in-force", { ruleset: info.rules_in_force })),
     h("p", { id: "calendar" }, t("app-calendar-years", { first: String(info.calendar_first), last: String(info.calendar_last) })),
-    h("p", { id: "store", class: "muted" }, t(status.ready ? "ui-store-ready" : "ui-store-none", { path: status.path })),
+    // Held by another window, the store is neither "ready" nor "none yet": the message below says which.
+    status.in_use ? null : h("p", { id: "store", class: "muted" }, t(status.ready ? "ui-store-ready" : "ui-store-none", { path: status.path })),
   );
   if (status.in_use) {
     return h(
