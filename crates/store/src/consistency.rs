@@ -79,27 +79,17 @@ fn signed_events_hold(conn: &Connection, key: Option<VerifyingKey>) -> Result<()
 
 fn certificates_match_their_seals(conn: &Connection, key: Option<VerifyingKey>) -> Result<()> {
     let keys: Vec<VerifyingKey> = key.into_iter().collect();
-    let mut stmt = conn.prepare(
-        "SELECT c.id, c.seal, c.number, c.copy, c.issued_on, c.valid_from, c.valid_to,
-                a.surname_latin || ' ' || a.given_names_latin, c.profession_id
-         FROM certificates c JOIN applicants a ON a.id = c.applicant_id
+    let mut stmt = conn.prepare(&format!(
+        "SELECT c.id, c.seal, {} FROM certificates c JOIN applicants a ON a.id = c.applicant_id
          WHERE c.seal IS NOT NULL ORDER BY c.id",
-    )?;
+        seal::SEALED_COLUMNS
+    ))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
         let sealed = seal::verify(&r.get::<_, String>(1)?, &keys)
             .map_err(|_| differs("certificates", id, "seal"))?;
-        let now = seal::QrData {
-            office: sealed.office.clone(),
-            number: r.get(2)?,
-            copy: r.get(3)?,
-            issued_on: r.get(4)?,
-            valid_from: r.get(5)?,
-            valid_to: r.get(6)?,
-            holder: r.get(7)?,
-            profession_id: r.get(8)?,
-        };
+        let now = seal::sealed_data(r, 2)?;
         let field = if seal::clean(&now.number) != sealed.number {
             Some("number")
         } else if now.copy != sealed.copy {

@@ -143,6 +143,24 @@ pub fn verify(payload: &str, known: &[VerifyingKey]) -> Result<QrData, QrError> 
 
 /// Seals certificate `id` as it now stands in the store (number, copy, dates, holder, profession)
 /// and stores the seal with it, naming who sealed it. Returns the seal.
+/// The columns a seal covers, as read from `certificates c JOIN applicants a`.
+pub(crate) const SEALED_COLUMNS: &str = "c.number, c.copy, c.issued_on, c.valid_from, c.valid_to,
+    a.surname_latin || ' ' || a.given_names_latin, c.profession_id";
+
+/// The data a seal covers, from a row that has [`SEALED_COLUMNS`] from column `at` on.
+pub(crate) fn sealed_data(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<QrData> {
+    Ok(QrData {
+        office: String::new(),
+        number: r.get(at)?,
+        copy: r.get(at + 1)?,
+        issued_on: r.get(at + 2)?,
+        valid_from: r.get(at + 3)?,
+        valid_to: r.get(at + 4)?,
+        holder: r.get(at + 5)?,
+        profession_id: r.get(at + 6)?,
+    })
+}
+
 pub(crate) fn store_seal(
     conn: &rusqlite::Connection,
     id: i64,
@@ -150,22 +168,12 @@ pub(crate) fn store_seal(
     by: Option<i64>,
 ) -> crate::Result<String> {
     let data: QrData = conn.query_row(
-        "SELECT c.number, c.copy, c.issued_on, c.valid_from, c.valid_to,
-                a.surname_latin || ' ' || a.given_names_latin, c.profession_id
-         FROM certificates c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = ?1",
+        &format!(
+            "SELECT {SEALED_COLUMNS} FROM certificates c JOIN applicants a ON a.id = c.applicant_id
+             WHERE c.id = ?1"
+        ),
         [id],
-        |r| {
-            Ok(QrData {
-                office: String::new(),
-                number: r.get(0)?,
-                copy: r.get(1)?,
-                issued_on: r.get(2)?,
-                valid_from: r.get(3)?,
-                valid_to: r.get(4)?,
-                holder: r.get(5)?,
-                profession_id: r.get(6)?,
-            })
-        },
+        |r| sealed_data(r, 0),
     )?;
     let seal = sign(key, &data);
     conn.execute(

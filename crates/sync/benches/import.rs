@@ -17,17 +17,9 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// The office key as the demo's administrator unlocks it (a bundle is signed by a signatory).
-fn signer(s: &Store) -> anyqtama_store::keys::SealKey {
-    s.sign_in(
-        "admin",
-        anyqtama_demo::DEMO_PASSWORD,
-        "2026-12-01T10:00:00".parse().unwrap(),
-    )
-    .unwrap()
-    .seal_key
-    .expect("the administrator's password opens the office key")
-}
+#[path = "../tests/common/signer.rs"]
+mod signer;
+use signer::signer;
 
 fn bundle() -> Vec<u8> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");

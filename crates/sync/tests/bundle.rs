@@ -13,13 +13,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 mod raw;
 use raw::RawSql;
 
-/// The office key as the demo's administrator unlocks it (a bundle is signed by a signatory).
-fn signer(s: &Store) -> anyqtama_store::keys::SealKey {
-    s.sign_in("admin", anyqtama_demo::DEMO_PASSWORD, now())
-        .unwrap()
-        .seal_key
-        .expect("the administrator's password opens the office key")
-}
+#[path = "common/signer.rs"]
+mod signer;
+use signer::signer;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()

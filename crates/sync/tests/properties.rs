@@ -21,17 +21,9 @@ const TRUST: ImportOptions = ImportOptions {
     dry_run: false,
 };
 
-/// The office key as the demo's administrator unlocks it (a bundle is signed by a signatory).
-fn signer(s: &Store) -> anyqtama_store::keys::SealKey {
-    s.sign_in(
-        "admin",
-        anyqtama_demo::DEMO_PASSWORD,
-        "2026-12-01T10:00:00".parse().unwrap(),
-    )
-    .unwrap()
-    .seal_key
-    .expect("the administrator's password opens the office key")
-}
+#[path = "common/signer.rs"]
+mod signer;
+use signer::signer;
 
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 20)
