@@ -152,6 +152,12 @@ error-table-differs = The store was changed outside the program: in table “{ $
 error-key-slot-broken = Your copy of the office key in this store is damaged (it was changed outside the program): ask the administrator to restore the last good backup.
 error-not-a-month = “{ $value }” is not a month. Write it as YYYY-MM or MM.YYYY, for example 2026-03 or 03.2026.
 error-usage = { $detail }
+error-cli-unknown-argument = The command does not take “{ $arg }”. Run it with --help to see what it takes.
+error-cli-unknown-command = “{ $arg }” is not an anyqtama command. Run anyqtama --help to see the commands.
+error-cli-missing-argument = The command needs { $arg }. Run it with --help to see what it takes.
+error-cli-missing-command = Say what to do after the command's name. Run it with --help to see the commands.
+error-cli-invalid-value = “{ $value }” does not fit { $arg }. Run the command with --help to see what it takes.
+error-cli-other = The command line is not understood ({ $value }{ $arg }). Run the command with --help to see what it takes.
 
 ## Documents from the command line
 error-qr-malformed = This is not an Anyqtama certificate code. Scan the QR code on the certificate again.
@@ -260,6 +266,8 @@ error-bundle-altered = The bundle was changed after the office signed it: its si
 error-bundle-unknown-format = The bundle's format ({ $detail }) is not known to this program. Update the program.
 error-bundle-too-new = The bundle was written by a newer program (schema { $found }; this program knows { $known }). Update the program, then import it.
 error-bundle-key-mismatch = The bundle's key does not match the fingerprint it names ({ $fingerprint }). Do not use it; ask the office for the file again.
+error-bundle-key-not-vouched = The bundle is signed with, or names, the key { $fingerprint }, which no earlier key of the office vouches for. It may have been made by someone who only has a copy of the office's store. The bundle is refused: ask the office's administrator for the file again.
+error-key-retired = Refused: office { $office } signed this bundle with the key { $fingerprint }, which was retired on { $date } (its holder's password was reset, or they no longer sign). A retired key signs nothing made later: ask the office's administrator how the file was made.
 error-bundle-part-missing = The bundle lacks its part “{ $part }”. Ask the office for the file again.
 error-bundle-part-damaged = The bundle's part “{ $part }” does not match its checksum. Ask the office for the file again.
 error-bundle-part-extra = The bundle holds a part its manifest does not list (“{ $part }”). Do not use it; ask the office for the file again.

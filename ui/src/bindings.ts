@@ -471,6 +471,12 @@ genuine: boolean, certificate: QrData,
  */
 office: string, fingerprint: string, 
 /**
+ * The signatory whose own key signed it, as the keys' records name them (none for a seal made
+ * with an office's first key before signatories held keys of their own, or for another
+ * office's key known without its holder).
+ */
+signed_by: string | null, 
+/**
  * Whether this store holds a certificate of that number and copy (a higher office holds
  * its offices'; an office its own).
  */

@@ -14,6 +14,10 @@ pub struct QrCheck {
     /// The office whose key signed it (its name as this store knows it) and the key's fingerprint.
     pub office: String,
     pub fingerprint: String,
+    /// The signatory whose own key signed it, as the keys' records name them (none for a seal made
+    /// with an office's first key before signatories held keys of their own, or for another
+    /// office's key known without its holder).
+    pub signed_by: Option<String>,
     /// Whether this store holds a certificate of that number and copy (a higher office holds
     /// its offices'; an office its own).
     pub known: bool,
@@ -32,18 +36,17 @@ pub struct QrCheck {
 /// hold says so (`known: false`); a draft's code is refused as a draft.
 pub fn verify_qr(store: &Store, payload: &str, today: NaiveDate) -> Result<QrCheck> {
     let keys = store.known_keys()?;
-    let public: Vec<_> = keys.iter().map(|(k, _, _)| *k).collect();
+    let public: Vec<_> = keys.iter().map(|k| k.key).collect();
     let data = qr::verify(payload, &public)?;
-    let office = keys
-        .iter()
-        .find(|(k, _, _)| qr::fingerprint(k) == data.office)
-        .map(|(_, name, _)| name.clone())
-        .unwrap_or_default();
+    let signer = keys.iter().find(|k| qr::fingerprint(&k.key) == data.office);
+    let office = signer.map(|k| k.office.clone()).unwrap_or_default();
+    let signed_by = signer.and_then(|k| k.holder.clone());
     let held = records::certificate_copy(store, &data.number, data.copy, today)?;
     Ok(QrCheck {
         genuine: true,
         fingerprint: data.office.clone(),
         office,
+        signed_by,
         known: held.is_some(),
         matches: held.as_ref().map(|h| {
             h.valid_to == data.valid_to

@@ -22,6 +22,13 @@ pub enum CliError {
     UnknownLang(String),
     EmptySearch,
     Usage(String),
+    /// The command line itself is not understood (clap's finding, worded here in the user's
+    /// language): `kind` is which finding, `arg` the option or command, `value` the value.
+    CommandLine {
+        kind: &'static str,
+        arg: String,
+        value: String,
+    },
     WriteFile {
         path: String,
         detail: String,
@@ -86,6 +93,10 @@ impl CliError {
             CliError::UnknownLang(v) => m.get("error-unknown-lang", &[("value", v.clone())]),
             CliError::EmptySearch => m.get("error-empty-search", &[]),
             CliError::Usage(v) => m.get("error-usage", &[("detail", v.clone())]),
+            CliError::CommandLine { kind, arg, value } => m.get(
+                &format!("error-cli-{kind}"),
+                &[("arg", arg.clone()), ("value", value.clone())],
+            ),
             CliError::WriteFile { path, detail } => m.get(
                 "error-write-file",
                 &[("path", path.clone()), ("detail", detail.clone())],
@@ -96,9 +107,47 @@ impl CliError {
     /// 2 for a malformed command line, 1 for input that was read but refused.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::UnknownLang(_) | CliError::EmptySearch | CliError::Usage(_) => 2,
+            CliError::UnknownLang(_)
+            | CliError::EmptySearch
+            | CliError::Usage(_)
+            | CliError::CommandLine { .. } => 2,
             CliError::App(e) if e.is_usage() => 2,
             _ => 1,
         }
     }
+}
+
+/// Every kind of [`CliError::CommandLine`], for the test that each has a message in kk, ru, en.
+pub const COMMAND_LINE_KINDS: [&str; 6] = [
+    "unknown-argument",
+    "unknown-command",
+    "missing-argument",
+    "missing-command",
+    "invalid-value",
+    "other",
+];
+
+/// Clap's finding about the command line as a [`CliError::CommandLine`].
+pub fn command_line(e: &clap::Error) -> CliError {
+    use clap::error::{ContextKind, ErrorKind};
+    let kind = match e.kind() {
+        ErrorKind::UnknownArgument => "unknown-argument",
+        ErrorKind::InvalidSubcommand => "unknown-command",
+        ErrorKind::MissingRequiredArgument => "missing-argument",
+        ErrorKind::MissingSubcommand => "missing-command",
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation | ErrorKind::InvalidUtf8 => {
+            "invalid-value"
+        }
+        _ => "other",
+    };
+    let context = |k| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    let arg = match context(ContextKind::InvalidArg) {
+        a if a.is_empty() => context(ContextKind::InvalidSubcommand),
+        a => a,
+    };
+    let value = match context(ContextKind::InvalidValue) {
+        v if v.is_empty() && kind == "other" => e.kind().to_string(),
+        v => v,
+    };
+    CliError::CommandLine { kind, arg, value }
 }

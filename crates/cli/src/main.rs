@@ -244,7 +244,10 @@ enum ListsCommand {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return command_line_error(e),
+    };
     // "kk+ru" is a document language; its messages are Kazakh.
     let doc_lang = cli.lang.clone().unwrap_or_else(|| "ru".into());
     let lang = choose_lang(cli.lang.as_deref().map(|l| l.trim_end_matches("+ru")));
@@ -266,6 +269,34 @@ fn main() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+/// A command line clap does not accept: help and version as clap prints them (the commands' own
+/// names and options); a mistake in the user's language, with exit code 2.
+fn command_line_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+        _ => {}
+    }
+    // The `--lang` given, if it can be found on a line clap refused.
+    let args: Vec<String> = std::env::args().collect();
+    let flag = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    let lang = choose_lang(flag.as_deref().map(|l| l.trim_end_matches("+ru"))).unwrap_or(Lang::En);
+    let err = error::command_line(&e);
+    eprintln!("anyqtama: {}", err.message(lang));
+    ExitCode::from(err.exit_code())
 }
 
 /// `--lang`, else ANYQTAMA_LANG, else the language of LANG when it is one of ours, else English.

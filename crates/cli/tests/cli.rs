@@ -204,3 +204,48 @@ fn lists_search() {
     assert_eq!(ok_json(&["lists", "search", "zzzz"], None), json!([]));
     refused(&["lists", "search", "--lang", "de", "x"], None);
 }
+
+/// Issue 13, item 3: a command line clap refuses is answered in the user's language, with exit
+/// code 2, naming what was wrong; help still prints (clap's, in English, with the commands' names).
+#[test]
+fn a_mistyped_command_line_is_answered_in_the_users_language() {
+    let cases: [(&[&str], &str, [&str; 3]); 4] = [
+        (
+            &["calendar", "non-working", "2026", "--bogus"],
+            "--bogus",
+            ["қабылдамайды", "не принимает", "does not take"],
+        ),
+        (
+            &["frobnicate"],
+            "frobnicate",
+            ["командасы емес", "не команда", "is not an anyqtama command"],
+        ),
+        (
+            &["calendar", "add-working-days", "2026-03-02"],
+            "<N>",
+            ["қажет", "нужно", "needs"],
+        ),
+        (
+            &["print", "certificate", "N-1", "--copies", "many"],
+            "many",
+            ["жарамайды", "не подходит", "does not fit"],
+        ),
+    ];
+    for (args, named, words) in cases {
+        for (lang, word) in ["kk", "ru", "en"].iter().zip(words) {
+            let mut line = vec!["--lang", lang];
+            line.extend_from_slice(args);
+            let out = anyqtama(&line, None);
+            assert_eq!(out.status.code(), Some(2), "{line:?}");
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert!(err.contains(word) && err.contains(named), "{line:?}: {err}");
+            assert!(
+                !err.contains("error-cli"),
+                "a message id, not a message: {err}"
+            );
+        }
+    }
+    let help = anyqtama(&["--help"], None);
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("calendar"));
+}

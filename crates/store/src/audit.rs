@@ -9,7 +9,7 @@
 use crate::error::{Result, StoreError};
 use crate::model::{Role, UserId};
 use chrono::NaiveDateTime;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -81,14 +81,14 @@ fn at_text(at: NaiveDateTime) -> String {
 }
 
 /// Appends an event inside the caller's transaction.
-pub fn append(tx: &Transaction<'_>, actor: &Actor, ev: Event<'_>) -> Result<i64> {
+pub fn append(tx: &rusqlite::Connection, actor: &Actor, ev: Event<'_>) -> Result<i64> {
     append_signed(tx, actor, ev, None)
 }
 
-/// [`append`], the event signed with the office key when a signatory's key is unlocked: the
+/// [`append`], the event signed with the acting signatory's own key when it is unlocked: the
 /// signature over its hash is part of the row, written once (the trail is append-only).
 pub(crate) fn append_signed(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     actor: &Actor,
     ev: Event<'_>,
     key: Option<&ed25519_dalek::SigningKey>,
@@ -121,9 +121,15 @@ pub(crate) fn append_signed(
         after.as_deref(),
         &prev,
     );
+    // `<key fingerprint>:<signature>`: whose key signed is part of the signature, so verify
+    // checks it against that key and its holder.
     let signature = key.map(|k| {
         use ed25519_dalek::Signer;
-        hex::encode(k.sign(hash.as_bytes()).to_bytes())
+        format!(
+            "{}:{}",
+            crate::keys::fingerprint(&k.verifying_key()),
+            hex::encode(k.sign(hash.as_bytes()).to_bytes())
+        )
     });
     tx.execute(
         "INSERT INTO audit (seq, at, user_id, login, role, action, entity, entity_id, before, after, prev_hash, hash, signature)

@@ -11,7 +11,7 @@
 //! Each finding names the table, the row and the field.
 
 use crate::error::{Result, StoreError};
-use crate::seal;
+use crate::{keys, seal};
 use ed25519_dalek::VerifyingKey;
 use rusqlite::Connection;
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,8 +25,9 @@ fn differs(table: &'static str, row: impl ToString, column: &'static str) -> Sto
 }
 
 /// Checks the office's tables against its trail and seals; the first difference found is named.
-pub(crate) fn check(conn: &Connection, office_key: Option<VerifyingKey>) -> Result<()> {
-    certificates_match_their_seals(conn, office_key)?;
+pub(crate) fn check(conn: &Connection) -> Result<()> {
+    let keys = keys_are_vouched(conn)?;
+    certificates_match_their_seals(conn, &keys)?;
     rows_have_their_events(
         conn,
         "cases",
@@ -36,18 +37,60 @@ pub(crate) fn check(conn: &Connection, office_key: Option<VerifyingKey>) -> Resu
     rows_have_their_events(conn, "users", "user", &["create_user", "manage_users"])?;
     roles_are_the_trails(conn)?;
     revocations_hold(conn)?;
-    signed_events_hold(conn, office_key)?;
+    signed_events_hold(conn, &keys)?;
     Ok(())
 }
 
-/// Every signed event's signature is the office key's over its hash; and every decision (only a
-/// head with the key unlocked can take one) is signed, once any event is: a rewrite that dropped
-/// the signatures is found too.
-fn signed_events_hold(conn: &Connection, key: Option<VerifyingKey>) -> Result<()> {
-    use ed25519_dalek::Verifier;
-    let Some(key) = key else { return Ok(()) };
+/// The office's signatory keys, each with its holder: every key but the office's first is vouched
+/// for by an earlier one, is held by the user it names, and was made by an event that still names
+/// it. A key inserted by someone without a signatory's password cannot carry an endorsement.
+fn keys_are_vouched(conn: &Connection) -> Result<BTreeMap<String, (VerifyingKey, i64)>> {
+    let Some(root) = keys::root(conn)? else {
+        return Ok(BTreeMap::new());
+    };
+    let listed = keys::signatory_keys(conn)?;
+    let vouched =
+        keys::vouched(&root, &listed).map_err(|fp| differs("signatory_keys", fp, "endorsement"))?;
+    let mut out = BTreeMap::new();
     let mut stmt = conn.prepare(
-        "SELECT seq, hash, signature FROM audit WHERE signature IS NOT NULL ORDER BY seq",
+        "SELECT s.fingerprint, s.user_id, s.login = coalesce(u.login, '') FROM signatory_keys s
+         LEFT JOIN users u ON u.id = s.user_id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let fp: String = r.get(0)?;
+        if !r.get::<_, bool>(2)? {
+            return Err(differs("signatory_keys", fp, "user_id"));
+        }
+        let key = *vouched
+            .get(&fp)
+            .ok_or_else(|| differs("signatory_keys", &fp, "endorsement"))?;
+        out.insert(fp, (key, r.get(1)?));
+    }
+    // A key the trail made is still there (its removal would hide whose seals they were).
+    let made: Vec<String> = conn
+        .prepare("SELECT entity_id FROM audit WHERE action IN ('signatory_key', 'office_key')")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if let Some(gone) = made.iter().find(|fp| !out.contains_key(*fp)) {
+        return Err(differs("signatory_keys", gone, "deleted"));
+    }
+    Ok(out)
+}
+
+/// Every signed event's signature is its signer's key's over its hash, and that key is held by
+/// the event's user; every decision (only a head with their key unlocked can take one) is signed,
+/// once any event is: a rewrite that dropped the signatures is found too.
+fn signed_events_hold(
+    conn: &Connection,
+    keys: &BTreeMap<String, (VerifyingKey, i64)>,
+) -> Result<()> {
+    use ed25519_dalek::Verifier;
+    let Some(root) = keys::root(conn)? else {
+        return Ok(());
+    };
+    let mut stmt = conn.prepare(
+        "SELECT seq, hash, signature, user_id FROM audit WHERE signature IS NOT NULL ORDER BY seq",
     )?;
     let mut rows = stmt.query([])?;
     let mut first_signed: Option<i64> = None;
@@ -55,12 +98,26 @@ fn signed_events_hold(conn: &Connection, key: Option<VerifyingKey>) -> Result<()
         let seq: i64 = r.get(0)?;
         first_signed.get_or_insert(seq);
         let hash: String = r.get(1)?;
-        let sig = hex::decode(r.get::<_, String>(2)?)
+        let stored: String = r.get(2)?;
+        let user: Option<i64> = r.get(3)?;
+        let bad = || differs("audit", seq, "signature");
+        // `<fingerprint>:<signature>`; the first signed events carried the shared office key's
+        // signature alone.
+        let (key, sig) = match stored.split_once(':') {
+            Some((fp, sig)) => {
+                let (key, holder) = keys.get(fp).ok_or_else(bad)?;
+                if Some(*holder) != user {
+                    return Err(bad());
+                }
+                (*key, sig)
+            }
+            None => (root, stored.as_str()),
+        };
+        let sig = hex::decode(sig)
             .ok()
             .and_then(|b| ed25519_dalek::Signature::from_slice(&b).ok())
-            .ok_or_else(|| differs("audit", seq, "signature"))?;
-        key.verify(hash.as_bytes(), &sig)
-            .map_err(|_| differs("audit", seq, "signature"))?;
+            .ok_or_else(bad)?;
+        key.verify(hash.as_bytes(), &sig).map_err(|_| bad())?;
     }
     if let Some(first) = first_signed {
         let unsigned: Option<i64> = conn
@@ -77,19 +134,32 @@ fn signed_events_hold(conn: &Connection, key: Option<VerifyingKey>) -> Result<()
     Ok(())
 }
 
-fn certificates_match_their_seals(conn: &Connection, key: Option<VerifyingKey>) -> Result<()> {
-    let keys: Vec<VerifyingKey> = key.into_iter().collect();
+/// Every sealed certificate still says what its seal says; the seal is a key of this office's,
+/// held by whoever the row says sealed it.
+fn certificates_match_their_seals(
+    conn: &Connection,
+    keys: &BTreeMap<String, (VerifyingKey, i64)>,
+) -> Result<()> {
+    let public: Vec<VerifyingKey> = keys.values().map(|(k, _)| *k).collect();
+    let root = keys::root(conn)?.map(|k| keys::fingerprint(&k));
     let mut stmt = conn.prepare(&format!(
-        "SELECT c.id, c.seal, {} FROM certificates c JOIN applicants a ON a.id = c.applicant_id
+        "SELECT c.id, c.seal, c.sealed_by, {} FROM certificates c JOIN applicants a ON a.id = c.applicant_id
          WHERE c.seal IS NOT NULL ORDER BY c.id",
         seal::SEALED_COLUMNS
     ))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
-        let sealed = seal::verify(&r.get::<_, String>(1)?, &keys)
+        let sealed = seal::verify(&r.get::<_, String>(1)?, &public)
             .map_err(|_| differs("certificates", id, "seal"))?;
-        let now = seal::sealed_data(r, 2)?;
+        // (Before keys of their own, every signatory sealed with the office's first key.)
+        let shared = root.as_ref() == Some(&sealed.office);
+        if let (Some(by), false) = (r.get::<_, Option<i64>>(2)?, shared) {
+            if keys.get(&sealed.office).map(|(_, holder)| *holder) != Some(by) {
+                return Err(differs("certificates", id, "sealed_by"));
+            }
+        }
+        let now = seal::sealed_data(r, 3)?;
         let field = if seal::clean(&now.number) != sealed.number {
             Some("number")
         } else if now.copy != sealed.copy {

@@ -102,6 +102,15 @@ pub enum StoreError {
     /// A key slot that does not open with the right password was altered outside the program.
     #[error("the signatory's key slot is damaged")]
     KeySlotBroken,
+    /// A bundle signed with a signatory key the higher office knows was retired before it was made.
+    #[error(
+        "office {office}'s key {fingerprint} was retired on {on}; it signs nothing made later"
+    )]
+    KeyRetired {
+        office: String,
+        fingerprint: String,
+        on: String,
+    },
 }
 
 impl StoreError {
@@ -152,6 +161,7 @@ impl StoreError {
             StoreError::OfficeKeyChanged { .. } => "office-key-changed",
             StoreError::NotHigherOffice => "not-higher-office",
             StoreError::HistoryRewritten { .. } => "history-rewritten",
+            StoreError::KeyRetired { .. } => "key-retired",
             StoreError::BackupOfAnotherStore { .. } => "backup-of-another-store",
         }
     }
@@ -253,6 +263,15 @@ impl StoreError {
             StoreError::BackupOfAnotherStore { office, ours } => {
                 vec![("office", office.clone()), ("ours", ours.clone())]
             }
+            StoreError::KeyRetired {
+                office,
+                fingerprint,
+                on,
+            } => vec![
+                ("office", office.clone()),
+                ("fingerprint", fingerprint.clone()),
+                ("date", on.clone()),
+            ],
             StoreError::HistoryRewritten {
                 office,
                 seq,
@@ -375,6 +394,11 @@ pub fn examples() -> Vec<StoreError> {
             office: "AST — Акимат".into(),
             ours: "ALA — Акимат".into(),
         },
+        StoreError::KeyRetired {
+            office: "AST".into(),
+            fingerprint: "0123456789abcdef".into(),
+            on: "01.02.2026".into(),
+        },
     ];
     for e in &all {
         match e {
@@ -409,7 +433,8 @@ pub fn examples() -> Vec<StoreError> {
             | StoreError::OfficeKeyChanged { .. }
             | StoreError::NotHigherOffice
             | StoreError::HistoryRewritten { .. }
-            | StoreError::BackupOfAnotherStore { .. } => {}
+            | StoreError::BackupOfAnotherStore { .. }
+            | StoreError::KeyRetired { .. } => {}
         }
     }
     all

@@ -1,16 +1,26 @@
-//! The office's Ed25519 key pair, made at setup, which signs the QR code of every certificate; and
-//! the public keys of other offices, for checking theirs (issue 4; bundles bring them in issue 6).
+//! Keys that sign (issue 12): each signatory (head, administrator) holds an Ed25519 key of their
+//! own, whose secret is kept only encrypted under a key derived from their password.
 //!
-//! The secret stays in this store: on an office computer with no network that is the one place the
-//! program can keep it. Anyone who can copy the store file can sign as the office; the file is to be
-//! guarded like the seal.
+//! - The office's first key, made at setup in the first administrator's hands, is the office's
+//!   identity (`office_keys`, `own = 1`): the higher office trusts the office by its fingerprint,
+//!   read out on paper or the phone.
+//! - Every later key is vouched for (*endorsed*) by a key of the office made before it: the
+//!   administrator's when they create a signatory or reset a password, or the shared key an older
+//!   store held. The endorsements travel in every bundle, so the higher office accepts a new or
+//!   rotated key only through a chain from the identity it already trusts ([`vouched`]).
+//! - A reset retires the old key (it stays known, so old seals and bundles still verify) and makes
+//!   a new one; a password change re-encrypts the same key.
+//! - Other offices' public keys (`office_keys`, `own = 0`, and the higher office's
+//!   `hq_office_keys`) check their certificates' QR codes.
 
 use crate::audit::{self, Actor, Event};
 use crate::error::{Result, StoreError};
 use crate::Store;
-use chrono::NaiveDateTime;
-use ed25519_dalek::{SigningKey, VerifyingKey};
+use chrono::{NaiveDateTime, Timelike};
+use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Fingerprint: 16 hex digits of the SHA-256 of the public key.
 pub fn fingerprint(key: &VerifyingKey) -> String {
@@ -18,7 +28,112 @@ pub fn fingerprint(key: &VerifyingKey) -> String {
     hex::encode(&Sha256::digest(key.as_bytes())[..8])
 }
 
-/// This office's signing key, if setup made one (read inside a transaction, for the seal).
+/// A signatory's public key as the office records it and its bundles carry it: whose it is, when it
+/// was made and retired, and which earlier key of the office vouched for it (none for the office's
+/// first key, its identity).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct SignatoryKey {
+    pub fingerprint: String,
+    /// The Ed25519 public key, hex.
+    pub public_key: String,
+    pub login: String,
+    pub full_name: String,
+    pub created_at: NaiveDateTime,
+    pub retired_at: Option<NaiveDateTime>,
+    pub endorsed_by: Option<String>,
+    /// The endorsing key's signature (hex) over [`endorsement_message`].
+    pub endorsement: Option<String>,
+}
+
+impl SignatoryKey {
+    pub fn verifying(&self) -> Option<VerifyingKey> {
+        parse_public(&self.public_key)
+    }
+}
+
+pub fn parse_public(hex_key: &str) -> Option<VerifyingKey> {
+    hex::decode(hex_key)
+        .ok()
+        .and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok())
+        .and_then(|b| VerifyingKey::from_bytes(&b).ok())
+}
+
+/// What an endorsement signs: the office (by its identity's fingerprint, so an endorsement cannot
+/// be carried to another office), the new key, its holder and when it was made.
+pub fn endorsement_message(
+    office: &str,
+    public_key: &VerifyingKey,
+    login: &str,
+    created_at: NaiveDateTime,
+) -> String {
+    format!(
+        "anyqtama-key|1|{office}|{}|{login}|{}",
+        hex::encode(public_key.as_bytes()),
+        created_at.format("%Y-%m-%dT%H:%M:%S")
+    )
+}
+
+/// The keys of an office vouched for from its identity `root`: each one endorsed by the root or
+/// by a key already vouched for, made no later than it. The first key that is not is the error.
+pub fn vouched(
+    root: &VerifyingKey,
+    keys: &[SignatoryKey],
+) -> std::result::Result<BTreeMap<String, VerifyingKey>, String> {
+    let root_fp = fingerprint(root);
+    let mut good: BTreeMap<String, (VerifyingKey, NaiveDateTime)> = BTreeMap::new();
+    let mut pending: Vec<&SignatoryKey> = keys.iter().collect();
+    pending.sort_by_key(|k| k.created_at);
+    // The identity itself, with no endorsement.
+    if let Some(k) = pending.iter().find(|k| k.fingerprint == root_fp) {
+        if k.verifying() != Some(*root) || k.endorsed_by.is_some() {
+            return Err(k.fingerprint.clone());
+        }
+        good.insert(root_fp.clone(), (*root, k.created_at));
+    } else {
+        good.insert(root_fp.clone(), (*root, NaiveDateTime::MIN));
+    }
+    pending.retain(|k| k.fingerprint != root_fp);
+    // Oldest first: a key is vouched for only by one made before it.
+    for k in pending {
+        let ok = (|| {
+            let public = k.verifying()?;
+            if fingerprint(&public) != k.fingerprint {
+                return None;
+            }
+            let (by, made) = good.get(k.endorsed_by.as_deref()?)?;
+            if *made > k.created_at {
+                return None;
+            }
+            let sig = hex::decode(k.endorsement.as_deref()?).ok()?;
+            let sig = Signature::from_slice(&sig).ok()?;
+            let msg = endorsement_message(&root_fp, &public, &k.login, k.created_at);
+            by.verify(msg.as_bytes(), &sig).ok()?;
+            Some(public)
+        })();
+        match ok {
+            Some(public) => {
+                good.insert(k.fingerprint.clone(), (public, k.created_at));
+            }
+            None => return Err(k.fingerprint.clone()),
+        }
+    }
+    Ok(good.into_iter().map(|(f, (k, _))| (f, k)).collect())
+}
+
+/// A public key this store can check a seal with, and whose it is.
+#[derive(Debug, Clone)]
+pub struct KnownKey {
+    pub key: VerifyingKey,
+    /// The office, by its name as this store knows it.
+    pub office: String,
+    /// The signatory who holds it, where known.
+    pub holder: Option<String>,
+    pub retired_at: Option<NaiveDateTime>,
+    /// One of this store's own office's keys.
+    pub own: bool,
+}
+
+/// The legacy plain secret of the office's first key, in a store from before key slots.
 pub(crate) fn own_key(conn: &rusqlite::Connection) -> Result<Option<SigningKey>> {
     let secret: Option<Vec<u8>> = conn
         .query_row(
@@ -26,45 +141,119 @@ pub(crate) fn own_key(conn: &rusqlite::Connection) -> Result<Option<SigningKey>>
             [],
             |r| r.get(0),
         )
-        .optional()?;
+        .optional()?
+        .flatten();
     Ok(secret
         .and_then(|s| <[u8; 32]>::try_from(s.as_slice()).ok())
         .map(|b| SigningKey::from_bytes(&b)))
 }
 
+/// The office's identity: its first key's public half.
+pub(crate) fn root(conn: &rusqlite::Connection) -> Result<Option<VerifyingKey>> {
+    let bytes: Option<Vec<u8>> = conn
+        .query_row(
+            "SELECT public_key FROM office_keys WHERE own = 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(bytes
+        .and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok())
+        .and_then(|b| VerifyingKey::from_bytes(&b).ok()))
+}
+
+/// Every key this office's signatories hold or held, oldest first.
+pub(crate) fn signatory_keys(conn: &rusqlite::Connection) -> Result<Vec<SignatoryKey>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT fingerprint, public_key, login, full_name, created_at, retired_at, endorsed_by, endorsement
+         FROM signatory_keys ORDER BY created_at, fingerprint",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(SignatoryKey {
+            fingerprint: r.get(0)?,
+            public_key: hex::encode(r.get::<_, Vec<u8>>(1)?),
+            login: r.get(2)?,
+            full_name: r.get(3)?,
+            created_at: r.get(4)?,
+            retired_at: r.get(5)?,
+            endorsed_by: r.get(6)?,
+            endorsement: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Who holds the key `fp` of this office (their user id), if it is one of its signatories'.
+pub(crate) fn holder_of(conn: &rusqlite::Connection, fp: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT user_id FROM signatory_keys WHERE fingerprint = ?1",
+            [fp],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 impl Store {
-    /// This office's signing key, if setup made one.
+    /// The legacy plain secret of the office's first key, in a store from before key slots.
     pub fn own_key(&self) -> Result<Option<SigningKey>> {
         own_key(self.connection())
     }
 
-    /// Every office key this store knows (its own and imported ones).
-    pub fn known_keys(&self) -> Result<Vec<(VerifyingKey, String, bool)>> {
-        let mut stmt = self.connection().prepare(
-            "SELECT public_key, office_name, own FROM office_keys ORDER BY own DESC, fingerprint",
+    /// Every public key this store can check a seal with: its own signatories', other offices'
+    /// it was given, and (at a higher office) every office's identity and signatories' keys.
+    pub fn known_keys(&self) -> Result<Vec<KnownKey>> {
+        let conn = self.connection();
+        let key = |b: Vec<u8>| {
+            <[u8; 32]>::try_from(b.as_slice())
+                .ok()
+                .and_then(|b| VerifyingKey::from_bytes(&b).ok())
+        };
+        let mut out = Vec::new();
+        let mut stmt = conn.prepare(
+            "SELECT s.public_key, coalesce((SELECT name_ru FROM office WHERE id = 1), ''), s.full_name, s.retired_at, 1
+               FROM signatory_keys s
+             UNION ALL
+             SELECT k.public_key, k.office_name, NULL, NULL, k.own FROM office_keys k
+              WHERE k.own = 0 OR k.fingerprint NOT IN (SELECT fingerprint FROM signatory_keys)
+             UNION ALL
+             SELECT o.public_key, o.code || ' — ' || o.name_ru, NULL, NULL, 0 FROM hq_offices o
+             UNION ALL
+             SELECT h.public_key, o.code || ' — ' || o.name_ru, h.full_name, h.retired_at, 0
+               FROM hq_office_keys h JOIN hq_offices o ON o.office_id = h.office_id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, Vec<u8>>(0)?,
                 r.get::<_, String>(1)?,
-                r.get::<_, bool>(2)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<NaiveDateTime>>(3)?,
+                r.get::<_, bool>(4)?,
             ))
         })?;
-        let mut out = Vec::new();
         for row in rows {
-            let (bytes, name, own) = row?;
-            if let Some(k) = <[u8; 32]>::try_from(bytes.as_slice())
-                .ok()
-                .and_then(|b| VerifyingKey::from_bytes(&b).ok())
-            {
-                out.push((k, name, own));
+            let (bytes, office, holder, retired_at, own) = row?;
+            if let Some(key) = key(bytes) {
+                out.push(KnownKey {
+                    key,
+                    office,
+                    holder,
+                    retired_at,
+                    own,
+                });
             }
         }
         Ok(out)
     }
 
-    /// Makes the office's own key at setup, kept only encrypted in the acting administrator's slot
-    /// under `password` (never in plain form in the file). `seed` is 32 random bytes from the OS.
+    /// Every key this office's signatories hold or held (for its bundles and its settings).
+    pub fn signatory_keys(&self) -> Result<Vec<SignatoryKey>> {
+        signatory_keys(self.connection())
+    }
+
+    /// Makes the office's first key at setup: its identity, held by the acting administrator and
+    /// kept only encrypted in their slot under `password` (never in plain form in the file).
+    /// `seed` is 32 random bytes from the OS.
     pub(crate) fn ensure_own_key(
         &mut self,
         seed: [u8; 32],
@@ -72,14 +261,12 @@ impl Store {
         now: NaiveDateTime,
         password: &str,
     ) -> Result<SealKey> {
-        if let Some(k) = self.own_key()? {
-            return Ok(SealKey(k));
-        }
         let name: String = self
             .connection()
             .query_row("SELECT name_ru FROM office WHERE id = 1", [], |r| r.get(0))
             .optional()?
             .ok_or(StoreError::NoOffice)?;
+        let user = actor.user_id.map(|u| u.0).unwrap_or_default();
         let key = SigningKey::from_bytes(&seed);
         let public = key.verifying_key();
         let fp = fingerprint(&public);
@@ -90,14 +277,13 @@ impl Store {
             "INSERT INTO office_keys (fingerprint, public_key, secret_key, office_name, own, added_at) VALUES (?1, ?2, NULL, ?3, 1, ?4)",
             params![fp, public.as_bytes().to_vec(), name, now],
         )?;
-        let sealed = SealKey(key);
-        write_slot(
-            &tx,
-            actor.user_id.map(|u| u.0).unwrap_or_default(),
-            password,
-            &sealed,
-            now,
+        tx.execute(
+            "INSERT INTO signatory_keys (fingerprint, public_key, user_id, login, full_name, created_at)
+             SELECT ?1, ?2, id, login, full_name, ?3 FROM users WHERE id = ?4",
+            params![fp, public.as_bytes().to_vec(), now, user],
         )?;
+        let sealed = SealKey(key);
+        write_slot(&tx, user, password, &sealed, now)?;
         audit::append(
             &tx,
             actor,
@@ -116,13 +302,9 @@ impl Store {
         Ok(sealed)
     }
 
-    /// The office's own public key (for a bundle's identity; no secret is read).
+    /// The office's identity key (for a bundle's identity; no secret is read).
     pub fn own_public_key(&self) -> Result<Option<VerifyingKey>> {
-        Ok(self
-            .known_keys()?
-            .into_iter()
-            .find(|(_, _, own)| *own)
-            .map(|(k, _, _)| k))
+        root(self.connection())
     }
 }
 
@@ -246,28 +428,102 @@ pub(crate) fn open_slot(
     Ok(Some(SealKey(key)))
 }
 
-/// At a signatory's sign-in: their slot opened; or, in a store from before slots, the plain key
-/// taken into a new slot for them, and the plain copy erased once every active signatory holds a
-/// slot (then the file is vacuumed, so the old bytes do not linger in free pages).
+/// Makes a new key for `user`, vouched for by `endorser` (a key of the office made before), kept
+/// in their slot under `password`; their earlier keys are retired, not deleted, so what they sealed
+/// still verifies. The event is signed by `signer` (the acting signatory's key), or else by the new
+/// key itself (the holder is the one acting).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn make_key(
+    tx: &rusqlite::Connection,
+    endorser: &SealKey,
+    user: i64,
+    password: &str,
+    actor: &Actor,
+    now: NaiveDateTime,
+    signer: Option<&SealKey>,
+) -> Result<SealKey> {
+    let office = root(tx)?.ok_or(StoreError::NoOffice)?;
+    let (login, full_name): (String, String) = tx.query_row(
+        "SELECT login, full_name FROM users WHERE id = ?1",
+        [user],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let key = SealKey(SigningKey::from_bytes(&random_seed()));
+    let public = key.0.verifying_key();
+    let fp = key.fingerprint();
+    // Rules of the house: a key is made at a whole second, as every time in the trail is.
+    let made = now.with_nanosecond(0).unwrap_or(now);
+    let msg = endorsement_message(&fingerprint(&office), &public, &login, made);
+    let endorsement = hex::encode(endorser.0.sign(msg.as_bytes()).to_bytes());
+    retire_keys(tx, user, now)?;
+    tx.execute(
+        "INSERT INTO signatory_keys (fingerprint, public_key, user_id, login, full_name, created_at, endorsed_by, endorsement)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![fp, public.as_bytes().to_vec(), user, login, full_name, made, endorser.fingerprint(), endorsement],
+    )?;
+    write_slot(tx, user, password, &key, now)?;
+    audit::append_signed(
+        tx,
+        actor,
+        Event {
+            at: now,
+            action: "signatory_key",
+            entity: "signatory_key",
+            entity_id: fp.clone(),
+            before: None,
+            after: Some(serde_json::json!({
+                "user_id": user, "login": login, "public_key": hex::encode(public.as_bytes()),
+                "endorsed_by": endorser.fingerprint(), "endorsement": endorsement,
+            })),
+        },
+        Some(&signer.unwrap_or(&key).0),
+    )?;
+    Ok(key)
+}
+
+/// Retires `user`'s keys in use (their password was reset, or they no longer sign).
+pub(crate) fn retire_keys(tx: &rusqlite::Connection, user: i64, now: NaiveDateTime) -> Result<()> {
+    tx.execute(
+        "UPDATE signatory_keys SET retired_at = ?2 WHERE user_id = ?1 AND retired_at IS NULL",
+        params![user, now],
+    )?;
+    Ok(())
+}
+
+/// At a signatory's sign-in, the key their password opens:
+/// - their own key, from their slot;
+/// - in a store where signatories shared the office's first key (before keys of their own), a new
+///   key of their own, vouched for by the shared one, which then leaves their slot;
+/// - in a store from before key slots, the plain first key: its holder takes it into their slot,
+///   anyone else gets a new key vouched for by it; the plain copy is erased once every active
+///   signatory holds a slot (then the file is vacuumed, so the old bytes do not linger).
 pub(crate) fn unlock(
     store: &Store,
     actor: &Actor,
     password: &str,
     now: NaiveDateTime,
 ) -> Result<Option<SealKey>> {
+    let conn = store.connection();
     let user = actor.user_id.map(|u| u.0).unwrap_or_default();
-    if let Some(k) = open_slot(store.connection(), user, password)? {
-        return Ok(Some(k));
+    let slot = open_slot(conn, user, password)?;
+    if let Some(k) = &slot {
+        if holder_of(conn, &k.fingerprint())? == Some(user) {
+            return Ok(slot);
+        }
     }
-    let Some(plain) = own_key(store.connection())? else {
+    let plain = own_key(conn)?.map(SealKey);
+    let Some(from) = slot.or(plain.clone()) else {
         return Ok(None);
     };
-    let key = SealKey(plain);
-    let tx =
-        rusqlite::Transaction::new_unchecked(store.connection(), TransactionBehavior::Immediate)?;
-    write_slot(&tx, user, password, &key, now)?;
-    // Certificates decided before seals were stored are sealed now, so that printing them never
-    // needs the key once its plain copy is gone.
+    let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    let key = if holder_of(&tx, &from.fingerprint())? == Some(user) {
+        write_slot(&tx, user, password, &from, now)?;
+        from.clone()
+    } else {
+        make_key(&tx, &from, user, password, actor, now, None)?
+    };
+    // Certificates decided before seals were stored are sealed now (by the first signatory to
+    // sign in), so that printing them never needs a key once the plain copy is gone.
     let unsealed: Vec<i64> = tx
         .prepare("SELECT id FROM certificates WHERE seal IS NULL")?
         .query_map([], |r| r.get(0))?
@@ -282,7 +538,7 @@ pub(crate) fn unlock(
         [],
         |r| r.get(0),
     )?;
-    let erased = without == 0;
+    let erased = plain.is_some() && without == 0;
     if erased {
         tx.execute("UPDATE office_keys SET secret_key = NULL WHERE own = 1", [])?;
     }
@@ -303,9 +559,7 @@ pub(crate) fn unlock(
     tx.commit()?;
     if erased {
         // The old pages (and the write-ahead log's copies) of the plain key are rewritten away.
-        store
-            .connection()
-            .execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")?;
+        conn.execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")?;
     }
     Ok(Some(key))
 }

@@ -388,6 +388,61 @@ const V8: &str = r#"
 ALTER TABLE audit ADD COLUMN signature TEXT;
 "#;
 
+/// Issue 12: each signatory holds a key of their own. The office's first key (made at setup, in
+/// `office_keys` with `own = 1`) is its identity, which the higher office trusts by its
+/// fingerprint; every later key is vouched for (endorsed) by a key of the office that came before
+/// it, so a key inserted into the file by someone without a signatory's password is found. A key
+/// is retired (not deleted) when its holder's password is reset or they no longer sign, so old
+/// seals and bundles still verify. The slots now hold each person's own key.
+const V9: &str = r#"
+CREATE TABLE signatory_keys (
+    fingerprint TEXT PRIMARY KEY,
+    public_key BLOB NOT NULL CHECK (length(public_key) = 32),
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    login TEXT NOT NULL,
+    full_name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    retired_at TEXT,
+    endorsed_by TEXT,
+    endorsement TEXT,
+    CHECK ((endorsed_by IS NULL) = (endorsement IS NULL))
+) STRICT;
+CREATE INDEX signatory_keys_user ON signatory_keys(user_id);
+-- The office's first key belonged to whoever made it at setup.
+INSERT INTO signatory_keys (fingerprint, public_key, user_id, login, full_name, created_at)
+SELECT k.fingerprint, k.public_key, u.id, u.login, u.full_name, k.added_at
+FROM office_keys k
+JOIN users u ON u.id = coalesce(
+    (SELECT user_id FROM audit WHERE action = 'office_key' AND entity_id = k.fingerprint ORDER BY seq LIMIT 1),
+    (SELECT min(user_id) FROM user_roles WHERE role = 'admin'))
+WHERE k.own = 1;
+CREATE TABLE key_slots_v9 (
+    user_id INTEGER PRIMARY KEY REFERENCES users(id),
+    fingerprint TEXT NOT NULL REFERENCES signatory_keys(fingerprint),
+    salt BLOB NOT NULL CHECK (length(salt) = 16),
+    nonce BLOB NOT NULL CHECK (length(nonce) = 24),
+    wrapped BLOB NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
+INSERT INTO key_slots_v9 SELECT s.* FROM key_slots s WHERE s.fingerprint IN (SELECT fingerprint FROM signatory_keys);
+DROP TABLE key_slots;
+ALTER TABLE key_slots_v9 RENAME TO key_slots;
+-- A higher office's record of each office's signatory keys, from the bundles' endorsements.
+CREATE TABLE hq_office_keys (
+    office_id TEXT NOT NULL REFERENCES hq_offices(office_id),
+    fingerprint TEXT NOT NULL,
+    public_key BLOB NOT NULL CHECK (length(public_key) = 32),
+    login TEXT NOT NULL,
+    full_name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    retired_at TEXT,
+    endorsed_by TEXT,
+    endorsement TEXT,
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (office_id, fingerprint)
+) STRICT;
+"#;
+
 /// All migrations, oldest first. Append, never edit: a shipped migration is history.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -399,8 +454,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V6),
         M::up(V7),
         M::up(V8),
+        M::up(V9),
     ])
 }
 
 /// The schema version this program writes.
-pub const VERSION: i64 = 8;
+pub const VERSION: i64 = 9;

@@ -4,7 +4,7 @@
 //! carries a code that says "draft" and is never genuine.
 //!
 //! Payload (ASCII, for QR byte mode):
-//! `ANQ1|<office key fingerprint>|<number>|<copy>|<issued on>|<valid from>|<valid to>|<holder>|<profession id>|<signature>`
+//! `ANQ1|<signing key fingerprint>|<number>|<copy>|<issued on>|<valid from>|<valid to>|<holder>|<profession id>|<signature>`
 //! The signature (base64url, no padding) is over everything before its `|`.
 
 use base64::Engine;
@@ -86,7 +86,8 @@ fn body(d: &QrData) -> String {
     )
 }
 
-/// Signs the data with the office's key; `data.office` is set to the key's fingerprint.
+/// Signs the data with a signatory's key; `data.office` is set to the key's fingerprint (which
+/// names the office and the signatory through the keys a store knows).
 pub fn sign(key: &SigningKey, data: &QrData) -> String {
     let mut d = data.clone();
     d.office = fingerprint(&key.verifying_key());

@@ -24,22 +24,78 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
+/// Every public key the store knows as a signer's.
+fn known_public(store: &anyqtama_store::Store) -> Vec<ed25519_dalek::VerifyingKey> {
+    store
+        .known_keys()
+        .unwrap()
+        .into_iter()
+        .map(|k| k.key)
+        .collect()
+}
+
+/// Any value in any table that is, or holds, 32 bytes deriving a known public key: a blob (each of
+/// its 32-byte windows) or a text of 64 hex digits.
+fn key_material_in_tables(
+    store: &anyqtama_store::Store,
+    known: &[ed25519_dalek::VerifyingKey],
+) -> Vec<String> {
+    let c = store.connection();
+    let tables: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%VIRTUAL%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let derives = |bytes: &[u8]| {
+        <[u8; 32]>::try_from(bytes).ok().is_some_and(|b| {
+            known.contains(&ed25519_dalek::SigningKey::from_bytes(&b).verifying_key())
+        })
+    };
+    let mut found = Vec::new();
+    for table in tables {
+        let mut stmt = c.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            for i in 0..n {
+                let hit = match r.get_ref(i).unwrap() {
+                    rusqlite::types::ValueRef::Blob(b) if b.len() <= 4096 => {
+                        b.windows(32).any(derives)
+                    }
+                    rusqlite::types::ValueRef::Text(t) => t
+                        .split(|c| !c.is_ascii_hexdigit())
+                        .filter(|w| w.len() == 64)
+                        .any(|w| hex::decode(w).is_ok_and(|b| derives(&b))),
+                    _ => false,
+                };
+                if hit {
+                    found.push(format!("{table}, column {i}"));
+                }
+            }
+        }
+    }
+    found
+}
+
 #[test]
 fn a_copy_of_the_file_holds_no_key_that_signs_as_the_office() {
     let mut fx = fixture();
     fx.certificate(1);
-    let secret = fx
+    let head = fx
         .head
         .seal_key
-        .as_ref()
-        .expect("the head's password opened the key")
-        .signing()
-        .to_bytes();
-    let public = fx.store.own_public_key().unwrap().unwrap();
-    assert_eq!(
-        ed25519_dalek::SigningKey::from_bytes(&secret).verifying_key(),
-        public
-    );
+        .clone()
+        .expect("the head's password opened their key");
+    let admin = fx.admin.seal_key.clone().expect("the administrator's too");
+    // Each signatory holds a key of their own; the administrator's is the office's first, its
+    // identity.
+    assert_ne!(head.fingerprint(), admin.fingerprint());
+    let identity = fx.store.own_public_key().unwrap().unwrap();
+    assert_eq!(admin.signing().verifying_key(), identity);
+    let known = known_public(&fx.store);
+    assert!(known.contains(&head.signing().verifying_key()));
     let null: bool = fx
         .store
         .connection()
@@ -50,17 +106,75 @@ fn a_copy_of_the_file_holds_no_key_that_signs_as_the_office() {
         )
         .unwrap();
     assert!(null, "no plain secret in the table");
+    assert_eq!(
+        key_material_in_tables(&fx.store, &known),
+        Vec::<String>::new(),
+        "no value in the file derives a signer's public key"
+    );
     let Fixture { dir, store, .. } = fx;
     drop(store); // closed: the log is checkpointed into the file
     let bytes = on_disk(dir.path());
-    assert!(
-        !contains(&bytes, &secret),
-        "the secret's bytes are nowhere in the files"
+    for key in [&head, &admin] {
+        let secret = key.signing().to_bytes();
+        assert!(
+            !contains(&bytes, &secret),
+            "the secret's bytes are nowhere in the files"
+        );
+        assert!(
+            !contains(&bytes, hex::encode(secret).as_bytes()),
+            "nor in hex"
+        );
+    }
+}
+
+#[test]
+fn each_signatory_signs_with_their_own_key_vouched_for_by_the_office() {
+    let mut fx = fixture();
+    let id = fx.certificate(2);
+    let head = fx.head.seal_key.clone().unwrap();
+    let c = fx.store.connection();
+    // The seal and the decision's event are the head's own key's.
+    let seal: String = c
+        .query_row("SELECT seal FROM certificates WHERE id = ?1", [id.0], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(seal.split('|').nth(1), Some(head.fingerprint().as_str()));
+    let signature: String = c
+        .query_row(
+            "SELECT signature FROM audit WHERE action = 'decide' ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(signature.starts_with(&format!("{}:", head.fingerprint())));
+    // The keys as a bundle carries them: the head's vouched for by the administrator's, the
+    // identity's by none.
+    let keys = fx.store.signatory_keys().unwrap();
+    let identity = fx.store.own_public_key().unwrap().unwrap();
+    let vouched = anyqtama_store::keys::vouched(&identity, &keys).unwrap();
+    assert!(vouched.contains_key(&head.fingerprint()));
+    let h = keys
+        .iter()
+        .find(|k| k.fingerprint == head.fingerprint())
+        .unwrap();
+    assert_eq!(h.login, "head");
+    assert_eq!(
+        h.endorsed_by.as_deref(),
+        Some(anyqtama_store::keys::fingerprint(&identity).as_str())
     );
-    assert!(
-        !contains(&bytes, hex::encode(secret).as_bytes()),
-        "nor in hex"
+    // A key made by someone with only the file cannot be vouched for: a false endorsement.
+    let mut forged = keys.clone();
+    let mut fake = h.clone();
+    let stranger = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
+    fake.public_key = hex::encode(stranger.verifying_key().as_bytes());
+    fake.fingerprint = anyqtama_store::keys::fingerprint(&stranger.verifying_key());
+    forged.push(fake.clone());
+    assert_eq!(
+        anyqtama_store::keys::vouched(&identity, &forged),
+        Err(fake.fingerprint.clone())
     );
+    fx.store.verify().unwrap();
 }
 
 #[test]
@@ -86,7 +200,8 @@ fn only_a_signatory_signed_in_with_their_password_seals() {
 fn a_store_from_before_key_slots_migrates_at_its_signatories_sign_ins() {
     let mut fx = fixture();
     fx.certificate(3);
-    let secret = fx.head.seal_key.as_ref().unwrap().signing().to_bytes();
+    // The office's first key (the administrator's, made at setup) was once kept in plain form.
+    let secret = fx.admin.seal_key.as_ref().unwrap().signing().to_bytes();
     // As a store of the previous version: the secret in plain form, no slots, no seals.
     {
         let c = fx.store.connection();
@@ -96,9 +211,21 @@ fn a_store_from_before_key_slots_migrates_at_its_signatories_sign_ins() {
         )
         .unwrap();
         c.execute("DELETE FROM key_slots", []).unwrap();
+        // Before keys of their own, the first key was the only one.
+        c.execute(
+            "DELETE FROM signatory_keys WHERE endorsed_by IS NOT NULL",
+            [],
+        )
+        .unwrap();
         c.execute("UPDATE certificates SET seal = NULL, sealed_by = NULL", [])
             .unwrap();
     }
+    let known = known_public(&fx.store);
+    assert_eq!(
+        key_material_in_tables(&fx.store, &known),
+        vec!["office_keys, column 2".to_string()],
+        "the plain key is found where it lies"
+    );
     let at = t("2026-02-07 09:00");
     let admin = fx.store.sign_in("admin", PASSWORD, at).unwrap();
     assert!(
@@ -131,8 +258,25 @@ fn a_store_from_before_key_slots_migrates_at_its_signatories_sign_ins() {
         plain(&fx),
         "kept until every signatory holds a slot (the head has none yet)"
     );
+    assert_eq!(
+        admin.seal_key.as_ref().unwrap().signing().to_bytes(),
+        secret,
+        "the plain key became the administrator's encrypted key"
+    );
     let head = fx.store.sign_in("head", PASSWORD, at).unwrap();
-    assert!(head.seal_key.is_some());
+    let head_key = head.seal_key.clone().unwrap();
+    assert_ne!(
+        head_key.signing().to_bytes(),
+        secret,
+        "the head got a key of their own"
+    );
+    let identity = fx.store.own_public_key().unwrap().unwrap();
+    let vouched =
+        anyqtama_store::keys::vouched(&identity, &fx.store.signatory_keys().unwrap()).unwrap();
+    assert!(
+        vouched.contains_key(&head_key.fingerprint()),
+        "vouched for by the first key"
+    );
     assert!(!plain(&fx), "erased once the last signatory has a slot");
     let Fixture { dir, store, .. } = fx;
     drop(store);
@@ -160,7 +304,7 @@ fn a_slot_belongs_to_its_user() {
 }
 
 #[test]
-fn a_password_change_keeps_the_seal_and_a_reset_writes_a_new_slot() {
+fn a_password_change_keeps_the_key_and_a_reset_rotates_it() {
     let mut fx = fixture();
     let at = t("2026-02-06 09:00");
     let fingerprint = fx.head.seal_key.as_ref().unwrap().fingerprint();
@@ -190,7 +334,8 @@ fn a_password_change_keeps_the_seal_and_a_reset_writes_a_new_slot() {
     fx.head = again;
     fx.certificate(5); // the head seals with the new password
 
-    // The head forgets it: the administrator resets it, and the new password opens a new slot.
+    // The head forgets it: the administrator resets it, and the new password opens a new key;
+    // the old one is retired but still known, so what it sealed still verifies.
     let admin = fx.admin.clone();
     let head_id = fx.head.user_id;
     fx.store
@@ -202,7 +347,21 @@ fn a_password_change_keeps_the_seal_and_a_reset_writes_a_new_slot() {
         .store
         .sign_in("head", "reset passphrase one", at)
         .unwrap();
-    assert_eq!(reset.seal_key.unwrap().fingerprint(), fingerprint);
+    let rotated = reset.seal_key.clone().unwrap().fingerprint();
+    assert_ne!(rotated, fingerprint, "a reset rotates the key");
+    let keys = fx.store.signatory_keys().unwrap();
+    let old = keys.iter().find(|k| k.fingerprint == fingerprint).unwrap();
+    assert!(old.retired_at.is_some(), "the old key is retired");
+    let new = keys.iter().find(|k| k.fingerprint == rotated).unwrap();
+    assert!(new.retired_at.is_none());
+    assert_eq!(
+        new.endorsed_by.as_deref(),
+        Some(fx.admin.seal_key.as_ref().unwrap().fingerprint().as_str()),
+        "vouched for by the administrator who reset it"
+    );
+    fx.head = reset;
+    fx.certificate(6); // the head seals with the new key
+    fx.store.verify().unwrap();
 
     // An administrator signed in without a password cannot give anyone the key.
     let passwordless = fx.store.session_for("admin").unwrap();

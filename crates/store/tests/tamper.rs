@@ -102,3 +102,34 @@ fn a_signature_forged() {
     );
     assert_eq!(named(e), ("audit".into(), "signature".into()));
 }
+
+#[test]
+fn a_seal_ascribed_to_another_signatory() {
+    let e = after_edit("UPDATE certificates SET sealed_by = (SELECT id FROM users WHERE login = 'admin') WHERE id = 1");
+    assert_eq!(named(e), ("certificates".into(), "sealed_by".into()));
+}
+
+#[test]
+fn a_key_inserted_for_a_signatory() {
+    // Someone with the file makes a key of their own and lists it as the head's: they cannot make
+    // the endorsement of a key the office holds.
+    let stranger = ed25519_dalek::SigningKey::from_bytes(&[9u8; 32]).verifying_key();
+    let fp = anyqtama_store::keys::fingerprint(&stranger);
+    let e = after_edit(&format!(
+        "INSERT INTO signatory_keys (fingerprint, public_key, user_id, login, full_name, created_at, endorsed_by, endorsement)
+         SELECT '{fp}', x'{}', id, login, full_name, '2026-02-20 10:00:00',
+                (SELECT fingerprint FROM signatory_keys WHERE endorsed_by IS NULL), '{}'
+         FROM users WHERE login = 'head'",
+        hex::encode(stranger.as_bytes()),
+        "ab".repeat(64)
+    ));
+    assert_eq!(named(e), ("signatory_keys".into(), "endorsement".into()));
+}
+
+#[test]
+fn a_key_given_to_another_user() {
+    let e = after_edit(
+        "UPDATE signatory_keys SET user_id = (SELECT id FROM users WHERE login = 'reg') WHERE login = 'head'",
+    );
+    assert_eq!(named(e), ("signatory_keys".into(), "user_id".into()));
+}

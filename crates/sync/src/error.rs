@@ -18,6 +18,8 @@ pub enum SyncError {
     TooNew { found: i64, known: i64 },
     #[error("the bundle's key does not match its fingerprint {0}")]
     KeyMismatch(String),
+    #[error("the bundle names key {0}, which no earlier key of the office vouches for")]
+    KeyNotVouched(String),
     #[error("part {0} is missing")]
     PartMissing(String),
     #[error("part {0} does not match its checksum")]
@@ -44,6 +46,7 @@ impl SyncError {
             SyncError::UnknownFormat(_) => "bundle-unknown-format",
             SyncError::TooNew { .. } => "bundle-too-new",
             SyncError::KeyMismatch(_) => "bundle-key-mismatch",
+            SyncError::KeyNotVouched(_) => "bundle-key-not-vouched",
             SyncError::PartMissing(_) => "bundle-part-missing",
             SyncError::PartDamaged(_) => "bundle-part-damaged",
             SyncError::PartExtra(_) => "bundle-part-extra",
@@ -60,7 +63,9 @@ impl SyncError {
             SyncError::NotABundle(d) | SyncError::UnknownFormat(d) | SyncError::Counts(d) => {
                 vec![("detail", d.clone())]
             }
-            SyncError::KeyMismatch(f) => vec![("fingerprint", f.clone())],
+            SyncError::KeyMismatch(f) | SyncError::KeyNotVouched(f) => {
+                vec![("fingerprint", f.clone())]
+            }
             SyncError::PartMissing(p)
             | SyncError::PartDamaged(p)
             | SyncError::PartExtra(p)
@@ -87,6 +92,7 @@ impl SyncError {
             SyncError::UnknownFormat("x/9".into()),
             SyncError::TooNew { found: 9, known: 4 },
             SyncError::KeyMismatch("0123".into()),
+            SyncError::KeyNotVouched("0123".into()),
             SyncError::PartMissing("records.json".into()),
             SyncError::PartDamaged("records.json".into()),
             SyncError::PartExtra("x.txt".into()),

@@ -40,6 +40,55 @@ const MAX_MANIFEST: u64 = 1 << 20;
 /// No part of a bundle may declare more than this (the 100,000-case records are about 0.5 GB).
 const MAX_PART: u64 = 2 << 30;
 const MAX_ENTRIES: usize = 1000;
+/// No string in a bundle's JSON is longer than this (a case's longest text is a few kilobytes; a
+/// 300 MB "name" is hostile).
+const MAX_JSON_STRING: usize = 64 << 10;
+/// Nor nested deeper (records are four levels deep; serde_json's own limit is 128).
+const MAX_JSON_DEPTH: usize = 32;
+
+/// Checks the JSON's strings and nesting against the limits in one pass over its bytes, before it
+/// is parsed, so that a hostile part is refused without building what it describes. Returns the
+/// byte offset of the first breach.
+fn json_within_limits(
+    bytes: &[u8],
+    max_string: usize,
+    max_depth: usize,
+) -> std::result::Result<(), usize> {
+    let (mut in_string, mut escaped) = (false, false);
+    let (mut len, mut depth) = (0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+                continue;
+            }
+            len += 1;
+            if len > max_string {
+                return Err(i);
+            }
+            continue;
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                len = 0;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max_depth {
+                    return Err(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
 
 /// One entry of the central directory as written (the zip reader keeps one entry per name, so
 /// a name given twice is found here, not there).
@@ -216,7 +265,10 @@ pub fn export(
         },
         p => p,
     };
-    let office = exchange::office_ident(store)?;
+    let mut office = exchange::office_ident(store)?;
+    if signer.fingerprint() != office.fingerprint {
+        office.signer = Some(signer.fingerprint());
+    }
     let records = exchange::export_records(store, period)?;
     let (head_seq, head_hash) = exchange::audit_head(store)?;
     let mut parts: Vec<(String, Vec<u8>)> = vec![(
@@ -255,7 +307,7 @@ pub fn export(
             .collect(),
     };
     let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("serialisable");
-    // Signed with the office key as a signatory unlocked it with their password (issue 12).
+    // Signed with the key of the signatory who unlocked it with their password (issue 12).
     let key = signer.signing();
     let bytes = write_zip(&manifest_bytes, &parts, |signed| {
         key.sign(signed).to_bytes()
@@ -367,20 +419,42 @@ pub fn verify_with(bytes: &[u8], trust: impl FnOnce(&Manifest) -> Result<()>) ->
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| SyncError::NotABundle(e.to_string()))?;
     let manifest_bytes = read_capped(&mut zip, "manifest.json", MAX_MANIFEST)?;
+    json_within_limits(&manifest_bytes, MAX_JSON_STRING, MAX_JSON_DEPTH)
+        .map_err(|at| SyncError::TooLarge(format!("manifest.json @{at}")))?;
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes).map_err(|e| {
         // A manifest that does not parse under a valid-looking archive: another format, or altered.
         SyncError::NotABundle(format!("manifest.json: {e}"))
     })?;
-    let key_bytes = hex::decode(&manifest.office.public_key)
+    let office = &manifest.office;
+    let key_bytes = hex::decode(&office.public_key)
         .ok()
         .and_then(|k| <[u8; 32]>::try_from(k.as_slice()).ok())
-        .ok_or_else(|| SyncError::KeyMismatch(manifest.office.fingerprint.clone()))?;
-    let key = VerifyingKey::from_bytes(&key_bytes)
-        .map_err(|_| SyncError::KeyMismatch(manifest.office.fingerprint.clone()))?;
+        .ok_or_else(|| SyncError::KeyMismatch(office.fingerprint.clone()))?;
+    let identity = VerifyingKey::from_bytes(&key_bytes)
+        .map_err(|_| SyncError::KeyMismatch(office.fingerprint.clone()))?;
+    // The signer: the identity itself, or one of the signatory keys the manifest lists (issue 12).
+    let key = match &office.signer {
+        None => identity,
+        Some(fp) => office
+            .keys
+            .iter()
+            .find(|k| &k.fingerprint == fp)
+            .and_then(|k| k.verifying())
+            .ok_or_else(|| SyncError::KeyNotVouched(fp.clone()))?,
+    };
     key.verify(&bytes[..body], &Signature::from_bytes(&comment))
         .map_err(|_| SyncError::Altered)?;
-    if anyqtama_store::keys::fingerprint(&key) != manifest.office.fingerprint {
-        return Err(SyncError::KeyMismatch(manifest.office.fingerprint.clone()));
+    if anyqtama_store::keys::fingerprint(&identity) != office.fingerprint {
+        return Err(SyncError::KeyMismatch(office.fingerprint.clone()));
+    }
+    // Every key listed is vouched for by an earlier one back to the identity the higher office
+    // trusts, the signer among them: a key made from a copy of the store has no endorsement.
+    let vouched =
+        anyqtama_store::keys::vouched(&identity, &office.keys).map_err(SyncError::KeyNotVouched)?;
+    if let Some(fp) = &office.signer {
+        if vouched.get(fp) != Some(&key) {
+            return Err(SyncError::KeyNotVouched(fp.clone()));
+        }
     }
     if manifest.format != FORMAT || manifest.format_version != FORMAT_VERSION {
         return Err(SyncError::UnknownFormat(format!(
@@ -419,6 +493,8 @@ pub fn verify_with(bytes: &[u8], trust: impl FnOnce(&Manifest) -> Result<()>) ->
             return Err(SyncError::PartDamaged(part.name.clone()));
         }
         if part.name == "records.json" {
+            json_within_limits(&content, MAX_JSON_STRING, MAX_JSON_DEPTH)
+                .map_err(|at| SyncError::TooLarge(format!("records.json @{at}")))?;
             records = Some(
                 serde_json::from_slice::<Records>(&content)
                     .map_err(|e| SyncError::PartDamaged(format!("records.json: {e}")))?,
@@ -464,7 +540,7 @@ pub fn import(
         return Err(StoreError::NotHigherOffice.into());
     }
     let v = verify_with(bytes, |m| {
-        exchange::check_trust(store, &m.office, opts.trust_new_office)?;
+        exchange::check_trust(store, &m.office, m.created_at, opts.trust_new_office)?;
         Ok(())
     })?;
     let info = BundleInfo {
@@ -485,4 +561,19 @@ pub fn import(
         actor,
         now,
     )?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_within_limits;
+
+    #[test]
+    fn json_limits_count_strings_and_nesting_outside_strings() {
+        assert_eq!(json_within_limits(br#"{"a":["xyz"]}"#, 3, 2), Ok(()));
+        assert_eq!(json_within_limits(br#"{"a":["wxyz"]}"#, 3, 2), Err(10));
+        assert_eq!(json_within_limits(br#"{"a":[["x"]]}"#, 3, 2), Err(6));
+        // Brackets and escaped quotes inside a string are the string's.
+        assert_eq!(json_within_limits(br#"{"[[\"":1}"#, 4, 1), Ok(()));
+        assert_eq!(json_within_limits(br#"{"[[\"x":1}"#, 4, 1), Err(6));
+    }
 }

@@ -302,6 +302,11 @@ fn damage_and_forgery_are_refused_and_nothing_is_written() {
     let public = forger.verifying_key();
     manifest["office"]["public_key"] = hex::encode(public.as_bytes()).into();
     manifest["office"]["fingerprint"] = anyqtama_store::keys::fingerprint(&public).into();
+    // (The office's signatory keys, vouched for from its own identity, go with it.)
+    manifest["office"]
+        .as_object_mut()
+        .unwrap()
+        .retain(|k, _| k != "keys" && k != "signer");
     let swapped = anyqtama_sync::assemble(
         &serde_json::to_vec(&manifest).unwrap(),
         &parts[1..],
@@ -689,4 +694,138 @@ fn an_honest_next_bundle_continues_the_history_held() {
     )
     .unwrap();
     assert!(r.audit_new >= 1, "{r:?}");
+}
+
+/// Issue 12, item 6: a signatory's new or rotated key is accepted through a chain of endorsements
+/// from the identity the higher office trusts; a key made by whoever has only the file is not; and
+/// a key the higher office knows to be retired signs nothing made after.
+#[test]
+fn a_rotated_key_is_accepted_through_the_office_and_a_made_up_one_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 3, 40);
+    let mut region = hq(&dir);
+    let cli = Actor::command_line();
+    let bundle = |store: &mut Store, key: &anyqtama_store::keys::SealKey| {
+        export(
+            store,
+            Period::Since { after: 0 },
+            &cli,
+            now(),
+            &without_registers,
+            key,
+        )
+        .unwrap()
+        .bytes
+    };
+    // The head signs the first bundle with their own key, vouched for by the administrator's.
+    let head = a.sign_in("head", demo::DEMO_PASSWORD, now()).unwrap();
+    let old_key = head.seal_key.clone().unwrap();
+    let first = bundle(&mut a, &old_key);
+    let v = verify(&first).unwrap();
+    assert_eq!(v.manifest.office.signer, Some(old_key.fingerprint()));
+    import(&mut region, &first, TRUST, &cli, now()).unwrap();
+
+    // The head's password is reset: a new key, vouched for by the administrator; accepted.
+    let admin = a.sign_in("admin", demo::DEMO_PASSWORD, now()).unwrap();
+    let later = now() + chrono::Duration::hours(1);
+    a.write(&admin, later, |w| {
+        w.reset_password(head.user_id, "a brand new passphrase")
+    })
+    .unwrap();
+    let head = a.sign_in("head", "a brand new passphrase", later).unwrap();
+    let new_key = head.seal_key.clone().unwrap();
+    assert_ne!(new_key.fingerprint(), old_key.fingerprint());
+    let second = bundle(&mut a, &new_key);
+    let known = ImportOptions {
+        trust_new_office: false,
+        dry_run: false,
+    };
+    import(&mut region, &second, known, &cli, later).unwrap();
+    assert_eq!(
+        count(
+            &region,
+            "SELECT count(*) FROM hq_office_keys WHERE retired_at IS NOT NULL"
+        ),
+        1,
+        "the higher office knows the old key is retired"
+    );
+
+    // Whoever kept the old key (an old copy and the old password) signs a bundle made later.
+    let stale = export(
+        &mut a,
+        Period::Since { after: 0 },
+        &cli,
+        later + chrono::Duration::hours(1),
+        &without_registers,
+        &old_key,
+    )
+    .unwrap()
+    .bytes;
+    let before = snapshot(&region);
+    assert!(matches!(
+        import(&mut region, &stale, known, &cli, later),
+        Err(SyncError::Store(StoreError::KeyRetired { .. }))
+    ));
+    assert_eq!(snapshot(&region), before);
+
+    // A key made up by someone with only the file, listed with a false endorsement: refused
+    // before anything is read.
+    let parts = anyqtama_sync::unpack(&second);
+    let mut manifest: serde_json::Value = serde_json::from_slice(&parts[0].1).unwrap();
+    let forger = ed25519_dalek::SigningKey::from_bytes(&[5u8; 32]);
+    let fp = anyqtama_store::keys::fingerprint(&forger.verifying_key());
+    let mut fake = manifest["office"]["keys"][1].clone();
+    fake["fingerprint"] = fp.clone().into();
+    fake["public_key"] = hex::encode(forger.verifying_key().as_bytes()).into();
+    manifest["office"]["keys"]
+        .as_array_mut()
+        .unwrap()
+        .push(fake);
+    manifest["office"]["signer"] = fp.clone().into();
+    let forged = anyqtama_sync::assemble(
+        &serde_json::to_vec(&manifest).unwrap(),
+        &parts[1..],
+        &forger,
+    );
+    assert!(matches!(verify(&forged), Err(SyncError::KeyNotVouched(f)) if f == fp));
+    assert!(import(&mut region, &forged, known, &cli, later).is_err());
+    assert_eq!(snapshot(&region), before);
+}
+
+/// Issue 13, item 1: a well-signed bundle whose records hold a string longer than any real field
+/// (a hostile "name") is refused before its JSON is parsed.
+#[test]
+fn a_string_longer_than_any_field_is_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 4, 10);
+    let bundle = all(&mut a);
+    let parts = anyqtama_sync::unpack(&bundle);
+    let mut records: serde_json::Value = serde_json::from_slice(&parts[1].1).unwrap();
+    assert_eq!(parts[1].0, "records.json");
+    records["cases"][0]["holder"] = "A".repeat(100_000).into();
+    let bytes = serde_json::to_vec(&records).unwrap();
+    let mut manifest: serde_json::Value = serde_json::from_slice(&parts[0].1).unwrap();
+    // Signed consistently by a key of its own, so only the limit can refuse it.
+    let key = ed25519_dalek::SigningKey::from_bytes(&[3u8; 32]);
+    let public = key.verifying_key();
+    manifest["office"]["public_key"] = hex::encode(public.as_bytes()).into();
+    manifest["office"]["fingerprint"] = anyqtama_store::keys::fingerprint(&public).into();
+    manifest["office"]
+        .as_object_mut()
+        .unwrap()
+        .retain(|k, _| k != "keys" && k != "signer");
+    for p in manifest["parts"].as_array_mut().unwrap() {
+        if p["name"] == "records.json" {
+            use sha2::Digest;
+            p["size"] = bytes.len().into();
+            p["sha256"] = hex::encode(sha2::Sha256::digest(&bytes)).into();
+        }
+    }
+    let mut new_parts = parts[1..].to_vec();
+    new_parts[0].1 = bytes;
+    let hostile =
+        anyqtama_sync::assemble(&serde_json::to_vec(&manifest).unwrap(), &new_parts, &key);
+    assert!(
+        matches!(verify(&hostile), Err(SyncError::TooLarge(p)) if p.starts_with("records.json")),
+    );
 }

@@ -66,6 +66,8 @@ pub fn office_ident(store: &Store) -> Result<OfficeIdent> {
         name_en: o.name_en,
         fingerprint: crate::keys::fingerprint(&public),
         public_key: hex::encode(public.as_bytes()),
+        keys: crate::keys::signatory_keys(conn)?,
+        signer: None,
     })
 }
 

@@ -86,6 +86,7 @@ fn held(
 pub fn check_trust(
     db: &impl crate::Db,
     office: &OfficeIdent,
+    created_at: NaiveDateTime,
     trust_new_office: bool,
 ) -> Result<bool> {
     let conn = crate::sealed::Sealed::conn(db);
@@ -96,6 +97,25 @@ pub fn check_trust(
             |r| r.get(0),
         )
         .optional()?;
+    // A key the higher office already knows to be retired signs nothing made after that: whoever
+    // kept an old password and an old copy of the store cannot send in the office's name.
+    if let Some(signer) = &office.signer {
+        let retired: Option<NaiveDateTime> = conn
+            .query_row(
+                "SELECT retired_at FROM hq_office_keys WHERE office_id = ?1 AND fingerprint = ?2",
+                [&office.id, signer],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        if let Some(on) = retired.filter(|on| *on <= created_at) {
+            return Err(StoreError::KeyRetired {
+                office: office.code.clone(),
+                fingerprint: signer.clone(),
+                on: on.date().format("%d.%m.%Y").to_string(),
+            });
+        }
+    }
     match known {
         Some(fp) if fp != office.fingerprint => Err(StoreError::OfficeKeyChanged {
             office: office.code.clone(),
@@ -109,6 +129,39 @@ pub fn check_trust(
             fingerprint: office.fingerprint.clone(),
         }),
     }
+}
+
+/// Keeps the office's signatory keys as its bundle vouches for them (checked by the sync reader
+/// from the trusted identity): new ones added, retirements recorded; a key never changes holder.
+fn hold_keys(
+    tx: &rusqlite::Transaction<'_>,
+    office: &OfficeIdent,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO hq_office_keys (office_id, fingerprint, public_key, login, full_name, created_at, retired_at, endorsed_by, endorsement, added_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         ON CONFLICT(office_id, fingerprint) DO UPDATE SET retired_at = coalesce(retired_at, excluded.retired_at)",
+    )?;
+    for k in &office.keys {
+        // (The sync reader checked every key against the identity: none fails to parse.)
+        let Some(public) = crate::keys::parse_public(&k.public_key) else {
+            continue;
+        };
+        insert.execute(params![
+            office.id,
+            k.fingerprint,
+            public.as_bytes().to_vec(),
+            k.login,
+            k.full_name,
+            k.created_at,
+            k.retired_at,
+            k.endorsed_by,
+            k.endorsement,
+            now
+        ])?;
+    }
+    Ok(())
 }
 
 /// Checks a bundle's audit events against themselves and against the history held for the office.
@@ -219,7 +272,7 @@ pub fn import_records(
         audit_new: 0,
         conflicts: Vec::new(),
     };
-    if !check_trust(&tx, office, trust_new_office)? {
+    if !check_trust(&tx, office, bundle.created_at, trust_new_office)? {
         tx.execute(
             "INSERT INTO hq_offices (office_id, code, name_kk, name_ru, name_en, fingerprint, public_key, trusted_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -227,6 +280,7 @@ pub fn import_records(
         )?;
         report.new_office = true;
     }
+    hold_keys(&tx, office, now)?;
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('role', 'higher_office') ON CONFLICT(key) DO NOTHING",
         [],

@@ -48,8 +48,15 @@ pub struct OfficeIdent {
     pub name_ru: String,
     pub name_en: String,
     pub fingerprint: String,
-    /// The Ed25519 public key, hex.
+    /// The Ed25519 public key of the office's identity (its first key), hex.
     pub public_key: String,
+    /// The office's signatory keys, each vouched for by an earlier one back to the identity
+    /// (issue 12); bundles of the first format carry none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<crate::keys::SignatoryKey>,
+    /// The fingerprint of the signatory key that signed the bundle; none: the identity signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]

@@ -47,13 +47,13 @@ impl<'a> Writer<'a> {
                 params![id, r.as_str()],
             )?;
         }
-        // A new signatory gets their own slot of the office key, under the password just set
-        // (the administrator's own unlocked key is what is encrypted).
+        // A new signatory gets a key of their own under the password just set, vouched for by
+        // the administrator's unlocked key (issue 12).
         let slot = match (&self.session.seal_key, crate::keys::seals(roles)) {
-            (Some(key), true) => {
-                crate::keys::write_slot(self.tx, id, password, key, self.now)?;
-                Some(key.fingerprint())
-            }
+            (Some(admin), true) => Some(
+                crate::keys::make_key(self.tx, admin, id, password, &actor, self.now, Some(admin))?
+                    .fingerprint(),
+            ),
             _ => None,
         };
         self.audit(
@@ -94,6 +94,13 @@ impl<'a> Writer<'a> {
                 "INSERT INTO user_roles (user_id, role) VALUES (?1, ?2)",
                 params![user.0, r.as_str()],
             )?;
+        }
+        // Who no longer signs keeps no key: it is retired and its slot removed. (Who is given a
+        // signing role gets a key when the administrator next sets their password.)
+        if !crate::keys::seals(roles) {
+            crate::keys::retire_keys(self.tx, user.0, self.now)?;
+            self.tx
+                .execute("DELETE FROM key_slots WHERE user_id = ?1", [user.0])?;
         }
         self.audit(
             &actor,
@@ -336,9 +343,9 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    /// The administrator sets a new password for a user who lost theirs. A signatory gets a new
-    /// slot of the office key under it, written from the administrator's own unlocked key; a user
-    /// who no longer seals keeps none.
+    /// The administrator sets a new password for a user who lost theirs. A signatory's key is
+    /// rotated: a new one under the new password, vouched for by the administrator's own unlocked
+    /// key; a user who no longer seals keeps none.
     pub fn reset_password(&mut self, user: UserId, new: &str) -> Result<()> {
         let actor = self.permit(Action::ManageUsers)?;
         let fresh = crate::hash_password(new)?;
@@ -357,15 +364,29 @@ impl<'a> Writer<'a> {
             .prepare("SELECT role FROM user_roles WHERE user_id = ?1")?
             .query_map([user.0], |r| r.get::<_, Role>(0))?
             .collect::<rusqlite::Result<_>>()?;
+        // A signatory's old key is retired (what it sealed still verifies) and a new one made
+        // under the new password, vouched for by the administrator's key: nobody else, however
+        // they got the old password, signs with the new key.
         let slot = if crate::keys::seals(&roles) {
-            let key = self
+            let admin = self
                 .session
                 .seal_key
-                .as_ref()
+                .clone()
                 .ok_or(StoreError::SealLocked)?;
-            crate::keys::write_slot(self.tx, user.0, new, key, self.now)?;
-            Some(key.fingerprint())
+            Some(
+                crate::keys::make_key(
+                    self.tx,
+                    &admin,
+                    user.0,
+                    new,
+                    &actor,
+                    self.now,
+                    Some(&admin),
+                )?
+                .fingerprint(),
+            )
         } else {
+            crate::keys::retire_keys(self.tx, user.0, self.now)?;
             self.tx
                 .execute("DELETE FROM key_slots WHERE user_id = ?1", [user.0])?;
             None
