@@ -6,7 +6,7 @@ import sqlite3
 import datetime
 import time
 
-from conftest import E2E_NOW, ftl, ftl_all, launch
+from conftest import E2E_NOW, ROOT, ftl, ftl_all, launch
 from ui import (click, fill, menu, no_untranslated, screen, set_lang, shoot, sign_in, text,
                 wait_for, wait_text, wait_until)
 
@@ -170,6 +170,29 @@ def test_one_window_per_store(demo_store):
             wait_for(w.d, "#signin")
     finally:
         lock.close()
+
+
+def test_a_store_file_that_cannot_be_opened_is_named_in_every_language(tmp_path):
+    """An empty file where the store should be: the first screen names it in the user's language
+    and changes nothing; once a real store is put there, "Try again" opens it."""
+    store, dialogs = tmp_path / "office.sqlite", tmp_path / "dialogs"
+    dialogs.mkdir()
+    store.write_bytes(b"")
+    with launch(store, dialogs, wait_store=False) as w:
+        for lang in LANGS:
+            set_lang(w.d, lang)
+            wait_text(w.d, "#store-problem", str(store))
+            lines = (ROOT / "locales" / lang / "main.ftl").read_text(encoding="utf-8").splitlines()
+            at = next(n for n, line in enumerate(lines) if line.startswith("error-store-file"))
+            empty = next(line for line in lines[at:] if "[empty]" in line).split("{ $path }", 1)[1].strip()[:12]
+            assert empty in text(w.d, "#store-problem"), (lang, text(w.d, "#store-problem"))
+            assert not w.d.execute_script("return !!document.getElementById('signin')")
+            no_untranslated(w.d)
+        shoot(w.d, "store-problem-en")
+        assert store.stat().st_size == 0, "never made into a store"
+        store.unlink()
+        click(w.d, "#retry")
+        wait_for(w.d, "#setup")
 
 
 def test_the_page_cannot_call_dialogs_or_the_opener_itself(app):

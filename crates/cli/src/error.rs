@@ -118,6 +118,7 @@ impl CliError {
 }
 
 /// Every kind of [`CliError::CommandLine`], for the test that each has a message in kk, ru, en.
+#[cfg(test)]
 pub const COMMAND_LINE_KINDS: [&str; 6] = [
     "unknown-argument",
     "unknown-command",
@@ -150,4 +151,25 @@ pub fn command_line(e: &clap::Error) -> CliError {
         v => v,
     };
     CliError::CommandLine { kind, arg, value }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_line_finding_has_a_message_in_every_language() {
+        for kind in COMMAND_LINE_KINDS {
+            for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+                let e = CliError::CommandLine {
+                    kind,
+                    arg: "--x".into(),
+                    value: "y".into(),
+                };
+                let m = e.message(lang);
+                assert!(!m.contains("error-cli"), "{kind} in {lang:?}: {m}");
+                assert!(m.contains("--help"), "{kind} in {lang:?}: {m}");
+            }
+        }
+    }
 }

@@ -9,7 +9,21 @@ import { setHigherOffice, signedIn } from "../session";
 export async function startScreen(): Promise<HTMLElement> {
   const info = await call<AppInfo>("app_info");
   pinClock(info.pinned_now);
-  const status = await call<StoreStatus>("store_status");
+  let status: StoreStatus;
+  try {
+    status = await call<StoreStatus>("store_status");
+  } catch (e) {
+    // A store file that cannot be opened (an empty or foreign file, a folder, a read-only place,
+    // a newer program's store) is named with what to do; nothing was changed, and "Try again"
+    // opens it once it is put right.
+    return h(
+      "div",
+      { id: "start" },
+      h("div", { class: "intro" }, h("p", { id: "tagline" }, t("app-tagline"))),
+      h("p", { class: "foot-error", id: "store-problem", role: "alert" }, (e as { message?: string }).message ?? String(e)),
+      h("button", { type: "button", id: "retry", onclick: () => go({ name: "start" }) }, t("ui-try-again")),
+    );
+  }
   const intro = h(
     "div",
     { class: "intro" },
