@@ -69,10 +69,19 @@ pub(crate) fn event_hash(
     before: Option<&str>,
     after: Option<&str>,
     prev: &str,
+    rows: Option<&str>,
 ) -> String {
-    let canonical = serde_json::json!([
+    let mut canonical = serde_json::json!([
         seq, at, user_id, login, role, action, entity, entity_id, before, after, prev
     ]);
+    // The record of rows (crate::rows) is part of the hash where an event has one; events from
+    // before it hash as they always did.
+    if let Some(rows) = rows {
+        canonical
+            .as_array_mut()
+            .expect("an array")
+            .push(rows.into());
+    }
     hex::encode(Sha256::digest(canonical.to_string().as_bytes()))
 }
 
@@ -92,6 +101,19 @@ pub(crate) fn append_signed(
     actor: &Actor,
     ev: Event<'_>,
     key: Option<&ed25519_dalek::SigningKey>,
+) -> Result<i64> {
+    // The rows this transaction changed since the last event are this event's record.
+    let rows = crate::rows::take(tx)?;
+    append_with_rows(tx, actor, ev, key, rows)
+}
+
+/// [`append_signed`] with the record of rows given.
+pub(crate) fn append_with_rows(
+    tx: &rusqlite::Connection,
+    actor: &Actor,
+    ev: Event<'_>,
+    key: Option<&ed25519_dalek::SigningKey>,
+    rows: Option<String>,
 ) -> Result<i64> {
     let head: Option<(i64, String)> = tx
         .query_row(
@@ -120,6 +142,7 @@ pub(crate) fn append_signed(
         before.as_deref(),
         after.as_deref(),
         &prev,
+        rows.as_deref(),
     );
     // `<key fingerprint>:<signature>`: whose key signed is part of the signature, so verify
     // checks it against that key and its holder.
@@ -132,9 +155,9 @@ pub(crate) fn append_signed(
         )
     });
     tx.execute(
-        "INSERT INTO audit (seq, at, user_id, login, role, action, entity, entity_id, before, after, prev_hash, hash, signature)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![seq, at, uid, actor.login, actor.role, ev.action, ev.entity, ev.entity_id, before, after, prev, hash, signature],
+        "INSERT INTO audit (seq, at, user_id, login, role, action, entity, entity_id, before, after, prev_hash, hash, signature, rows)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![seq, at, uid, actor.login, actor.role, ev.action, ev.entity, ev.entity_id, before, after, prev, hash, signature, rows],
     )?;
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('audit_head', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -153,7 +176,7 @@ pub struct Verified {
 /// Walks the whole chain; the error names the first event that does not verify.
 pub fn verify(conn: &rusqlite::Connection) -> Result<Verified> {
     let mut stmt = conn.prepare(
-        "SELECT seq, at, user_id, login, role, action, entity, entity_id, before, after, prev_hash, hash FROM audit ORDER BY seq",
+        "SELECT seq, at, user_id, login, role, action, entity, entity_id, before, after, prev_hash, hash, rows FROM audit ORDER BY seq",
     )?;
     let mut rows = stmt.query([])?;
     let mut expected_seq = 1i64;
@@ -187,6 +210,7 @@ pub fn verify(conn: &rusqlite::Connection) -> Result<Verified> {
             r.get::<_, Option<String>>(8)?.as_deref(),
             r.get::<_, Option<String>>(9)?.as_deref(),
             &stored_prev,
+            r.get::<_, Option<String>>(12)?.as_deref(),
         );
         if computed != hash {
             return Err(broken("its content was changed"));

@@ -18,9 +18,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 fn differs(table: &'static str, row: impl ToString, column: &'static str) -> StoreError {
     StoreError::TableDiffers {
-        table,
+        table: table.into(),
         row: row.to_string(),
-        column,
+        column: column.into(),
     }
 }
 
@@ -38,6 +38,9 @@ pub(crate) fn check(conn: &Connection) -> Result<()> {
     roles_are_the_trails(conn)?;
     revocations_hold(conn)?;
     signed_events_hold(conn, &keys)?;
+    // Last, every row of every table against the trail's record of it: the checks above name
+    // what an edit means (a certificate's end date against its seal); this one finds any edit.
+    crate::rows::tables_match_the_trail(conn)?;
     Ok(())
 }
 

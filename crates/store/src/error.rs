@@ -95,9 +95,9 @@ pub enum StoreError {
     /// A table no longer says what the audit trail or a seal says: changed outside the program.
     #[error("table {table}, row {row}: {column} differs from the audit trail or its seal")]
     TableDiffers {
-        table: &'static str,
+        table: String,
         row: String,
-        column: &'static str,
+        column: String,
     },
     /// A key slot that does not open with the right password was altered outside the program.
     #[error("the signatory's key slot is damaged")]
@@ -371,9 +371,9 @@ pub fn examples() -> Vec<StoreError> {
         StoreError::SealLocked,
         StoreError::KeySlotBroken,
         StoreError::TableDiffers {
-            table: "certificates",
+            table: "certificates".into(),
             row: "7".into(),
-            column: "valid_to",
+            column: "valid_to".into(),
         },
         StoreError::UnknownOffice {
             office: "AST".into(),

@@ -18,6 +18,7 @@ pub mod numbering;
 mod private;
 pub mod queries;
 pub mod records;
+mod rows;
 pub mod search;
 pub mod views;
 pub mod writer;
@@ -297,6 +298,8 @@ impl Store {
         schema::migrations()
             .to_latest(&mut conn)
             .map_err(|e| StoreError::Migration(e.to_string().chars().take(200).collect()))?;
+        rows::watch(&conn)?;
+        rows::baseline_if_needed(&conn)?;
         let applied = Law::with_changes(&law, &conn)?;
         Ok(Store {
             conn,
@@ -334,6 +337,8 @@ impl Store {
             return Store::open(path);
         }
         configure(&conn)?;
+        rows::watch(&conn)?;
+        rows::baseline_if_needed(&conn)?;
         let base = Arc::new(Law::embedded());
         let law = Law::with_changes(&base, &conn)?;
         Ok(Store {
@@ -576,6 +581,24 @@ impl Store {
         let mut w = Writer::new(&tx, session, now, &law);
         let out = f(&mut w)?;
         drop(w);
+        // Rows changed after the action's last event are recorded before the commit, so the
+        // trail never lags the tables (crate::rows).
+        if rows::pending(&tx)? {
+            let role = session.roles.first().copied().unwrap_or(Role::Registrar);
+            audit::append_signed(
+                &tx,
+                &Actor::user(session.user_id, &session.login, role),
+                audit::Event {
+                    at: now,
+                    action: "row_changes",
+                    entity: "store",
+                    entity_id: String::new(),
+                    before: None,
+                    after: None,
+                },
+                session.seal_key.as_ref().map(|k| k.signing()),
+            )?;
+        }
         tx.commit()?;
         Ok(out)
     }

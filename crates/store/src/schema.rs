@@ -443,6 +443,12 @@ CREATE TABLE hq_office_keys (
 ) STRICT;
 "#;
 
+/// Issue 12, item 4: each event's record of the rows its transaction changed (`crate::rows`),
+/// part of the event's hash.
+const V10: &str = r#"
+ALTER TABLE audit ADD COLUMN rows TEXT;
+"#;
+
 /// All migrations, oldest first. Append, never edit: a shipped migration is history.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -455,8 +461,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V7),
         M::up(V8),
         M::up(V9),
+        M::up(V10),
     ])
 }
 
 /// The schema version this program writes.
-pub const VERSION: i64 = 9;
+pub const VERSION: i64 = 10;

@@ -114,7 +114,7 @@ pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
         Period::Since { .. } => (String::new(), String::new()),
     };
     let mut stmt = conn.prepare(
-        "SELECT seq, at, login, role, action, entity, entity_id, before, after, prev_hash, hash, user_id FROM audit
+        "SELECT seq, at, login, role, action, entity, entity_id, before, after, prev_hash, hash, user_id, rows FROM audit
          WHERE CASE WHEN ?1 = '' THEN seq > ?3 ELSE at >= ?1 AND at < ?2 END ORDER BY seq",
     )?;
     let after = match period {
@@ -136,6 +136,7 @@ pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
                 after: r.get(8)?,
                 prev_hash: r.get(9)?,
                 hash: r.get(10)?,
+                rows: r.get(12)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
