@@ -9,5 +9,6 @@ targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(bundle evaluate qr law_toml
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   echo "==> $t for ${secs}s"
+  # A finding fails the run (pipefail); its input is kept under fuzz/artifacts/<target>/.
   cargo +nightly fuzz run "$t" "corpus/$t" -- -max_total_time="$secs" -max_len=1048576 -rss_limit_mb=2048 2>&1 | tail -4
 done

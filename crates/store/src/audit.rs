@@ -54,6 +54,11 @@ pub struct Event<'a> {
     pub after: Option<serde_json::Value>,
 }
 
+/// The digest of an event's record of rows, as its hash and its bundle carry it.
+pub fn rows_digest(rows: &str) -> String {
+    hex::encode(Sha256::digest(rows.as_bytes()))
+}
+
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 #[allow(clippy::too_many_arguments)]
@@ -69,18 +74,15 @@ pub(crate) fn event_hash(
     before: Option<&str>,
     after: Option<&str>,
     prev: &str,
-    rows: Option<&str>,
+    rows_digest: Option<&str>,
 ) -> String {
     let mut canonical = serde_json::json!([
         seq, at, user_id, login, role, action, entity, entity_id, before, after, prev
     ]);
-    // The record of rows (crate::rows) is part of the hash where an event has one; events from
-    // before it hash as they always did.
-    if let Some(rows) = rows {
-        canonical
-            .as_array_mut()
-            .expect("an array")
-            .push(rows.into());
+    // The record of rows (crate::rows) is part of the hash, by its digest, where an event has one
+    // (so a bundle carries the digest, not the record); events from before hash as they did.
+    if let Some(d) = rows_digest {
+        canonical.as_array_mut().expect("an array").push(d.into());
     }
     hex::encode(Sha256::digest(canonical.to_string().as_bytes()))
 }
@@ -142,7 +144,7 @@ pub(crate) fn append_with_rows(
         before.as_deref(),
         after.as_deref(),
         &prev,
-        rows.as_deref(),
+        rows.as_deref().map(rows_digest).as_deref(),
     );
     // `<key fingerprint>:<signature>`: whose key signed is part of the signature, so verify
     // checks it against that key and its holder.
@@ -210,7 +212,10 @@ pub fn verify(conn: &rusqlite::Connection) -> Result<Verified> {
             r.get::<_, Option<String>>(8)?.as_deref(),
             r.get::<_, Option<String>>(9)?.as_deref(),
             &stored_prev,
-            r.get::<_, Option<String>>(12)?.as_deref(),
+            r.get::<_, Option<String>>(12)?
+                .as_deref()
+                .map(rows_digest)
+                .as_deref(),
         );
         if computed != hash {
             return Err(broken("its content was changed"));

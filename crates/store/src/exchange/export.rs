@@ -136,7 +136,10 @@ pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
                 after: r.get(8)?,
                 prev_hash: r.get(9)?,
                 hash: r.get(10)?,
-                rows: r.get(12)?,
+                rows_digest: r
+                    .get::<_, Option<String>>(12)?
+                    .as_deref()
+                    .map(crate::audit::rows_digest),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -200,7 +200,7 @@ fn check_history(
                 e.before.as_deref(),
                 e.after.as_deref(),
                 &e.prev_hash,
-                e.rows.as_deref(),
+                e.rows_digest.as_deref(),
             );
             if computed != e.hash {
                 return Err(rewritten(e.seq, "content"));

@@ -123,9 +123,10 @@ pub struct AuditRecord {
     pub after: Option<String>,
     pub prev_hash: String,
     pub hash: String,
-    /// The event's record of the rows it changed (part of its hash); none before that record.
+    /// The digest of the event's record of the rows it changed (part of its hash; the record
+    /// itself stays in the office); none before that record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rows: Option<String>,
+    pub rows_digest: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ts_rs::TS)]
