@@ -487,11 +487,41 @@ pub fn render(title: &str, pages: Vec<Page>) -> Vec<u8> {
         }
         out.push(PdfPage::new(Mm(page.width), Mm(h), ops));
     }
-    doc.with_pages(out).save(
+    // The streams are compressed here at a fast level, not by printpdf (lopdf's best level was a
+    // third of a certificate's instructions for a few percent of its size; docs/benchmarks.md).
+    let mut lo = doc.with_pages(out).to_lopdf_document(
         &PdfSaveOptions {
             subset_fonts: false,
+            optimize: false,
             ..Default::default()
         },
         &mut Vec::new(),
-    )
+    );
+    for object in lo.objects.values_mut() {
+        if let lopdf::Object::Stream(stream) = object {
+            if stream.allows_compression && stream.dict.get(b"Filter").is_err() {
+                compress(stream);
+            }
+        }
+    }
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes).expect("writing to memory");
+    bytes
+}
+
+/// The zlib level of the PDF's streams (1 fastest, 9 smallest).
+const PDF_LEVEL: u32 = 6;
+
+fn compress(stream: &mut lopdf::Stream) {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(PDF_LEVEL));
+    if z.write_all(&stream.content).is_err() {
+        return;
+    }
+    if let Ok(packed) = z.finish() {
+        if packed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(packed);
+        }
+    }
 }

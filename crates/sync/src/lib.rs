@@ -6,7 +6,8 @@
 //!   audit sequence numbers covered, schema and program versions, counts, creation time, and the
 //!   size and SHA-256 of every other part;
 //! - `records.json`: the records of the period (`anyqtama_store::exchange::Records`);
-//! - `register-YYYY-MM.xlsx` and `.pdf` for each month with decisions in the bundle.
+//! - `register-YYYY-MM.xlsx` for each month with decisions in the bundle (stored, not deflated
+//!   again; the higher office prints a PDF register from the records when it wants one).
 //!
 //! The archive's comment is the office's Ed25519 signature over every byte before it (the whole
 //! archive, manifest included), so any changed, missing or added byte is found before anything is
@@ -40,6 +41,8 @@ const MAX_MANIFEST: u64 = 1 << 20;
 /// No part of a bundle may declare more than this (the 100,000-case records are about 0.5 GB).
 const MAX_PART: u64 = 2 << 30;
 const MAX_ENTRIES: usize = 1000;
+/// The deflate level of the records (1-9): see docs/benchmarks.md for the measured sizes and times.
+const RECORDS_LEVEL: i64 = 3;
 /// No string in a bundle's JSON is longer than this (a case's longest text is a few kilobytes; a
 /// 300 MB "name" is hostile).
 const MAX_JSON_STRING: usize = 64 << 10;
@@ -358,6 +361,13 @@ fn write_zip(
     zip.start_file("manifest.json", options)?;
     zip.write_all(manifest)?;
     for (name, bytes) in parts {
+        // An XLSX is a zip already: deflating it again costs time and saves nothing. The records
+        // take a fast level (issue 14: the best level spent most of an export's time).
+        let options = if name.ends_with(".xlsx") || name.ends_with(".pdf") {
+            options.compression_method(zip::CompressionMethod::Stored)
+        } else {
+            options.compression_level(Some(RECORDS_LEVEL))
+        };
         zip.start_file(name.as_str(), options)?;
         zip.write_all(bytes)?;
     }

@@ -154,21 +154,20 @@ pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
     let cases = ids("case");
     let mut certificates = ids("certificate");
     for c in &cases {
-        let (result, concerned): (Option<i64>, Option<i64>) = conn.query_row(
-            "SELECT result_certificate_id, certificate_id FROM cases WHERE id = ?1",
-            [c],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (result, concerned): (Option<i64>, Option<i64>) = conn
+            .prepare_cached(
+                "SELECT result_certificate_id, certificate_id FROM cases WHERE id = ?1",
+            )?
+            .query_row([c], |r| Ok((r.get(0)?, r.get(1)?)))?;
         certificates.extend(result);
         certificates.extend(concerned);
     }
     let notifications = ids("notification");
     for n in &notifications {
-        certificates.insert(conn.query_row(
-            "SELECT certificate_id FROM notifications WHERE id = ?1",
-            [n],
-            |r| r.get(0),
-        )?);
+        certificates.insert(
+            conn.prepare_cached("SELECT certificate_id FROM notifications WHERE id = ?1")?
+                .query_row([n], |r| r.get(0))?,
+        );
     }
 
     // Versions in one pass over the trail: the last event of every entity.
@@ -237,13 +236,14 @@ pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
             "decision": one(conn, "SELECT * FROM decisions WHERE case_id = ?1", id)?,
             "extensions": many(conn, "SELECT * FROM extensions WHERE case_id = ?1", id)?,
         });
-        let rec = conn.query_row(
-            "SELECT c.kind, c.status, c.registered_on, c.decided_on,
+        let rec = conn
+            .prepare_cached(
+                "SELECT c.kind, c.status, c.registered_on, c.decided_on,
                     a.surname_latin || ' ' || a.given_names_latin, a.passport_number, a.citizenship,
                     c.profession_id, c.result_certificate_id
              FROM cases c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = ?1",
-            [id],
-            |r| {
+            )?
+            .query_row([id], |r| {
                 Ok(CaseRecord {
                     id,
                     version: 0,
@@ -258,8 +258,7 @@ pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
                     result_certificate_id: r.get(8)?,
                     data: Value::Null,
                 })
-            },
-        )?;
+            })?;
         out.cases.push(CaseRecord {
             version: version("case", id)?,
             data,
@@ -267,13 +266,14 @@ pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
         });
     }
     for &id in &certificates {
-        let rec = conn.query_row(
-            "SELECT t.number, t.copy, t.case_id, a.surname_latin || ' ' || a.given_names_latin,
+        let rec = conn
+            .prepare_cached(
+                "SELECT t.number, t.copy, t.case_id, a.surname_latin || ' ' || a.given_names_latin,
                     a.passport_number, a.citizenship, t.profession_id, t.issued_on, t.valid_from,
                     t.valid_to, t.status, t.invalid_from
              FROM certificates t JOIN applicants a ON a.id = t.applicant_id WHERE t.id = ?1",
-            [id],
-            |r| {
+            )?
+            .query_row([id], |r| {
                 Ok(CertificateRecord {
                     id,
                     version: 0,
@@ -291,8 +291,7 @@ pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
                     invalid_from: r.get(11)?,
                     data: Value::Null,
                 })
-            },
-        )?;
+            })?;
         let v = version("certificate", id)?.max(certificate_version.get(&id).copied().unwrap_or(0));
         out.certificates.push(CertificateRecord {
             version: v,

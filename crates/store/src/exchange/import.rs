@@ -72,12 +72,21 @@ fn newer(held: Option<i64>, version: i64, counts: &mut Counts) -> bool {
     held.is_none_or(|v| v < version)
 }
 
+/// The version held of a record, or none; never looked up when the higher office holds nothing
+/// from this office yet (`fresh`: a first bundle inserts without a lookup per record).
 fn held(
     tx: &rusqlite::Transaction<'_>,
+    fresh: bool,
     sql: &str,
     p: impl rusqlite::Params,
 ) -> Result<Option<i64>> {
-    Ok(tx.query_row(sql, p, |r| r.get(0)).optional()?)
+    if fresh {
+        return Ok(None);
+    }
+    Ok(tx
+        .prepare_cached(sql)?
+        .query_row(p, |r| r.get(0))
+        .optional()?)
 }
 
 /// Whether this higher office may take a bundle signed by `office`: a known office must sign
@@ -301,17 +310,28 @@ pub fn import_records(
     // the bundle re-sends is the same, each follows the one before it, and the bundle joins what is
     // held at both ends. A history rewritten after it was sent is refused whole.
     check_history(&tx, o, &office.code, &records.audit)?;
+    // Nothing held from this office yet: no record needs a lookup before it is inserted.
+    let fresh: bool = tx.query_row(
+        "SELECT NOT EXISTS (SELECT 1 FROM hq_audit WHERE office_id = ?1)
+            AND NOT EXISTS (SELECT 1 FROM hq_cases WHERE office_id = ?1)
+            AND NOT EXISTS (SELECT 1 FROM hq_certificates WHERE office_id = ?1)
+            AND NOT EXISTS (SELECT 1 FROM hq_records WHERE office_id = ?1)",
+        [o],
+        |r| r.get(0),
+    )?;
 
     for c in &records.cases {
         let h = held(
             &tx,
+            fresh,
             "SELECT version FROM hq_cases WHERE office_id = ?1 AND case_id = ?2",
             params![o, c.id],
         )?;
         if newer(h, c.version, &mut report.cases) {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT OR REPLACE INTO hq_cases (office_id, case_id, version, kind, status, registered_on, decided_on, holder, passport, citizenship, profession_id, result_certificate_id, data)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?.execute(
                 params![o, c.id, c.version, c.kind, c.status, c.registered_on, c.decided_on, c.holder, c.passport, c.citizenship, c.profession_id, c.result_certificate_id, c.data.to_string()],
             )?;
         }
@@ -320,13 +340,15 @@ pub fn import_records(
     for t in &records.certificates {
         let h = held(
             &tx,
+            fresh,
             "SELECT version FROM hq_certificates WHERE office_id = ?1 AND certificate_id = ?2",
             params![o, t.id],
         )?;
         if newer(h, t.version, &mut report.certificates) {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT OR REPLACE INTO hq_certificates (office_id, certificate_id, version, number, copy, case_id, holder, passport, passport_key, citizenship, profession_id, issued_on, valid_from, valid_to, status, invalid_from, data)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            )?.execute(
                 params![o, t.id, t.version, t.number, t.copy, t.case_id, t.holder, t.passport, passport_key(&t.passport), t.citizenship, t.profession_id, t.issued_on, t.valid_from, t.valid_to, t.status, t.invalid_from, t.data.to_string()],
             )?;
             touched.push(t.id);
@@ -335,29 +357,32 @@ pub fn import_records(
     for r in &records.others {
         let h = held(
             &tx,
+            fresh,
             "SELECT version FROM hq_records WHERE office_id = ?1 AND kind = ?2 AND record_id = ?3",
             params![o, r.kind, r.id],
         )?;
         if newer(h, r.version, &mut report.others) {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT OR REPLACE INTO hq_records (office_id, kind, record_id, version, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?.execute(
                 params![o, r.kind, r.id, r.version, r.data.to_string()],
             )?;
         }
     }
     let mut conflicts: Vec<(String, String, Value)> = Vec::new();
     for e in &records.audit {
-        let held: Option<String> = tx
-            .query_row(
-                "SELECT hash FROM hq_audit WHERE office_id = ?1 AND seq = ?2",
-                params![o, e.seq],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let held: Option<String> = if fresh {
+            None
+        } else {
+            tx.prepare_cached("SELECT hash FROM hq_audit WHERE office_id = ?1 AND seq = ?2")?
+                .query_row(params![o, e.seq], |r| r.get(0))
+                .optional()?
+        };
         match held {
             None => {
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO hq_audit (office_id, seq, at, action, entity, entity_id, hash, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?.execute(
                     params![o, e.seq, e.at, e.action, e.entity, e.entity_id, e.hash, serde_json::to_string(e).expect("serialisable")],
                 )?;
                 report.audit_new += 1;
@@ -374,8 +399,9 @@ pub fn import_records(
     // Conflicts are reported, never resolved here: the same certificate number with different
     // content, and the same passport holding overlapping live certificates in two offices.
     for id in touched {
-        let (number, copy, passport, from, to, status, holder): (String, i64, String, NaiveDate, NaiveDate, String, String) = tx.query_row(
+        let (number, copy, passport, from, to, status, holder): (String, i64, String, NaiveDate, NaiveDate, String, String) = tx.prepare_cached(
             "SELECT number, copy, passport_key, valid_from, valid_to, status, holder FROM hq_certificates WHERE office_id = ?1 AND certificate_id = ?2",
+        )?.query_row(
             params![o, id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
         )?;

@@ -1,0 +1,168 @@
+"""The benchmarks of issue 14: each Anyqtama command beside the tool a user would use instead (the
+peers in ../shared/peers), in one run, as whole processes. For each pair: the median wall time of
+REPS runs, the peak resident memory (wait4's rusage of that process), and for Anyqtama's short
+commands the instruction count under callgrind (repeatable on a noisy machine). Prints a table
+with the ratios. A benchmark, not a test: no figure fails anything.
+
+    tools/bench.sh            (builds the release binary, installs the peers' tools, runs this)
+"""
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+BIN = str(TARGET / "release" / "anyqtama")
+PEERS = Path(os.environ.get("ANYQTAMA_PEERS", ROOT.parent / "shared" / "peers"))
+WORK = TARGET / "bench-run"
+CASES = int(os.environ.get("BENCH_CASES", "100000"))
+REPS = int(os.environ.get("BENCH_REPS", "5"))
+ENV = {**os.environ, "ANYQTAMA_PASSWORD": "anyqtama-demo", "LANG": "C.UTF-8"}
+ENV.pop("ANYQTAMA_TEST_NOW", None)
+
+
+def run(cmd, setup=None):
+    """One run of `cmd`: (seconds, peak RSS in MB)."""
+    if setup:
+        setup()
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+    _, status, usage = os.wait4(p.pid, 0)
+    took = time.perf_counter() - start
+    err = p.stderr.read().decode(errors="replace")
+    if status != 0:
+        sys.exit(f"failed ({status}): {' '.join(map(str, cmd))}\n{err}")
+    return took, usage.ru_maxrss / 1024
+
+
+def timed(cmd, reps=REPS, setup=None):
+    runs = [run(cmd, setup) for _ in range(reps)]
+    return statistics.median(t for t, _ in runs), max(m for _, m in runs)
+
+
+def instructions(cmd, setup=None):
+    """Instructions of one run under callgrind (the program alone, no children)."""
+    if setup:
+        setup()
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+                         capture_output=True, text=True, env=ENV)
+    for line in out.stderr.splitlines():
+        if "Collected" in line:
+            return int(line.split(":")[-1].strip())
+    sys.exit(f"callgrind gave no count for {cmd}:\n{out.stderr[-2000:]}")
+
+
+def demo(path, cases, years):
+    if path.exists():
+        return
+    for p in WORK.glob(path.name + "*"):
+        p.unlink()
+    print(f"making a demo store of {cases} cases ({path.name}) ...", file=sys.stderr)
+    subprocess.run([BIN, "demo", "--db", str(path), "--cases", str(cases), "--seed", "43",
+                    "--today", "2026-11-20", "--years", str(years)], check=True, env=ENV,
+                   stdout=subprocess.DEVNULL)
+
+
+ROWS = []
+
+
+def row(work, ours, peer, peer_name, mem=None, instr=None):
+    ROWS.append((work, ours, peer, peer_name, mem, instr))
+    ratio = peer / ours
+    print(f"{work}: anyqtama {ours * 1000:,.1f} ms, {peer_name} {peer * 1000:,.1f} ms, "
+          f"{'%.2fx faster' % ratio if ratio >= 1 else '%.2fx slower' % (1 / ratio)}"
+          + (f", peak {mem:,.0f} MB" if mem else "") + (f", {instr / 1e6:,.1f} M instructions" if instr else ""),
+          file=sys.stderr)
+
+
+def main():
+    WORK.mkdir(parents=True, exist_ok=True)
+    small = WORK / "office-2000.sqlite"
+    demo(small, 2000, 2)
+    numbers = [r[0] for r in sqlite3.connect(small).execute(
+        "SELECT number FROM certificates WHERE copy = 0 ORDER BY id DESC LIMIT 100")]
+    assert len(numbers) == 100, len(numbers)
+
+    # One certificate, kk+ru, and 100 in one call.
+    one = [BIN, "print", "certificate", numbers[0], "--lang", "kk+ru", "--db", str(small), "--out", str(WORK / "one.pdf")]
+    many = [BIN, "print", "certificates", *numbers, "--lang", "kk+ru", "--db", str(small), "--out", str(WORK / "hundred.pdf")]
+    so1 = [str(PEERS / "soffice_certificate.sh"), str(WORK / "so1"), "1"]
+    so100 = [str(PEERS / "soffice_certificate.sh"), str(WORK / "so100"), "100"]
+    t_one, m_one = timed(one)
+    t_so1, _ = timed(so1, reps=3)
+    row("one certificate (kk+ru)", t_one, t_so1, "soffice", m_one, instructions(one))
+    t_many, m_many = timed(many)
+    t_so100, _ = timed(so100, reps=3)
+    row("100 certificates, one call", t_many, t_so100, "soffice (one call)", m_many, instructions(many))
+    print(f"100 certificates / one certificate: {t_many / t_one:.2f}x the time", file=sys.stderr)
+
+    # The bundle of everything, exported and imported, beside the sqlite3 shell on the same count.
+    big = WORK / f"office-{CASES}.sqlite"
+    demo(big, CASES, 5)
+    copy = WORK / "export-copy.sqlite"
+
+    def fresh_copy():
+        for suffix in ["", "-wal", "-shm"]:
+            p = Path(str(copy) + suffix)
+            if p.exists():
+                p.unlink()
+        shutil.copy(big, copy)
+
+    bundle = WORK / "bundle.zip"
+    export = [BIN, "bundle", "export", "--since-last", "--db", str(copy), "--out", str(bundle), "--user", "admin"]
+    t_exp, m_exp = timed(export, reps=3, setup=fresh_copy)
+    cases = sqlite3.connect(big).execute("SELECT count(*) FROM cases").fetchone()[0]
+    csv = WORK / f"cases-{cases}.csv"
+    if not csv.exists():
+        subprocess.run([sys.executable, str(PEERS / "make_cases_csv.py"), str(cases), str(csv)], check=True)
+    peer_db = WORK / "peer.db"
+
+    def no_peer_db():
+        for suffix in ["", "-wal", "-shm"]:
+            p = Path(str(peer_db) + suffix)
+            if p.exists():
+                p.unlink()
+
+    t_imp_peer, _ = timed([str(PEERS / "import_sqlite3.sh"), str(csv)], reps=3)
+    no_peer_db()
+    run([str(PEERS / "import_sqlite3.sh"), str(csv), str(peer_db)])
+    t_exp_peer, _ = timed([str(PEERS / "export_sqlite3.sh"), str(peer_db), str(WORK / "peer.csv.gz")], reps=3)
+    row(f"bundle export, {cases:,} cases", t_exp, t_exp_peer, "sqlite3 CSV + gzip -1", m_exp)
+    hq = WORK / "hq.sqlite"
+
+    def no_hq():
+        for suffix in ["", "-wal", "-shm", ".lock"]:
+            p = Path(str(hq) + suffix)
+            if p.exists():
+                p.unlink()
+
+    imp = [BIN, "bundle", "import", str(bundle), "--db", str(hq), "--trust-new-office"]
+    t_imp, m_imp = timed(imp, reps=3, setup=no_hq)
+    row(f"bundle import, {cases:,} cases", t_imp, t_imp_peer, "sqlite3 bulk load", m_imp)
+    print(f"bundle: {bundle.stat().st_size / 1e6:,.1f} MB", file=sys.stderr)
+
+    # The busiest month's register as XLSX, beside openpyxl writing as many rows.
+    month, n = sqlite3.connect(big).execute(
+        "SELECT substr(decided_on, 1, 7) m, count(*) c FROM cases WHERE decided_on IS NOT NULL GROUP BY m ORDER BY c DESC LIMIT 1").fetchone()
+    reg = [BIN, "register", "--month", month, "--format", "xlsx", "--lang", "kk+ru", "--db", str(big), "--out", str(WORK / "register.xlsx")]
+    t_reg, m_reg = timed(reg)
+    py = os.environ.get("BENCH_PYTHON", sys.executable)
+    t_opx, _ = timed([py, str(PEERS / "register_openpyxl.py"), str(WORK / "peer.xlsx"), str(n)], reps=3)
+    row(f"register XLSX, {n:,} decisions", t_reg, t_opx, "openpyxl", m_reg, instructions(reg))
+
+    print("\n| work | Anyqtama | peer | ratio | peak memory | instructions |")
+    print("|---|---|---|---|---|---|")
+    for work, ours, peer, name, mem, instr in ROWS:
+        ratio = peer / ours
+        print(f"| {work} | {ours * 1000:,.1f} ms | {name}: {peer * 1000:,.1f} ms | "
+              f"{'%.2fx faster' % ratio if ratio >= 1 else '%.2fx slower' % (1 / ratio)} | "
+              f"{'%.0f MB' % mem if mem else ''} | {'%.1f M' % (instr / 1e6) if instr else ''} |")
+
+
+if __name__ == "__main__":
+    main()
