@@ -195,6 +195,44 @@ def test_a_store_file_that_cannot_be_opened_is_named_in_every_language(tmp_path)
         wait_for(w.d, "#setup")
 
 
+def test_the_days_certificates_print_in_one_file(demo_store):
+    """Issue 14, item 3 in the window: the dashboard prints every certificate decided on a day in one
+    PDF, one page each, every print recorded; a day with none says so next to nothing printed."""
+    import subprocess
+    store, dialogs = demo_store
+    db = sqlite3.connect(store)
+    day, count = db.execute(
+        "SELECT c.decided_on, count(DISTINCT t.number) FROM cases c JOIN certificates t ON t.id = c.result_certificate_id"
+        " WHERE c.status = 'issued' AND c.decided_on <= ? GROUP BY c.decided_on ORDER BY c.decided_on DESC LIMIT 1",
+        [E2E_NOW[:10]]).fetchone()
+    prints_before = db.execute("SELECT count(*) FROM audit WHERE action = 'print'").fetchone()[0]
+    db.close()
+    y, m, dd = day.split("-")
+    with launch(*demo_store) as w:
+        d = w.d
+        set_lang(d, "ru")
+        sign_in(d, "registrar", "anyqtama-demo")
+        screen(d, "dashboard")
+        fill(d, "#print-day-date", f"{dd}.{m}.{y}")
+        click(d, "#print-day")
+        wait_until(d, "return !!(document.getElementById('toast').textContent || (document.querySelector('#home .foot-error') || {}).textContent)", 60)
+        assert str(count) in text(d, "#toast"), (text(d, "#toast"), text(d, "#home .foot-error"))
+        pdf = dialogs / f"certificates-{day}-kk-ru.pdf"
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
+        assert pages == count, info
+        # A Sunday long ago: nothing decided, and it says so.
+        fill(d, "#print-day-date", "04.01.2015")
+        click(d, "#print-day")
+        wait_until(d, "const e = document.querySelector('#home .foot-error'); return !!e && e.textContent.includes('04.01.2015')")
+        no_untranslated(d)
+        shoot(d, "print-day-ru")
+    db = sqlite3.connect(store)
+    prints = db.execute("SELECT count(*) FROM audit WHERE action = 'print'").fetchone()[0]
+    db.close()
+    assert prints - prints_before == count, (prints, prints_before, count)
+
+
 def test_the_page_cannot_call_dialogs_or_the_opener_itself(app):
     """Native dialogs and the viewer are opened by the shell only: the webview's own calls to the
     plugins are refused by the capability (core:default alone)."""

@@ -89,13 +89,18 @@ def main():
     assert len(numbers) == 100, len(numbers)
 
     # One certificate, kk+ru, and 100 in one call.
-    one = [BIN, "print", "certificate", numbers[0], "--lang", "kk+ru", "--db", str(small), "--out", str(WORK / "one.pdf")]
-    many = [BIN, "print", "certificates", *numbers, "--lang", "kk+ru", "--db", str(small), "--out", str(WORK / "hundred.pdf")]
+    # A recorded print, as an official makes it: signed in (argon2id of the password included).
+    user = ["--user", "registrar"]
+    one = [BIN, "print", "certificate", numbers[0], "--lang", "kk+ru", "--db", str(small), "--out", str(WORK / "one.pdf"), *user]
+    many = [BIN, "print", "certificates", *numbers, "--lang", "kk+ru", "--db", str(small), "--out", str(WORK / "hundred.pdf"), *user]
+    draft = [BIN, "print", "certificate", numbers[0], "--lang", "kk+ru", "--db", str(small), "--out", str(WORK / "draft.pdf"), "--draft"]
     so1 = [str(PEERS / "soffice_certificate.sh"), str(WORK / "so1"), "1"]
     so100 = [str(PEERS / "soffice_certificate.sh"), str(WORK / "so100"), "100"]
     t_one, m_one = timed(one)
     t_so1, _ = timed(so1, reps=3)
     row("one certificate (kk+ru)", t_one, t_so1, "soffice", m_one, instructions(one))
+    t_draft, m_draft = timed(draft)
+    row("one certificate, draft (no sign-in)", t_draft, t_so1, "soffice", m_draft, instructions(draft))
     t_many, m_many = timed(many)
     t_so100, _ = timed(so100, reps=3)
     row("100 certificates, one call", t_many, t_so100, "soffice (one call)", m_many, instructions(many))

@@ -167,6 +167,10 @@ error-qr-draft = This is the code of a DRAFT of certificate { $number }: a draft
 error-not-printable = { $id } cannot be printed as { $document }: it is not in the state for that document.
 error-no-office-key = This store has no signing key for certificates yet. Run the first-time setup.
 error-sign-in-required = A print is recorded in the audit trail under the name of the person who made it: sign in (--user LOGIN, the password in ANYQTAMA_PASSWORD or on standard input), or print a --draft.
+error-nothing-decided = { $span ->
+        [day] No certificate was decided on { $from }: there is nothing to print for that day.
+       *[period] No certificate was decided from { $from } to { $until }: there is nothing to print.
+    }
 error-unknown-document = Unknown document “{ $value }”. Use application, certificate, refusal or protocol.
 error-unknown-doc-lang = Unknown document language “{ $value }”. Use kk, ru, en or kk+ru.
 error-unknown-format = Unknown format “{ $value }”. Use pdf, xlsx or csv.

@@ -380,6 +380,15 @@ ui-audit-explain = Every change, who made it and when. Each entry is chained to 
 ui-audit-verify = Check the chain
 ui-audit-ok = The chain is whole: { $events } events, head { $head }…
 ui-more = More
+ui-print-day-title = The day's certificates
+ui-print-day-explain = Every certificate decided on the day, in one PDF (Kazakh and Russian) to print at once; each print is recorded.
+ui-print-day = Print the day's certificates
+ui-day = Day
+ui-printed-run = { $count ->
+        [one] One certificate saved in one file: { $path }
+       *[other] { $count } certificates saved in one file: { $path }
+    }
+ui-print-month-certificates = Print the month's certificates
 ui-action-setup = set-up
 ui-action-office_key = office key
 ui-action-key_slot = key unlocked into a slot

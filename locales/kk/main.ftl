@@ -167,6 +167,10 @@ error-qr-draft = Бұл { $number } анықтамасының ЖОБАСЫНЫ�
 error-not-printable = { $id } { $document } ретінде басып шығарылмайды: іс бұл құжатқа қажетті күйде емес.
 error-no-office-key = Қоймада анықтамаларға қол қоюға арналған кілт әлі жоқ. Алғашқы баптауды орындаңыз.
 error-sign-in-required = Басып шығару журналға оны жасаған адамның атынан жазылады: кіріңіз (--user ЛОГИН, құпиясөз ANYQTAMA_PASSWORD ішінде немесе стандартты енгізуде) немесе жобаны басыңыз (--draft).
+error-nothing-decided = { $span ->
+        [day] Бірде-бір анықтама шешілмеген (күні: { $from }): ол күн үшін басып шығаратын ештеңе жоқ.
+       *[period] Бірде-бір анықтама шешілмеген (кезең: { $from } – { $until }): басып шығаратын ештеңе жоқ.
+    }
 error-unknown-document = «{ $value }» – белгісіз құжат. application, certificate, refusal немесе protocol көрсетіңіз.
 error-unknown-doc-lang = «{ $value }» – құжаттың белгісіз тілі. kk, ru, en немесе kk+ru көрсетіңіз.
 error-unknown-format = «{ $value }» – белгісіз формат. pdf, xlsx немесе csv көрсетіңіз.

@@ -167,6 +167,10 @@ error-qr-draft = Это код ПРОЕКТА справки { $number }: про
 error-not-printable = { $id } нельзя напечатать как { $document }: дело не в том состоянии, для которого есть этот документ.
 error-no-office-key = В хранилище ещё нет ключа для подписи справок. Выполните первичную настройку.
 error-sign-in-required = Печать записывается в журнал от имени того, кто её сделал: войдите (--user ЛОГИН, пароль в ANYQTAMA_PASSWORD или на стандартном вводе) или напечатайте проект (--draft).
+error-nothing-decided = { $span ->
+        [day] { $from } не решено ни одной справки: за этот день печатать нечего.
+       *[period] С { $from } по { $until } не решено ни одной справки: печатать нечего.
+    }
 error-unknown-document = Неизвестный документ «{ $value }». Укажите application, certificate, refusal или protocol.
 error-unknown-doc-lang = Неизвестный язык документа «{ $value }». Укажите kk, ru, en или kk+ru.
 error-unknown-format = Неизвестный формат «{ $value }». Укажите pdf, xlsx или csv.

@@ -98,6 +98,45 @@ pub async fn save_register(
     save(&state, &path, &bytes, show, &lang).map(Some)
 }
 
+/// Prints every certificate decided on a day (or in a register's month) into one PDF the user
+/// saves, each print recorded; how many and the file come back.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn print_decided(
+    app: tauri::AppHandle,
+    state: tauri::State<'_, AppState>,
+    day: Option<String>,
+    month: Option<String>,
+    doc_lang: String,
+    show: bool,
+    lang: String,
+) -> Res<Option<(usize, Saved)>> {
+    let read = || {
+        Ok::<_, anyqtama_app::AppError>((
+            input::span(day.as_deref(), month.as_deref())?,
+            input::doc_lang(&doc_lang)?,
+        ))
+    };
+    let ((first, last), dl) = read().map_err(|e| fail(e, &lang))?;
+    let name = anyqtama_app::print::run_file_name(first, last, dl);
+    let Some(path) = state.dialogs.save(&app, &name, ("PDF", &["pdf"])) else {
+        return Ok(None);
+    };
+    let (count, bytes) = state.with_mut(&lang, |s, who| {
+        anyqtama_app::print::print_decided(s, Some(who), now(), dl, first, last, &path)
+    })?;
+    if show {
+        show_file(&state, &path, &lang)?;
+    }
+    Ok(Some((
+        count,
+        Saved {
+            path: path.display().to_string(),
+            bytes,
+        },
+    )))
+}
+
 /// Saves a stored scan back out (to send or to look at).
 #[tauri::command]
 pub async fn save_attachment(

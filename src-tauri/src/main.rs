@@ -63,6 +63,7 @@ fn main() {
             cases::register_complaint,
             cases::resolve_complaint,
             documents::print,
+            documents::print_decided,
             documents::register_preview,
             documents::save_register,
             documents::save_attachment,

@@ -42,6 +42,13 @@ impl Month {
         NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("checked when read")
     }
 
+    pub fn last_day(self) -> NaiveDate {
+        self.first_day()
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|n| n.pred_opt())
+            .expect("a month of 2000-2100")
+    }
+
     pub fn of(date: NaiveDate) -> Month {
         use chrono::Datelike;
         Month {
@@ -112,6 +119,20 @@ impl RegisterFormat {
 /// A document's language: kk, ru, en or the bilingual kk+ru.
 pub fn doc_lang(s: &str) -> Result<DocLang> {
     DocLang::parse(s).ok_or_else(|| AppError::UnknownDocLang(s.chars().take(40).collect()))
+}
+
+/// The days of a print run: a register's month (`YYYY-MM` or `MM.YYYY`), else one day.
+pub fn span(day: Option<&str>, month: Option<&str>) -> Result<(NaiveDate, NaiveDate)> {
+    match month {
+        Some(m) => {
+            let m: Month = m.parse()?;
+            Ok((m.first_day(), m.last_day()))
+        }
+        None => {
+            let d = date("day", day.unwrap_or(""))?;
+            Ok((d, d))
+        }
+    }
 }
 
 /// A case by its number: anything else is a bad id, not a case in the wrong state.

@@ -44,6 +44,12 @@ pub enum AppError {
     SignInRequired,
     #[error("spreadsheet: {0}")]
     Spreadsheet(String),
+    /// A day's or a month's print run with no certificate decided in it.
+    #[error("no certificate was decided from {from} to {until}")]
+    NothingDecided {
+        from: chrono::NaiveDate,
+        until: chrono::NaiveDate,
+    },
 }
 
 impl From<SyncError> for AppError {
@@ -77,6 +83,7 @@ impl AppError {
             AppError::NoOfficeKey => "no-office-key",
             AppError::SignInRequired => "sign-in-required",
             AppError::Spreadsheet(_) => "io",
+            AppError::NothingDecided { .. } => "nothing-decided",
         }
     }
 
@@ -98,6 +105,14 @@ impl AppError {
                 id,
             } => vec![("document", document.to_string()), ("id", id.clone())],
             AppError::Spreadsheet(d) => vec![("detail", d.clone())],
+            AppError::NothingDecided { from, until } => vec![
+                ("from", from.format("%d.%m.%Y").to_string()),
+                ("until", until.format("%d.%m.%Y").to_string()),
+                (
+                    "span",
+                    if from == until { "day" } else { "period" }.to_string(),
+                ),
+            ],
         }
     }
 

@@ -639,6 +639,43 @@ pub fn print_to(
     Ok(pdf.len())
 }
 
+/// A day's or a month's print run in the window: every certificate decided from `from` to `until`
+/// inclusive, in one PDF at `out`, each print recorded as the signed-in user in one transaction.
+/// Returns how many and the bytes written; none decided then is an error that says so.
+#[allow(clippy::too_many_arguments)]
+pub fn print_decided(
+    store: &mut Store,
+    session: Option<&Session>,
+    now: NaiveDateTime,
+    lang: DocLang,
+    from: chrono::NaiveDate,
+    until: chrono::NaiveDate,
+    out: &Path,
+) -> Result<(usize, usize)> {
+    let numbers = decided(store, from, until)?;
+    if numbers.is_empty() {
+        return Err(AppError::NothingDecided { from, until });
+    }
+    let job = Job {
+        document: Document::Certificate,
+        lang,
+        draft: false,
+        copies: 1,
+    };
+    let files = print_many(store, session, now, job, &numbers, Many::OneFile(out))?;
+    Ok((numbers.len(), files.iter().map(|(_, n)| n).sum()))
+}
+
+/// The file a print run is saved as: `certificates-2026-12-01-kk-ru.pdf`, or with both ends.
+pub fn run_file_name(from: chrono::NaiveDate, until: chrono::NaiveDate, lang: DocLang) -> String {
+    let days = if from == until {
+        from.to_string()
+    } else {
+        format!("{from}-{until}")
+    };
+    format!("certificates-{days}-{}.pdf", lang.code().replace('+', "-"))
+}
+
 /// The numbers of the certificates decided (issued, extended, reissued, duplicated) from `from`
 /// to `until` inclusive: a day's or a month's print run.
 pub fn decided(

@@ -77,12 +77,12 @@ pub fn print(
         ids.extend(anyqtama_app::print::decided(&store, d, d)?);
     }
     if let Some(m) = req.month {
-        let first = crate::store_cmd::month(m)?.first_day();
-        let last = first
-            .checked_add_months(chrono::Months::new(1))
-            .and_then(|n| n.pred_opt())
-            .expect("a month of 2000-2100");
-        ids.extend(anyqtama_app::print::decided(&store, first, last)?);
+        let m = crate::store_cmd::month(m)?;
+        ids.extend(anyqtama_app::print::decided(
+            &store,
+            m.first_day(),
+            m.last_day(),
+        )?);
     }
     // A recorded print is the signed-in user's; a draft needs nobody.
     let session = match (draft, user) {

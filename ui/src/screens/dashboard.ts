@@ -1,7 +1,7 @@
 // What everyone sees first: what is due today and what is late, in working days, and
 // certificates about to end.
-import { call, type Dashboard } from "../api";
-import { h, section } from "../dom";
+import { call, type Dashboard, type Saved } from "../api";
+import { act, dateInput, field, formError, h, notice, readDate, section } from "../dom";
 import { fmtDate, t } from "../i18n";
 import { go } from "../router";
 import { dueLine, list } from "./common";
@@ -24,7 +24,22 @@ export async function dashboardScreen(): Promise<HTMLElement> {
       ),
     ),
     section(t("ui-upcoming"), list(d.upcoming.slice(0, 15).map(dueLine))),
+    printRun(d.today),
   );
+}
+
+/** The day's certificates in one PDF, Kazakh and Russian, every print recorded. */
+function printRun(today: string): HTMLElement {
+  const day = dateInput(today);
+  const run = h("button", { type: "button", id: "print-day" }, t("ui-print-day"));
+  const card = section(t("ui-print-day-title"), h("p", { class: "muted" }, t("ui-print-day-explain")), h("div", { class: "row" }, field("print-day-date", t("ui-day"), day, { name: "day" }), run), formError());
+  run.addEventListener("click", () =>
+    act(run, card, async () => {
+      const r = await call<[number, Saved] | null>("print_decided", { day: readDate(day, "day"), month: null, docLang: "kk+ru", show: true });
+      if (r) notice(t("ui-printed-run", { count: r[0], path: r[1].path }));
+    }),
+  );
+  return card;
 }
 
 function quickSearch(): HTMLElement {

@@ -31,6 +31,13 @@ export async function registersScreen(): Promise<HTMLElement> {
     }));
     card.append(b);
   }
+  // The month's certificates in one PDF, as the register lists them.
+  const run = h("button", { type: "button", id: "reg-print-certificates" }, t("ui-print-month-certificates"));
+  run.addEventListener("click", () => act(run, card, async () => {
+    const r = await call<[number, Saved] | null>("print_decided", { day: null, month: check(), docLang: docLang.value, show: false });
+    if (r) notice(t("ui-printed-run", { count: r[0], path: r[1].path }));
+  }));
+  card.append(run);
   show.click();
   return h("div", { id: "registers" }, card, out);
 }
