@@ -5,6 +5,7 @@ commands the instruction count under callgrind (repeatable on a noisy machine). 
 with the ratios. A benchmark, not a test: no figure fails anything.
 
     tools/bench.sh            (builds the release binary, installs the peers' tools, runs this)
+    BENCH_ONLY=certificates tools/bench.sh      (the documents only; BENCH_CASES, BENCH_REPS)
 """
 import os
 import shutil
@@ -105,6 +106,8 @@ def main():
     t_so100, _ = timed(so100, reps=3)
     row("100 certificates, one call", t_many, t_so100, "soffice (one call)", m_many, instructions(many))
     print(f"100 certificates / one certificate: {t_many / t_one:.2f}x the time", file=sys.stderr)
+    if os.environ.get("BENCH_ONLY") == "certificates":
+        return table()
 
     # The bundle of everything, exported and imported, beside the sqlite3 shell on the same count.
     big = WORK / f"office-{CASES}.sqlite"
@@ -160,6 +163,10 @@ def main():
     t_opx, _ = timed([py, str(PEERS / "register_openpyxl.py"), str(WORK / "peer.xlsx"), str(n)], reps=3)
     row(f"register XLSX, {n:,} decisions", t_reg, t_opx, "openpyxl", m_reg, instructions(reg))
 
+    table()
+
+
+def table():
     print("\n| work | Anyqtama | peer | ratio | peak memory | instructions |")
     print("|---|---|---|---|---|---|")
     for work, ours, peer, name, mem, instr in ROWS:

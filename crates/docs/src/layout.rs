@@ -32,6 +32,26 @@ struct Face {
     parsed: ParsedFont,
     bytes: &'static [u8],
     units_per_em: f32,
+    /// Advance widths of the characters below U+0500 (Latin and all of Cyrillic, Kazakh letters
+    /// included), looked up once: measuring text for wrapping was a tenth of a certificate.
+    common: Vec<u16>,
+}
+
+/// The characters whose widths a face keeps at hand.
+const COMMON: u32 = 0x500;
+
+impl Face {
+    fn advance(&self, c: char) -> u16 {
+        match self.common.get(c as usize) {
+            Some(w) => *w,
+            None => self.measure(c as u32),
+        }
+    }
+
+    fn measure(&self, c: u32) -> u16 {
+        let g = self.parsed.lookup_glyph_index(c).unwrap_or(0);
+        self.parsed.get_glyph_width(g).unwrap_or(0)
+    }
 }
 
 fn face(w: Weight) -> &'static Face {
@@ -41,11 +61,14 @@ fn face(w: Weight) -> &'static Face {
             let parsed =
                 ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("the shipped font parses");
             let units_per_em = parsed.units_per_em as f32;
-            Face {
+            let mut face = Face {
                 parsed,
                 bytes,
                 units_per_em,
-            }
+                common: Vec::new(),
+            };
+            face.common = (0..COMMON).map(|c| face.measure(c)).collect();
+            face
         };
         [load(REGULAR), load(BOLD)]
     });
@@ -63,13 +86,7 @@ pub fn covers(c: char) -> bool {
 /// Width of a text in mm at a size in pt.
 pub fn width(text: &str, size: f32, w: Weight) -> f32 {
     let f = face(w);
-    let units: f32 = text
-        .chars()
-        .map(|c| {
-            let g = f.parsed.lookup_glyph_index(c as u32).unwrap_or(0);
-            f.parsed.get_glyph_width(g).unwrap_or(0) as f32
-        })
-        .sum();
+    let units: f32 = text.chars().map(|c| f.advance(c) as f32).sum();
     units / f.units_per_em * size / PT_PER_MM
 }
 
