@@ -256,12 +256,12 @@ pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
                     citizenship: r.get(6)?,
                     profession_id: r.get(7)?,
                     result_certificate_id: r.get(8)?,
-                    data: Value::Null,
+                    data: Json::null(),
                 })
             })?;
         out.cases.push(CaseRecord {
             version: version("case", id)?,
-            data,
+            data: Json::of(&data),
             ..rec
         });
     }
@@ -289,16 +289,16 @@ pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
                     valid_to: r.get(9)?,
                     status: r.get(10)?,
                     invalid_from: r.get(11)?,
-                    data: Value::Null,
+                    data: Json::null(),
                 })
             })?;
         let v = version("certificate", id)?.max(certificate_version.get(&id).copied().unwrap_or(0));
         out.certificates.push(CertificateRecord {
             version: v,
-            data: json!({
+            data: Json::of(&json!({
                 "certificate": one(conn, "SELECT * FROM certificates WHERE id = ?1", id)?,
                 "revocation": one(conn, "SELECT * FROM revocations WHERE certificate_id = ?1", id)?,
-            }),
+            })),
             ..rec
         });
     }
@@ -321,7 +321,7 @@ pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
                 kind: kind.into(),
                 id,
                 version: version(kind, id)?,
-                data,
+                data: Json::of(&data),
             });
         }
     }

@@ -59,6 +59,31 @@ pub struct OfficeIdent {
     pub signer: Option<String>,
 }
 
+/// A record's other fields as the office wrote them, kept as JSON text and never built into a tree
+/// on the way through: a 100,000-case bundle's trees took gigabytes (issue 14).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Json(Box<serde_json::value::RawValue>);
+
+impl Json {
+    pub fn of(v: &Value) -> Json {
+        Json(serde_json::value::to_raw_value(v).expect("a JSON value serialises"))
+    }
+    pub fn null() -> Json {
+        Json::of(&Value::Null)
+    }
+    /// The JSON text.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+}
+
+impl PartialEq for Json {
+    fn eq(&self, other: &Json) -> bool {
+        self.get() == other.get()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CaseRecord {
     pub id: i64,
@@ -74,7 +99,8 @@ pub struct CaseRecord {
     pub result_certificate_id: Option<i64>,
     /// Everything else: the case row, applicant, checklist, assessment, decision, extension,
     /// refusal to accept, the scans' names and checksums (not their content).
-    pub data: Value,
+    #[ts(type = "unknown")]
+    pub data: Json,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -94,7 +120,8 @@ pub struct CertificateRecord {
     pub status: String,
     pub invalid_from: Option<NaiveDate>,
     /// The certificate row and its revocation, if any.
-    pub data: Value,
+    #[ts(type = "unknown")]
+    pub data: Json,
 }
 
 /// Notices, complaints and sittings.
@@ -103,7 +130,8 @@ pub struct OtherRecord {
     pub kind: String,
     pub id: i64,
     pub version: i64,
-    pub data: Value,
+    #[ts(type = "unknown")]
+    pub data: Json,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
