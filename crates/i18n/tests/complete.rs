@@ -370,3 +370,60 @@ fn every_language_builds_with_each_id_once() {
         assert!(!m.get("app-title", &[]).is_empty());
     }
 }
+
+/// Every action the audit trail can record (the lifecycle's actions and the store's own events:
+/// keys, backups, bundles, the record of rows) has its name on the audit screen in kk, ru and en.
+#[test]
+fn every_audit_action_has_a_name_on_the_audit_screen() {
+    let store = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/src");
+    let mut files = Vec::new();
+    let mut dirs = vec![store];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                files.push(p);
+            }
+        }
+    }
+    let mut actions = BTreeSet::new();
+    for f in files {
+        let src = std::fs::read_to_string(&f).unwrap();
+        for line in src.lines() {
+            let line = line.trim();
+            let quoted = |after: &str| {
+                line.split_once(after)
+                    .and_then(|(_, rest)| rest.strip_prefix('"'))
+                    .and_then(|rest| rest.split_once('"'))
+                    .map(|(name, _)| name.to_string())
+            };
+            // `action: "office_key",` in an Event; `Action::Decide => "decide",` in the lifecycle.
+            if let Some(name) = quoted("action: ") {
+                actions.insert(name);
+            }
+            if line.starts_with("Action::") {
+                if let Some(name) = quoted("=> ") {
+                    actions.insert(name);
+                }
+            }
+        }
+    }
+    assert!(
+        actions.len() > 20,
+        "the scan found the actions: {actions:?}"
+    );
+    for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+        let known = message_ids(&text(lang));
+        let missing: Vec<_> = actions
+            .iter()
+            .filter(|a| !known.contains(&format!("ui-action-{a}")))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{}: no ui-action- name for {missing:?}",
+            lang.code()
+        );
+    }
+}
