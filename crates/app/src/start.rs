@@ -177,6 +177,30 @@ pub fn search(store: &Store, text: &str) -> Result<Found> {
     Ok(Found { cases, more })
 }
 
+/// A page of search results and how many there are in all.
+#[derive(Debug, Serialize, TS)]
+pub struct SearchPage {
+    pub total: usize,
+    pub offset: usize,
+    pub cases: Vec<queries::CaseSummary>,
+}
+
+/// Results come a page at a time (50 unless asked), with the total count.
+pub fn search_page(
+    store: &Store,
+    text: &str,
+    limit: Option<usize>,
+    offset: usize,
+) -> Result<SearchPage> {
+    let limit = limit.unwrap_or(50).clamp(1, 1000);
+    let (total, cases) = queries::search_page(store, text, limit, offset)?;
+    Ok(SearchPage {
+        total,
+        offset,
+        cases,
+    })
+}
+
 /// Cases waiting for a step: to be sent to the Commission, at the Commission, for the head.
 #[derive(Debug, Serialize, TS)]
 pub struct Agenda {

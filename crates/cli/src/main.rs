@@ -91,7 +91,8 @@ enum Command {
         #[arg(long)]
         other_office: bool,
     },
-    /// List cases, newest first; --search finds people in any script, passports, IIN/BIN, numbers.
+    /// List cases, newest first; --search finds people in any script, passports, IIN/BIN, numbers,
+    /// a page at a time: {"total", "offset", "cases"} (50 unless --limit; --offset to page on).
     Cases {
         #[arg(long)]
         db: Option<PathBuf>,
@@ -99,6 +100,8 @@ enum Command {
         search: Option<String>,
         #[arg(long)]
         limit: Option<usize>,
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
     },
     /// List certificates issued in a month (or all) with their status today.
     Certificates {
@@ -368,9 +371,12 @@ fn run(command: Command, lang: Lang, doc_lang: &str) -> Result<String, CliError>
             from,
             other_office,
         } => store_cmd::restore(&store_cmd::db_path(db), &from, other_office),
-        Command::Cases { db, search, limit } => {
-            store_cmd::cases(&store_cmd::db_path(db), search.as_deref(), limit)
-        }
+        Command::Cases {
+            db,
+            search,
+            limit,
+            offset,
+        } => store_cmd::cases(&store_cmd::db_path(db), search.as_deref(), limit, offset),
         Command::Certificates { db, month, today } => store_cmd::certificates(
             &store_cmd::db_path(db),
             month.as_deref(),

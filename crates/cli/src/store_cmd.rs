@@ -97,9 +97,17 @@ pub fn restore(db: &Path, from: &Path, other_office: bool) -> Result<String, Cli
     ))
 }
 
-pub fn cases(db: &Path, search: Option<&str>, limit: Option<usize>) -> Result<String, CliError> {
+pub fn cases(
+    db: &Path,
+    search: Option<&str>,
+    limit: Option<usize>,
+    offset: usize,
+) -> Result<String, CliError> {
     let store = Store::open_existing(db)?;
-    Ok(to_json(&start::cases(&store, search, limit)?))
+    Ok(match search {
+        Some(text) => to_json(&start::search_page(&store, text, limit, offset)?),
+        None => to_json(&start::cases(&store, None, limit)?),
+    })
 }
 
 /// A month as officials write it (`2026-11` or `11.2026`).

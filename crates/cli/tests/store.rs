@@ -149,7 +149,8 @@ fn certificates_and_search_from_the_command_line() {
     let cert = all[0]["number"].as_str().unwrap();
     let hits = json(&["cases", "--db", db, "--search", cert]);
     assert!(
-        hits.as_array()
+        hits["cases"]
+            .as_array()
             .unwrap()
             .iter()
             .any(|c| c["certificate"] == cert),
@@ -158,7 +159,7 @@ fn certificates_and_search_from_the_command_line() {
     let any = json(&["cases", "--db", db, "--limit", "1"]);
     let passport = any[0]["passport_number"].as_str().unwrap().to_string();
     assert!(
-        json(&["cases", "--db", db, "--search", &passport.to_lowercase()])
+        json(&["cases", "--db", db, "--search", &passport.to_lowercase()])["cases"]
             .as_array()
             .unwrap()
             .iter()
@@ -172,12 +173,36 @@ fn certificates_and_search_from_the_command_line() {
         .unwrap()
         .to_uppercase();
     assert!(
-        !json(&["cases", "--db", db, "--search", &cyr])
+        !json(&["cases", "--db", db, "--search", &cyr])["cases"]
             .as_array()
             .unwrap()
             .is_empty(),
         "{cyr}"
     );
+    // A page at a time: the total is every match, the pages do not overlap and cover them all.
+    let first = json(&["cases", "--db", db, "--search", &cyr, "--limit", "2"]);
+    let total = first["total"].as_u64().unwrap() as usize;
+    assert!(first["cases"].as_array().unwrap().len() == total.min(2));
+    let mut seen = std::collections::BTreeSet::new();
+    let mut offset = 0;
+    while offset < total {
+        let page = json(&[
+            "cases",
+            "--db",
+            db,
+            "--search",
+            &cyr,
+            "--limit",
+            "2",
+            "--offset",
+            &offset.to_string(),
+        ]);
+        for c in page["cases"].as_array().unwrap() {
+            assert!(seen.insert(c["id"].as_i64().unwrap()), "pages overlap");
+        }
+        offset += 2;
+    }
+    assert_eq!(seen.len(), total);
 }
 
 #[test]
