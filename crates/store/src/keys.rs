@@ -481,8 +481,15 @@ pub(crate) fn make_key(
     Ok(key)
 }
 
+/// Takes `user`'s key away (they no longer sign): retired, and their slot removed.
+pub(crate) fn withdraw(tx: &rusqlite::Connection, user: i64, now: NaiveDateTime) -> Result<()> {
+    retire_keys(tx, user, now)?;
+    tx.execute("DELETE FROM key_slots WHERE user_id = ?1", [user])?;
+    Ok(())
+}
+
 /// Retires `user`'s keys in use (their password was reset, or they no longer sign).
-pub(crate) fn retire_keys(tx: &rusqlite::Connection, user: i64, now: NaiveDateTime) -> Result<()> {
+fn retire_keys(tx: &rusqlite::Connection, user: i64, now: NaiveDateTime) -> Result<()> {
     tx.execute(
         "UPDATE signatory_keys SET retired_at = ?2 WHERE user_id = ?1 AND retired_at IS NULL",
         params![user, now],

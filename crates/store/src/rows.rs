@@ -221,21 +221,34 @@ pub(crate) fn pending(conn: &Connection) -> Result<bool> {
         > 0)
 }
 
+/// Calls `f` with every row of a covered table as it is now: its key, digest and tags.
+fn each_row(
+    conn: &Connection,
+    t: &Table,
+    mut f: impl FnMut(String, String, String) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {}, * FROM main.\"{}\" ORDER BY 1",
+        t.key_sql(""),
+        t.name
+    ))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let key: String = r.get(0)?;
+        let (d, tags) = digest(t, &key, r, 1)?;
+        f(key, d, tags)?;
+    }
+    Ok(())
+}
+
 /// Every row of every covered table, as one record (the baseline of a store from before).
 fn everything(conn: &Connection) -> Result<Option<String>> {
     let mut records: Vec<Record> = Vec::new();
     for t in tables(conn)? {
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {}, * FROM main.\"{}\" ORDER BY 1",
-            t.key_sql(""),
-            t.name
-        ))?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let key: String = r.get(0)?;
-            let (d, tags) = digest(t, &key, r, 1)?;
+        each_row(conn, t, |key, d, tags| {
             records.push((t.name.clone(), key, Some(d), Some(tags)));
-        }
+            Ok(())
+        })?;
     }
     Ok((!records.is_empty()).then(|| serde_json::to_string(&records).expect("serialisable")))
 }
@@ -341,15 +354,7 @@ pub(crate) fn tables_match_the_trail(conn: &Connection) -> Result<()> {
         column: field.to_string(),
     };
     for t in tables(conn)? {
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {}, * FROM main.\"{}\" ORDER BY 1",
-            t.key_sql(""),
-            t.name
-        ))?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let key: String = r.get(0)?;
-            let (d, tags) = digest(t, &key, r, 1)?;
+        each_row(conn, t, |key, d, tags| {
             match expected.remove(&(t.name.clone(), key.clone())) {
                 Some(Some((want, _))) if want == d => {}
                 Some(Some((_, want_tags))) => {
@@ -365,7 +370,8 @@ pub(crate) fn tables_match_the_trail(conn: &Connection) -> Result<()> {
                 // Inserted outside the program, or back after the trail deleted it.
                 Some(None) | None => return Err(differs(&t.name, &key, "row")),
             }
-        }
+            Ok(())
+        })?;
     }
     // A row the trail holds that the table no longer does.
     if let Some(((table, key), _)) = expected.into_iter().find(|(_, v)| v.is_some()) {

@@ -98,9 +98,7 @@ impl<'a> Writer<'a> {
         // Who no longer signs keeps no key: it is retired and its slot removed. (Who is given a
         // signing role gets a key when the administrator next sets their password.)
         if !crate::keys::seals(roles) {
-            crate::keys::retire_keys(self.tx, user.0, self.now)?;
-            self.tx
-                .execute("DELETE FROM key_slots WHERE user_id = ?1", [user.0])?;
+            crate::keys::withdraw(self.tx, user.0, self.now)?;
         }
         self.audit(
             &actor,
@@ -386,9 +384,7 @@ impl<'a> Writer<'a> {
                 .fingerprint(),
             )
         } else {
-            crate::keys::retire_keys(self.tx, user.0, self.now)?;
-            self.tx
-                .execute("DELETE FROM key_slots WHERE user_id = ?1", [user.0])?;
+            crate::keys::withdraw(self.tx, user.0, self.now)?;
             None
         };
         self.audit(
