@@ -81,6 +81,18 @@ fn snapshot(s: &Store) -> String {
     out
 }
 
+/// A manifest made out to another office identity, `key`'s: its public key and fingerprint, and
+/// without the office's signatory keys (vouched for from the real identity, they would not be).
+fn give_identity(manifest: &mut serde_json::Value, key: &ed25519_dalek::SigningKey) {
+    let public = key.verifying_key();
+    manifest["office"]["public_key"] = hex::encode(public.as_bytes()).into();
+    manifest["office"]["fingerprint"] = anyqtama_store::keys::fingerprint(&public).into();
+    manifest["office"]
+        .as_object_mut()
+        .unwrap()
+        .retain(|k, _| k != "keys" && k != "signer");
+}
+
 fn count(s: &Store, sql: &str) -> i64 {
     s.connection().query_row(sql, [], |r| r.get(0)).unwrap()
 }
@@ -299,14 +311,7 @@ fn damage_and_forgery_are_refused_and_nothing_is_written() {
     // ... and with the forger's key and fingerprint put in the manifest, the known office's key
     // has changed: refused by the higher office.
     let mut manifest: serde_json::Value = serde_json::from_slice(&parts[0].1).unwrap();
-    let public = forger.verifying_key();
-    manifest["office"]["public_key"] = hex::encode(public.as_bytes()).into();
-    manifest["office"]["fingerprint"] = anyqtama_store::keys::fingerprint(&public).into();
-    // (The office's signatory keys, vouched for from its own identity, go with it.)
-    manifest["office"]
-        .as_object_mut()
-        .unwrap()
-        .retain(|k, _| k != "keys" && k != "signer");
+    give_identity(&mut manifest, &forger);
     let swapped = anyqtama_sync::assemble(
         &serde_json::to_vec(&manifest).unwrap(),
         &parts[1..],
@@ -807,13 +812,7 @@ fn a_string_longer_than_any_field_is_refused_before_parsing() {
     let mut manifest: serde_json::Value = serde_json::from_slice(&parts[0].1).unwrap();
     // Signed consistently by a key of its own, so only the limit can refuse it.
     let key = ed25519_dalek::SigningKey::from_bytes(&[3u8; 32]);
-    let public = key.verifying_key();
-    manifest["office"]["public_key"] = hex::encode(public.as_bytes()).into();
-    manifest["office"]["fingerprint"] = anyqtama_store::keys::fingerprint(&public).into();
-    manifest["office"]
-        .as_object_mut()
-        .unwrap()
-        .retain(|k, _| k != "keys" && k != "signer");
+    give_identity(&mut manifest, &key);
     for p in manifest["parts"].as_array_mut().unwrap() {
         if p["name"] == "records.json" {
             use sha2::Digest;
