@@ -76,8 +76,8 @@ pub async fn import_bundle(
         dry_run,
     };
     let report = state.with_mut(&lang, |s, who| {
-        let bytes = std::fs::read(&path).map_err(anyqtama_store::StoreError::Io)?;
-        bundles::import(s, Some(who), now(), &bytes, options)
+        let bundle = std::fs::File::open(&path).map_err(anyqtama_store::StoreError::Io)?;
+        bundles::import(s, Some(who), now(), bundle, options)
     })?;
     Ok(Some(Imported {
         file: path.display().to_string(),

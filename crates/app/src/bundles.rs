@@ -87,11 +87,29 @@ pub fn export(
     let signer = session
         .and_then(|s| s.seal_key.as_ref())
         .ok_or(StoreError::SealLocked)?;
-    let made = anyqtama_sync::export(store, period, &actor, now, &registers, signer)?;
-    crate::write_file(out, &made.bytes).map_err(StoreError::Io)?;
-    let m = made.manifest;
+    // Written to a file beside `out` and renamed when whole: a failed export leaves no half file.
+    let tmp = out.with_extension("partial");
+    let made = (|| -> Result<(u64, anyqtama_sync::Manifest)> {
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)
+            .map_err(StoreError::Io)?;
+        let (file, manifest) =
+            anyqtama_sync::export_to(store, period, &actor, now, &registers, signer, file)?;
+        file.sync_all().map_err(StoreError::Io)?;
+        let len = file.metadata().map_err(StoreError::Io)?.len();
+        std::fs::rename(&tmp, out).map_err(StoreError::Io)?;
+        Ok((len, manifest))
+    })();
+    if made.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    let (len, m) = made?;
     Ok(Exported {
-        bytes: made.bytes.len(),
+        bytes: len as usize,
         office: m.office.code,
         fingerprint: m.office.fingerprint,
         period: m.period_label,
@@ -148,16 +166,20 @@ pub fn import(
     store: &mut Store,
     session: Option<&Session>,
     now: NaiveDateTime,
-    bytes: &[u8],
+    bundle: impl std::io::Read + std::io::Seek + Send,
     options: ImportOptions,
 ) -> Result<ImportReport> {
     let actor = higher_office(store, session, true)?;
-    Ok(anyqtama_sync::import(store, bytes, options, &actor, now)?)
+    Ok(anyqtama_sync::import_from(
+        store, bundle, options, &actor, now,
+    )?)
 }
 
 /// A bundle checked whole without importing it: its manifest.
-pub fn verify(bytes: &[u8]) -> Result<anyqtama_sync::Manifest> {
-    Ok(anyqtama_sync::verify(bytes)?.manifest)
+pub fn verify(
+    bundle: impl std::io::Read + std::io::Seek + Send,
+) -> Result<anyqtama_sync::Manifest> {
+    Ok(anyqtama_sync::verify_from(bundle)?.manifest)
 }
 
 /// A bundle saved where the user chose.

@@ -62,8 +62,9 @@ pub enum Bundle {
     },
 }
 
-fn read(file: &PathBuf) -> Result<Vec<u8>, CliError> {
-    std::fs::read(file).map_err(|e| CliError::ReadFile {
+/// A bundle is read from its file as it is checked, never whole into memory.
+fn read(file: &PathBuf) -> Result<std::fs::File, CliError> {
+    std::fs::File::open(file).map_err(|e| CliError::ReadFile {
         path: file.display().to_string(),
         detail: e.to_string(),
     })
@@ -118,16 +119,16 @@ pub fn run(b: Bundle) -> Result<String, CliError> {
             dry_run,
             trust_new_office,
         } => {
-            let bytes = read(&file)?;
+            let bundle = read(&file)?;
             let mut store = Store::open(db_path(db))?;
             let options = ImportOptions {
                 trust_new_office,
                 dry_run,
             };
-            let report = bundles::import(&mut store, None, now(), &bytes, options)?;
+            let report = bundles::import(&mut store, None, now(), bundle, options)?;
             Ok(to_json(&report))
         }
-        Bundle::Verify { file } => Ok(to_json(&bundles::verify(&read(&file)?)?)),
+        Bundle::Verify { file } => Ok(to_json(&bundles::verify(read(&file)?)?)),
         Bundle::Offices { db } => {
             let store = Store::open_existing(db_path(db))?;
             Ok(to_json(&bundles::hq_status(&store, None)?.offices))

@@ -235,6 +235,20 @@ fn create(path: &Path) -> Result<()> {
     linked
 }
 
+/// Reads go through a memory map of up to this many bytes (see `configure`).
+pub(crate) const MMAP_SIZE: i64 = 256 << 20;
+
+impl Store {
+    /// Reads through the memory map (the default) or through SQLite's own small cache: a bundle of
+    /// everything reads every page once, and mapped pages would all stay resident (issue 14:
+    /// an export in constant memory).
+    pub fn map_memory(&self, on: bool) -> Result<()> {
+        self.conn
+            .pragma_update(None, "mmap_size", if on { MMAP_SIZE } else { 0 })?;
+        Ok(())
+    }
+}
+
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(15))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -243,7 +257,7 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     // Reads through a memory map of up to 256 MB instead of a copy per page (an export or a
     // register reads much of a large store).
-    conn.pragma_update(None, "mmap_size", 256i64 << 20)?;
+    conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
     Ok(())
 }
 

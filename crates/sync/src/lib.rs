@@ -2,33 +2,48 @@
 //!
 //! The file (see `docs/bundle.md`) is a ZIP archive, so the receiver can open its registers with
 //! any tool, holding:
-//! - `manifest.json`: the office (store id, code, names, key and its fingerprint), the period, the
-//!   audit sequence numbers covered, schema and program versions, counts, creation time, and the
-//!   size and SHA-256 of every other part;
-//! - `records.json`: the records of the period (`anyqtama_store::exchange::Records`);
+//! - `records.jsonl`: the records of the period, one JSON object a line
+//!   (`anyqtama_store::exchange::Record`), audit events first;
 //! - `register-YYYY-MM.xlsx` for each month with decisions in the bundle (stored, not deflated
-//!   again; the higher office prints a PDF register from the records when it wants one).
+//!   again; the higher office prints a PDF register from the records when it wants one);
+//! - `manifest.json`: the office (store id, code, names, keys and fingerprint), the period, the
+//!   audit sequence numbers covered, schema and program versions, counts, creation time, and the
+//!   size and SHA-256 of every other part (written last, when they are known).
 //!
-//! The archive's comment is the office's Ed25519 signature over every byte before it (the whole
-//! archive, manifest included), so any changed, missing or added byte is found before anything is
-//! read as data. The part checksums then name a damaged part.
+//! The archive's comment is the signer's Ed25519ph signature (RFC 8032, SHA-512 prehash) over
+//! every byte before it (the whole archive, manifest included), so any changed, missing or added
+//! byte is found before anything is read as data. The part checksums then name a damaged part.
+//! Both ends stream (`write`, `read`): a bundle of any size is written and read in one pass, in
+//! bounded memory. Bundles of the first format (`records.json`, plain Ed25519) still import
+//! (`legacy`).
 
 pub mod error;
+mod legacy;
+mod read;
+mod write;
 
 pub use error::{Result, SyncError};
+pub use read::{open, Opened, Sink};
+pub use write::{assemble, export, export_to, without_registers, Exported, Registers};
 
-use anyqtama_store::exchange::{self, BundleInfo, ImportReport, OfficeIdent, Period, Records};
+use anyqtama_store::exchange::{self, BundleInfo, ImportReport, OfficeIdent, Period, RecordCounts};
 use anyqtama_store::{Actor, Store, StoreError};
 use chrono::NaiveDateTime;
-use ed25519_dalek::{Signature, Signer, Verifier, VerifyingKey};
+use ed25519_dalek::VerifyingKey;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Read, Seek};
 
 pub const FORMAT: &str = "anyqtama-bundle";
-pub const FORMAT_VERSION: u32 = 1;
-const SIGNATURE_PREFIX: &str = "anyqtama-signature-ed25519:";
+/// 2: records as JSON Lines, manifest last, Ed25519ph. 1: one `records.json`, plain Ed25519.
+pub const FORMAT_VERSION: u32 = 2;
+/// The streamed records' part.
+pub const RECORDS_PART: &str = "records.jsonl";
+/// Domain separation of the signature (RFC 8032's context): a bundle's signature signs nothing
+/// else the office's keys sign (seals, audit events).
+const CONTEXT: &[u8] = b"anyqtama-bundle-2";
+const SIGNATURE_PREFIX: &str = "anyqtama-signature-ed25519ph:";
 /// The comment: the prefix and 64 signature bytes in hex.
 const COMMENT_LEN: usize = SIGNATURE_PREFIX.len() + 128;
 /// The end-of-central-directory record before the comment.
@@ -38,11 +53,14 @@ const EOCD_LEN: usize = 22;
 // whole and in bounded memory (a 2 MB file can inflate to gigabytes).
 /// A manifest is a few kilobytes.
 const MAX_MANIFEST: u64 = 1 << 20;
-/// No part of a bundle may declare more than this (the 100,000-case records are about 0.5 GB).
+/// No part of a bundle may declare more than this (ZIP's 32-bit sizes; no ZIP64).
 const MAX_PART: u64 = 2 << 30;
 const MAX_ENTRIES: usize = 1000;
-/// The deflate level of the records (1-9): see docs/benchmarks.md for the measured sizes and times.
-const RECORDS_LEVEL: i64 = 3;
+/// A central directory of MAX_ENTRIES short names is far smaller.
+const MAX_DIRECTORY: usize = 1 << 20;
+/// No line of the records is longer (a case's record is a few kilobytes; every string in it is
+/// also held to MAX_JSON_STRING).
+const MAX_LINE: usize = 1 << 20;
 /// No string in a bundle's JSON is longer than this (a case's longest text is a few kilobytes; a
 /// 300 MB "name" is hostile).
 const MAX_JSON_STRING: usize = 64 << 10;
@@ -57,28 +75,37 @@ fn json_within_limits(
     max_string: usize,
     max_depth: usize,
 ) -> std::result::Result<(), usize> {
-    let (mut in_string, mut escaped) = (false, false);
-    let (mut len, mut depth) = (0usize, 0usize);
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-                continue;
-            }
-            len += 1;
-            if len > max_string {
-                return Err(i);
-            }
-            continue;
-        }
-        match b {
+    let mut depth = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        match bytes[i] {
             b'"' => {
-                in_string = true;
-                len = 0;
+                // A string, to its closing quote, its length counted in raw bytes: jump from
+                // quote or backslash to the next (most of a record's bytes are in strings).
+                let start = i + 1;
+                let mut at = start;
+                loop {
+                    match memchr::memchr2(b'"', b'\\', &bytes[at..]) {
+                        Some(k) if bytes[at + k] == b'\\' => at += k + 2,
+                        Some(k) => {
+                            at += k;
+                            break;
+                        }
+                        None => {
+                            at = bytes.len();
+                            break;
+                        }
+                    }
+                    if at > bytes.len() {
+                        at = bytes.len();
+                        break;
+                    }
+                }
+                if at - start > max_string {
+                    return Err(start + max_string);
+                }
+                i = at + 1;
+                continue;
             }
             b'[' | b'{' => {
                 depth += 1;
@@ -89,6 +116,7 @@ fn json_within_limits(
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        i += 1;
     }
     Ok(())
 }
@@ -110,22 +138,31 @@ fn safe_name(n: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
 }
 
-/// Reads the central directory raw: every entry's name and declared size, with the limits.
-fn central_directory(bytes: &[u8], body: usize) -> Result<Vec<RawEntry>> {
-    let eocd = &bytes[body - EOCD_LEN..body];
-    let u16_at = |b: &[u8], i: usize| u16::from_le_bytes([b[i], b[i + 1]]) as usize;
-    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+fn u16_at(b: &[u8], i: usize) -> usize {
+    u16::from_le_bytes([b[i], b[i + 1]]) as usize
+}
+
+fn u32_at(b: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]])
+}
+
+/// Where the central directory is, from the end record, checked to lie before it: (offset, size).
+fn directory_span(eocd: &[u8], eocd_at: usize) -> Result<(usize, usize)> {
     let count = u16_at(eocd, 10);
     let size = u32_at(eocd, 12) as usize;
     let offset = u32_at(eocd, 16) as usize;
     if count > MAX_ENTRIES
-        || offset
-            .checked_add(size)
-            .is_none_or(|end| end > body - EOCD_LEN)
+        || size > MAX_DIRECTORY
+        || offset.checked_add(size).is_none_or(|end| end > eocd_at)
     {
         return Err(SyncError::NotABundle("central directory".into()));
     }
-    let dir = &bytes[offset..offset + size];
+    Ok((offset, size))
+}
+
+/// Reads the central directory raw: every entry's name and declared size, with the limits.
+fn central_directory(eocd: &[u8], dir: &[u8]) -> Result<Vec<RawEntry>> {
+    let count = u16_at(eocd, 10);
     let mut entries = Vec::with_capacity(count);
     let mut at = 0usize;
     for _ in 0..count {
@@ -164,6 +201,16 @@ fn central_directory(bytes: &[u8], body: usize) -> Result<Vec<RawEntry>> {
     Ok(entries)
 }
 
+/// A read error of a part as the bundle's fault: the reader stops a part that inflates past its
+/// declared size (a bomb, not damage); anything else is damage.
+fn part_error(name: &str, e: std::io::Error) -> SyncError {
+    if e.to_string().contains("larger than its declared") {
+        SyncError::TooLarge(name.to_string())
+    } else {
+        SyncError::PartDamaged(format!("{name}: {e}"))
+    }
+}
+
 /// Inflates one part, never more than `cap` bytes (counted as they come, whatever the archive
 /// declares).
 fn read_capped<R: std::io::Read + std::io::Seek>(
@@ -175,14 +222,9 @@ fn read_capped<R: std::io::Read + std::io::Seek>(
         .by_name(name)
         .map_err(|_| SyncError::PartMissing(name.to_string()))?;
     let mut out = Vec::new();
-    f.take(cap + 1).read_to_end(&mut out).map_err(|e| {
-        // The reader stops a part that inflates past its declared size: a bomb, not damage.
-        if e.to_string().contains("larger than its declared") {
-            SyncError::TooLarge(name.to_string())
-        } else {
-            SyncError::PartDamaged(format!("{name}: {e}"))
-        }
-    })?;
+    f.take(cap + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| part_error(name, e))?;
     if out.len() as u64 > cap {
         return Err(SyncError::TooLarge(name.to_string()));
     }
@@ -220,221 +262,28 @@ fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-fn counts(r: &Records) -> BTreeMap<String, usize> {
-    let mut c = BTreeMap::new();
-    c.insert("cases".into(), r.cases.len());
-    c.insert("certificates".into(), r.certificates.len());
-    c.insert("others".into(), r.others.len());
-    c.insert("audit_events".into(), r.audit.len());
-    c
+fn counts_map(c: RecordCounts) -> BTreeMap<String, usize> {
+    BTreeMap::from([
+        ("cases".to_string(), c.cases),
+        ("certificates".to_string(), c.certificates),
+        ("others".to_string(), c.others),
+        ("audit_events".to_string(), c.audit_events),
+    ])
 }
 
-/// The human-readable register files of one month, made by the caller (`crates/app` renders them;
-/// this crate does not print): `(file name, bytes)`.
-pub type Registers<'a> = &'a dyn Fn(
-    &Store,
-    (i32, u32),
-    chrono::NaiveDate,
-) -> std::result::Result<Vec<(String, Vec<u8>)>, StoreError>;
-
-/// No register files: a bundle of records only (tests of the exchange itself).
-pub fn without_registers(
-    _: &Store,
-    _: (i32, u32),
-    _: chrono::NaiveDate,
-) -> std::result::Result<Vec<(String, Vec<u8>)>, StoreError> {
-    Ok(Vec::new())
-}
-
-/// A bundle made by [`export`].
-pub struct Exported {
-    pub bytes: Vec<u8>,
-    pub manifest: Manifest,
-}
-
-/// Makes the bundle of a period. `Period::Since` starts after the last "since" export (its
-/// `after` is ignored and taken from the store), and the store remembers where this one ended.
-pub fn export(
-    store: &mut Store,
-    period: Period,
-    actor: &Actor,
-    now: NaiveDateTime,
-    registers: Registers<'_>,
-    signer: &anyqtama_store::keys::SealKey,
-) -> Result<Exported> {
-    let period = match period {
-        Period::Since { .. } => Period::Since {
-            after: exchange::last_export(store)?,
-        },
-        p => p,
-    };
-    let mut office = exchange::office_ident(store)?;
-    if signer.fingerprint() != office.fingerprint {
-        office.signer = Some(signer.fingerprint());
-    }
-    let records = exchange::export_records(store, period)?;
-    let (head_seq, head_hash) = exchange::audit_head(store)?;
-    let mut parts: Vec<(String, Vec<u8>)> = vec![(
-        "records.json".into(),
-        serde_json::to_vec(&records).expect("serialisable"),
-    )];
-    // The human-readable register: the month's, or each month a "since" bundle has decisions in.
-    let months = match period {
-        Period::Month { year, month } => [(year, month)].into_iter().collect(),
-        Period::Since { .. } => records.decision_months(),
-    };
-    for (y, m) in months {
-        parts.extend(registers(store, (y, m), now.date())?);
-    }
-    let manifest = Manifest {
-        format: FORMAT.into(),
-        format_version: FORMAT_VERSION,
-        office,
-        period,
-        period_label: period.label(),
-        seq_from: records.audit.first().map(|e| e.seq),
-        seq_to: records.audit.last().map(|e| e.seq),
-        audit_head_seq: head_seq,
-        audit_head_hash: head_hash,
-        schema_version: anyqtama_store::SCHEMA_VERSION,
-        program_version: env!("CARGO_PKG_VERSION").into(),
-        created_at: now,
-        counts: counts(&records),
-        parts: parts
-            .iter()
-            .map(|(name, bytes)| Part {
-                name: name.clone(),
-                size: bytes.len() as u64,
-                sha256: sha256_hex(bytes),
-            })
-            .collect(),
-    };
-    let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("serialisable");
-    // Signed with the key of the signatory who unlocked it with their password (issue 12).
-    let key = signer.signing();
-    let bytes = write_zip(&manifest_bytes, &parts, |signed| {
-        key.sign(signed).to_bytes()
-    })
-    .map_err(|e| SyncError::NotABundle(e.to_string()))?;
-    if let Period::Since { .. } = period {
-        if let Some(last) = manifest.seq_to {
-            exchange::mark_exported(store, last, actor, now, &manifest.period_label)?;
-        }
-    }
-    Ok(Exported { bytes, manifest })
-}
-
-/// Writes a bundle from a manifest and parts, signed with `key`. [`export`] uses it; tests use it
-/// to forge bundles (another key, another manifest) and see them refused.
-#[doc(hidden)]
-pub fn assemble(
-    manifest: &[u8],
-    parts: &[(String, Vec<u8>)],
-    key: &ed25519_dalek::SigningKey,
-) -> Vec<u8> {
-    write_zip(manifest, parts, |signed| key.sign(signed).to_bytes()).expect("in memory")
-}
-
-/// The parts of a bundle as stored (manifest first), without any check: for tests and tools.
-#[doc(hidden)]
-pub fn unpack(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
-    (0..zip.len())
-        .map(|i| {
-            let mut f = zip.by_index(i).expect("entry");
-            let mut out = Vec::new();
-            f.read_to_end(&mut out).expect("readable");
-            (f.name().expect("a name").to_string(), out)
-        })
-        .collect()
-}
-
-fn write_zip(
-    manifest: &[u8],
-    parts: &[(String, Vec<u8>)],
-    sign: impl FnOnce(&[u8]) -> [u8; 64],
-) -> zip::result::ZipResult<Vec<u8>> {
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    zip.start_file("manifest.json", options)?;
-    zip.write_all(manifest)?;
-    for (name, bytes) in parts {
-        // An XLSX is a zip already: deflating it again costs time and saves nothing. The records
-        // take a fast level (issue 14: the best level spent most of an export's time).
-        let options = if name.ends_with(".xlsx") || name.ends_with(".pdf") {
-            options.compression_method(zip::CompressionMethod::Stored)
-        } else {
-            options.compression_level(Some(RECORDS_LEVEL))
-        };
-        zip.start_file(name.as_str(), options)?;
-        zip.write_all(bytes)?;
-    }
-    // A placeholder of the signature's length, so the bytes before it are final; then the
-    // signature over them takes its place.
-    zip.set_comment("0".repeat(COMMENT_LEN))?;
-    let mut bytes = zip.finish()?.into_inner();
-    let body = bytes.len() - COMMENT_LEN;
-    let signature = sign(&bytes[..body]);
-    let comment = format!("{SIGNATURE_PREFIX}{}", hex::encode(signature));
-    bytes[body..].copy_from_slice(comment.as_bytes());
-    Ok(bytes)
-}
-
-/// A bundle whose signature, parts and counts have been checked.
-#[derive(Debug)]
-pub struct Verified {
-    pub manifest: Manifest,
-    pub records: Records,
-    pub public_key: [u8; 32],
-    /// SHA-256 of the whole file: the bundle's identity at the higher office.
-    pub sha256: String,
-}
-
-/// Checks a bundle whole before anything in it is used: the signature over every byte, the key
-/// against its fingerprint, the format and schema versions, every part against the manifest, the
-/// records against the counts. Trusting the office is the store's part ([`import`]).
-pub fn verify(bytes: &[u8]) -> Result<Verified> {
-    verify_with(bytes, |_| Ok(()))
-}
-
-/// [`verify`], asking `trust` about the signer once the signature is checked and before any part
-/// is read.
-pub fn verify_with(bytes: &[u8], trust: impl FnOnce(&Manifest) -> Result<()>) -> Result<Verified> {
-    if bytes.len() < EOCD_LEN + COMMENT_LEN {
-        return Err(SyncError::NotABundle("too short".into()));
-    }
-    let body = bytes.len() - COMMENT_LEN;
-    let eocd = &bytes[body - EOCD_LEN..body];
-    let comment_len = u16::from_le_bytes([eocd[20], eocd[21]]) as usize;
-    if eocd[..4] != [0x50, 0x4b, 0x05, 0x06] || comment_len != COMMENT_LEN {
-        return Err(SyncError::NotABundle("no signed end record".into()));
-    }
-    let comment = std::str::from_utf8(&bytes[body..])
-        .ok()
-        .and_then(|c| c.strip_prefix(SIGNATURE_PREFIX))
-        .and_then(|h| hex::decode(h).ok())
-        .and_then(|s| <[u8; 64]>::try_from(s.as_slice()).ok())
-        .ok_or(SyncError::Altered)?;
-    // Names, count and declared sizes from the raw directory before anything is inflated.
-    let entries = central_directory(bytes, body)?;
-    let manifest_entry = entries
-        .iter()
-        .find(|e| e.name == "manifest.json")
-        .ok_or_else(|| SyncError::PartMissing("manifest.json".into()))?;
-    if manifest_entry.uncompressed > MAX_MANIFEST {
-        return Err(SyncError::TooLarge("manifest.json".into()));
-    }
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| SyncError::NotABundle(e.to_string()))?;
-    let manifest_bytes = read_capped(&mut zip, "manifest.json", MAX_MANIFEST)?;
-    json_within_limits(&manifest_bytes, MAX_JSON_STRING, MAX_JSON_DEPTH)
+/// The manifest, parsed within the limits (any format).
+fn parse_manifest(bytes: &[u8]) -> Result<Manifest> {
+    json_within_limits(bytes, MAX_JSON_STRING, MAX_JSON_DEPTH)
         .map_err(|at| SyncError::TooLarge(format!("manifest.json @{at}")))?;
-    let manifest: Manifest = serde_json::from_slice(&manifest_bytes).map_err(|e| {
+    serde_json::from_slice(bytes).map_err(|e| {
         // A manifest that does not parse under a valid-looking archive: another format, or altered.
         SyncError::NotABundle(format!("manifest.json: {e}"))
-    })?;
+    })
+}
+
+/// The office's identity key and the key that signed, as the manifest names them: the identity
+/// itself, or one of the signatory keys it lists (issue 12).
+fn signing_keys(manifest: &Manifest) -> Result<([u8; 32], VerifyingKey, VerifyingKey)> {
     let office = &manifest.office;
     let key_bytes = hex::decode(&office.public_key)
         .ok()
@@ -442,8 +291,7 @@ pub fn verify_with(bytes: &[u8], trust: impl FnOnce(&Manifest) -> Result<()>) ->
         .ok_or_else(|| SyncError::KeyMismatch(office.fingerprint.clone()))?;
     let identity = VerifyingKey::from_bytes(&key_bytes)
         .map_err(|_| SyncError::KeyMismatch(office.fingerprint.clone()))?;
-    // The signer: the identity itself, or one of the signatory keys the manifest lists (issue 12).
-    let key = match &office.signer {
+    let signer = match &office.signer {
         None => identity,
         Some(fp) => office
             .keys
@@ -452,21 +300,30 @@ pub fn verify_with(bytes: &[u8], trust: impl FnOnce(&Manifest) -> Result<()>) ->
             .and_then(|k| k.verifying())
             .ok_or_else(|| SyncError::KeyNotVouched(fp.clone()))?,
     };
-    key.verify(&bytes[..body], &Signature::from_bytes(&comment))
-        .map_err(|_| SyncError::Altered)?;
-    if anyqtama_store::keys::fingerprint(&identity) != office.fingerprint {
+    Ok((key_bytes, identity, signer))
+}
+
+/// After the signature: the identity against its fingerprint; every key listed vouched for by an
+/// earlier one back to the identity the higher office trusts, the signer among them (a key made
+/// from a copy of the store has no endorsement); the format and schema versions.
+fn check_signed_manifest(
+    manifest: &Manifest,
+    identity: &VerifyingKey,
+    signer: &VerifyingKey,
+    format_version: u32,
+) -> Result<()> {
+    let office = &manifest.office;
+    if anyqtama_store::keys::fingerprint(identity) != office.fingerprint {
         return Err(SyncError::KeyMismatch(office.fingerprint.clone()));
     }
-    // Every key listed is vouched for by an earlier one back to the identity the higher office
-    // trusts, the signer among them: a key made from a copy of the store has no endorsement.
     let vouched =
-        anyqtama_store::keys::vouched(&identity, &office.keys).map_err(SyncError::KeyNotVouched)?;
+        anyqtama_store::keys::vouched(identity, &office.keys).map_err(SyncError::KeyNotVouched)?;
     if let Some(fp) = &office.signer {
-        if vouched.get(fp) != Some(&key) {
+        if vouched.get(fp) != Some(signer) {
             return Err(SyncError::KeyNotVouched(fp.clone()));
         }
     }
-    if manifest.format != FORMAT || manifest.format_version != FORMAT_VERSION {
+    if manifest.format != FORMAT || manifest.format_version != format_version {
         return Err(SyncError::UnknownFormat(format!(
             "{}/{}",
             manifest.format, manifest.format_version
@@ -478,52 +335,72 @@ pub fn verify_with(bytes: &[u8], trust: impl FnOnce(&Manifest) -> Result<()>) ->
             known: anyqtama_store::SCHEMA_VERSION,
         });
     }
-    // The signer's trust, before any part is inflated: a bundle signed with a key the importing
-    // store does not trust is refused here.
-    trust(&manifest)?;
+    Ok(())
+}
+
+/// Exactly the parts the manifest lists (each once: checked on the raw directory), no others,
+/// none declaring more than a part may hold.
+fn check_listed_parts(manifest: &Manifest, entries: &[RawEntry]) -> Result<()> {
     let listed: Vec<&str> = manifest.parts.iter().map(|p| p.name.as_str()).collect();
-    // Exactly the parts the manifest lists (each once: checked on the raw directory), no others.
     if let Some(extra) = entries
         .iter()
         .find(|e| e.name != "manifest.json" && !listed.contains(&e.name.as_str()))
     {
         return Err(SyncError::PartExtra(extra.name.clone()));
     }
-    let mut records = None;
-    for part in &manifest.parts {
-        if part.size > MAX_PART {
-            return Err(SyncError::TooLarge(part.name.clone()));
-        }
-        // Never more than the manifest says (the signature covers the manifest).
-        let content = read_capped(&mut zip, &part.name, part.size).map_err(|e| match e {
-            SyncError::TooLarge(n) => SyncError::PartDamaged(n),
-            e => e,
-        })?;
-        if content.len() as u64 != part.size || sha256_hex(&content) != part.sha256 {
-            return Err(SyncError::PartDamaged(part.name.clone()));
-        }
-        if part.name == "records.json" {
-            json_within_limits(&content, MAX_JSON_STRING, MAX_JSON_DEPTH)
-                .map_err(|at| SyncError::TooLarge(format!("records.json @{at}")))?;
-            records = Some(
-                serde_json::from_slice::<Records>(&content)
-                    .map_err(|e| SyncError::PartDamaged(format!("records.json: {e}")))?,
-            );
-        }
+    if let Some(p) = manifest.parts.iter().find(|p| p.size > MAX_PART) {
+        return Err(SyncError::TooLarge(p.name.clone()));
     }
-    let records = records.ok_or_else(|| SyncError::PartMissing("records.json".into()))?;
-    let found = counts(&records);
-    if found != manifest.counts {
-        return Err(SyncError::Counts(format!(
-            "{:?} != {:?}",
-            found, manifest.counts
-        )));
-    }
+    Ok(())
+}
+
+/// The parts of a bundle as stored, the manifest first, without any check: for tests and tools.
+#[doc(hidden)]
+pub fn unpack(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    let mut parts: Vec<(String, Vec<u8>)> = (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).expect("entry");
+            let mut out = Vec::new();
+            f.read_to_end(&mut out).expect("readable");
+            (f.name().expect("a name").to_string(), out)
+        })
+        .collect();
+    parts.sort_by_key(|(name, _)| name != "manifest.json");
+    parts
+}
+
+/// A bundle whose signature, parts and counts have been checked.
+#[derive(Debug)]
+pub struct Verified {
+    pub manifest: Manifest,
+    /// The office's identity key.
+    pub public_key: [u8; 32],
+    /// SHA-256 of the whole file: the bundle's identity at the higher office.
+    pub sha256: String,
+}
+
+/// Checks a bundle whole before anything in it is used: the signature over every byte, the key
+/// against its fingerprint, the format and schema versions, every part against the manifest, every
+/// record parsed and counted against the counts. Trusting the office is the store's part
+/// ([`import`]).
+pub fn verify(bytes: &[u8]) -> Result<Verified> {
+    verify_from(Cursor::new(bytes))
+}
+
+/// [`verify`] of a file (or any reader), in one streamed pass and bounded memory.
+pub fn verify_from<R: Read + Seek + Send>(source: R) -> Result<Verified> {
+    let opened = open(source)?;
+    let (manifest, public_key, sha256) = (
+        opened.manifest.clone(),
+        opened.public_key,
+        opened.sha256.clone(),
+    );
+    opened.records(&mut |_, _| Ok(()))?;
     Ok(Verified {
         manifest,
-        records,
-        public_key: key_bytes,
-        sha256: sha256_hex(bytes),
+        public_key,
+        sha256,
     })
 }
 
@@ -544,38 +421,107 @@ pub fn import(
     actor: &Actor,
     now: NaiveDateTime,
 ) -> Result<ImportReport> {
-    // The signer must be an office this store already trusts with that key (or one the
-    // administrator is trusting now) before anything of the bundle is inflated.
+    import_from(store, Cursor::new(bytes), opts, actor, now)
+}
+
+/// [`import`] from a file (or any reader): the signature checked in one pass over the file, then
+/// the records read, checked and written in one more, in one transaction and bounded memory.
+pub fn import_from<R: Read + Seek + Send>(
+    store: &mut Store,
+    source: R,
+    opts: ImportOptions,
+    actor: &Actor,
+    now: NaiveDateTime,
+) -> Result<ImportReport> {
     if store.has_office()? {
         return Err(StoreError::NotHigherOffice.into());
     }
-    let v = verify_with(bytes, |m| {
-        exchange::check_trust(store, &m.office, m.created_at, opts.trust_new_office)?;
-        Ok(())
-    })?;
+    let opened = open(source)?;
+    let m = &opened.manifest;
+    // The signer must be an office this store already trusts with that key (or one the
+    // administrator is trusting now) before any record of the bundle is inflated.
+    exchange::check_trust(store, &m.office, m.created_at, opts.trust_new_office)?;
     let info = BundleInfo {
-        sha256: v.sha256.clone(),
-        period: v.manifest.period_label.clone(),
-        seq_from: v.manifest.seq_from,
-        seq_to: v.manifest.seq_to,
-        created_at: v.manifest.created_at,
+        sha256: opened.sha256.clone(),
+        period: m.period_label.clone(),
+        seq_from: m.seq_from,
+        seq_to: m.seq_to,
+        created_at: m.created_at,
     };
-    Ok(exchange::import_records(
+    let office = m.office.clone();
+    let mut importer = exchange::Importer::begin(
         store,
-        &v.manifest.office,
-        &v.public_key,
+        &office,
+        &opened.public_key,
         &info,
-        &v.records,
         opts.trust_new_office,
         opts.dry_run,
-        actor,
         now,
-    )?)
+    )?;
+    if !importer.already_imported() {
+        // A record is written as it is read; the part's checksum and the counts are checked at
+        // its end, and any failure leaves the transaction uncommitted.
+        opened.records(&mut |r, raw| Ok(importer.record_as_sent(r, raw)?))?;
+    }
+    Ok(importer.finish(actor)?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::json_within_limits;
+    use proptest::prelude::*;
+
+    /// The limits byte by byte, as first written: the reference the quicker scan must agree with.
+    fn reference(bytes: &[u8], max_string: usize, max_depth: usize) -> Result<(), usize> {
+        let (mut in_string, mut escaped) = (false, false);
+        let (mut len, mut depth) = (0usize, 0usize);
+        for (i, &b) in bytes.iter().enumerate() {
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    in_string = false;
+                    continue;
+                }
+                len += 1;
+                if len > max_string {
+                    return Err(i);
+                }
+                continue;
+            }
+            match b {
+                b'"' => {
+                    in_string = true;
+                    len = 0;
+                }
+                b'[' | b'{' => {
+                    depth += 1;
+                    if depth > max_depth {
+                        return Err(i);
+                    }
+                }
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn the_quick_scan_agrees_with_the_byte_by_byte_one(
+            text in proptest::collection::vec(prop::sample::select(b"ab\\\"[]{}:,".to_vec()), 0..80),
+            max_string in 0usize..8,
+            max_depth in 0usize..4,
+        ) {
+            prop_assert_eq!(
+                json_within_limits(&text, max_string, max_depth).is_ok(),
+                reference(&text, max_string, max_depth).is_ok()
+            );
+        }
+    }
 
     #[test]
     fn json_limits_count_strings_and_nesting_outside_strings() {

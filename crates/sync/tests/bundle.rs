@@ -349,7 +349,7 @@ fn damage_and_forgery_are_refused_and_nothing_is_written() {
     damaged[1].1.push(b' ');
     let resigned = anyqtama_sync::assemble(&damaged[0].1, &damaged[1..], &key);
     match verify(&resigned) {
-        Err(SyncError::PartDamaged(p)) => assert_eq!(p, "records.json"),
+        Err(SyncError::PartDamaged(p)) => assert!(p.starts_with("records.jsonl"), "{p}"),
         other => panic!("{other:?}"),
     }
     assert_eq!(snapshot(&region), before, "nothing refused was written");
@@ -805,16 +805,26 @@ fn a_string_longer_than_any_field_is_refused_before_parsing() {
     let mut a = office(&dir, 4, 10);
     let bundle = all(&mut a);
     let parts = anyqtama_sync::unpack(&bundle);
-    let mut records: serde_json::Value = serde_json::from_slice(&parts[1].1).unwrap();
-    assert_eq!(parts[1].0, "records.json");
-    records["cases"][0]["holder"] = "A".repeat(100_000).into();
-    let bytes = serde_json::to_vec(&records).unwrap();
+    assert_eq!(parts[1].0, "records.jsonl");
+    let mut lines: Vec<serde_json::Value> = parts[1]
+        .1
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    let case = lines.iter_mut().find(|l| l.get("case").is_some()).unwrap();
+    case["case"]["holder"] = "A".repeat(100_000).into();
+    let mut bytes = Vec::new();
+    for l in &lines {
+        bytes.extend(serde_json::to_vec(l).unwrap());
+        bytes.push(b'\n');
+    }
     let mut manifest: serde_json::Value = serde_json::from_slice(&parts[0].1).unwrap();
     // Signed consistently by a key of its own, so only the limit can refuse it.
     let key = ed25519_dalek::SigningKey::from_bytes(&[3u8; 32]);
     give_identity(&mut manifest, &key);
     for p in manifest["parts"].as_array_mut().unwrap() {
-        if p["name"] == "records.json" {
+        if p["name"] == "records.jsonl" {
             use sha2::Digest;
             p["size"] = bytes.len().into();
             p["sha256"] = hex::encode(sha2::Sha256::digest(&bytes)).into();
@@ -825,6 +835,151 @@ fn a_string_longer_than_any_field_is_refused_before_parsing() {
     let hostile =
         anyqtama_sync::assemble(&serde_json::to_vec(&manifest).unwrap(), &new_parts, &key);
     assert!(
-        matches!(verify(&hostile), Err(SyncError::TooLarge(p)) if p.starts_with("records.json")),
+        matches!(verify(&hostile), Err(SyncError::TooLarge(p)) if p.starts_with("records.jsonl line")),
     );
+}
+
+/// A bundle's parts with `records` as its records, re-signed consistently by a key of its own (so
+/// only what the records hold can refuse it).
+fn resigned_with_records(bundle: &[u8], records: Vec<u8>) -> Vec<u8> {
+    let parts = anyqtama_sync::unpack(bundle);
+    let mut manifest: serde_json::Value = serde_json::from_slice(&parts[0].1).unwrap();
+    let key = ed25519_dalek::SigningKey::from_bytes(&[9u8; 32]);
+    give_identity(&mut manifest, &key);
+    for p in manifest["parts"].as_array_mut().unwrap() {
+        if p["name"] == "records.jsonl" {
+            use sha2::Digest;
+            p["size"] = records.len().into();
+            p["sha256"] = hex::encode(sha2::Sha256::digest(&records)).into();
+        }
+    }
+    let mut new_parts = parts[1..].to_vec();
+    let at = new_parts
+        .iter()
+        .position(|(n, _)| n == "records.jsonl")
+        .unwrap();
+    new_parts[at].1 = records;
+    anyqtama_sync::assemble(&serde_json::to_vec(&manifest).unwrap(), &new_parts, &key)
+}
+
+/// Issue 14, item 1: the streamed format. Records are JSON Lines, one record a line, the audit
+/// events first and in order; the manifest (written last) counts them.
+#[test]
+fn records_are_one_line_each_with_the_audit_events_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 6, 30);
+    let bundle = all(&mut a);
+    let parts = anyqtama_sync::unpack(&bundle);
+    let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["manifest.json", "records.jsonl"]);
+    let manifest: anyqtama_sync::Manifest = serde_json::from_slice(&parts[0].1).unwrap();
+    assert_eq!(manifest.format_version, 2);
+    let text = std::str::from_utf8(&parts[1].1).unwrap();
+    assert!(text.ends_with('\n'));
+    let records: Vec<anyqtama_store::exchange::Record> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    use anyqtama_store::exchange::Record;
+    let audit: Vec<i64> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Audit(e) => Some(e.seq),
+            _ => None,
+        })
+        .collect();
+    assert!(audit.windows(2).all(|w| w[0] < w[1]), "in order");
+    assert!(
+        records[..audit.len()]
+            .iter()
+            .all(|r| matches!(r, Record::Audit(_))),
+        "the audit events come first"
+    );
+    let kinds = |f: fn(&Record) -> bool| records.iter().filter(|r| f(r)).count();
+    assert_eq!(manifest.counts["audit_events"], audit.len());
+    assert_eq!(
+        manifest.counts["cases"],
+        kinds(|r| matches!(r, Record::Case(_)))
+    );
+    assert_eq!(
+        manifest.counts["certificates"],
+        kinds(|r| matches!(r, Record::Certificate(_)))
+    );
+    assert_eq!(
+        manifest.counts["others"],
+        kinds(|r| matches!(r, Record::Other(_)))
+    );
+    assert_eq!(manifest.counts["cases"], 30);
+}
+
+/// Issue 14, item 1: a line is held to a limit before it is parsed, every line ends, and no line
+/// is empty; each refusal names the line.
+#[test]
+fn a_line_too_long_unended_or_empty_is_refused_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 7, 8);
+    let bundle = all(&mut a);
+    let records = anyqtama_sync::unpack(&bundle)[1].1.clone();
+    let first = records.iter().position(|&b| b == b'\n').unwrap() + 1;
+
+    // 3 MB without an end of line: refused once it passes the limit, never held whole.
+    let mut long = records[..first].to_vec();
+    long.extend(std::iter::repeat_n(b' ', 3 << 20));
+    long.push(b'\n');
+    match verify(&resigned_with_records(&bundle, long)) {
+        Err(SyncError::TooLarge(p)) => assert_eq!(p, "records.jsonl line 2"),
+        other => panic!("{other:?}"),
+    }
+    let unended = records[..records.len() - 1].to_vec();
+    match verify(&resigned_with_records(&bundle, unended)) {
+        Err(SyncError::PartDamaged(p)) => assert!(p.contains("no end of line"), "{p}"),
+        other => panic!("{other:?}"),
+    }
+    let mut empty = records[..first].to_vec();
+    empty.push(b'\n');
+    empty.extend_from_slice(&records[first..]);
+    match verify(&resigned_with_records(&bundle, empty)) {
+        Err(SyncError::PartDamaged(p)) => assert!(p.starts_with("records.jsonl line 2:"), "{p}"),
+        other => panic!("{other:?}"),
+    }
+    // The same records re-signed are accepted: only the damage refused them.
+    assert!(verify(&resigned_with_records(&bundle, records)).is_ok());
+}
+
+/// Issue 14, "bundles of the old format still import": a bundle written by the program before the
+/// streamed format (records.json, plain Ed25519; made with `demo --cases 40 --seed 7 --today
+/// 2026-11-20 --years 1` and `bundle export --since-last` at commit 3f0bfcc).
+#[test]
+fn a_bundle_of_the_first_format_still_imports() {
+    let old = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v1-VKO-since.anyqtama.zip"
+    ))
+    .unwrap();
+    let v = verify(&old).unwrap();
+    assert_eq!(v.manifest.format_version, 1);
+    assert_eq!(v.manifest.office.code, "VKO");
+    let dir = tempfile::tempdir().unwrap();
+    let mut region = hq(&dir);
+    let actor = Actor::command_line();
+    let mut bad = old.clone();
+    let at = bad.len() / 2;
+    bad[at] ^= 0x10;
+    assert!(import(&mut region, &bad, TRUST, &actor, now()).is_err());
+    let r = import(&mut region, &old, TRUST, &actor, now()).unwrap();
+    assert_eq!(
+        (r.cases.new, r.certificates.new, r.others.new, r.audit_new),
+        (40, 26, 23, 161)
+    );
+    assert_eq!(count(&region, "SELECT count(*) FROM hq_cases"), 40);
+    assert_eq!(
+        count(
+            &region,
+            "SELECT count(*) FROM hq_certificates WHERE number LIKE 'VKO-%'"
+        ),
+        26
+    );
+    let again = import(&mut region, &old, TRUST, &actor, now()).unwrap();
+    assert!(again.already_imported);
+    assert_eq!(count(&region, "SELECT count(*) FROM hq_audit"), 161);
 }

@@ -5,46 +5,124 @@ use crate::audit::{self, Actor, Event};
 use crate::error::{Result, StoreError};
 use crate::Store;
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::types::ValueRef;
+use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::json;
 use std::collections::{BTreeSet, HashMap};
 
-/// One SQL row as a JSON object (column name -> value); blobs as hex.
-fn row_object(
-    stmt: &mut rusqlite::CachedStatement<'_>,
-    p: impl rusqlite::Params,
-) -> Result<Vec<Value>> {
-    let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
-    let rows = stmt.query_map(p, |r| {
-        let mut m = Map::new();
-        for (i, n) in names.iter().enumerate() {
-            let v = match r.get_ref(i)? {
-                ValueRef::Null => Value::Null,
-                ValueRef::Integer(x) => json!(x),
-                ValueRef::Real(x) => json!(x),
-                ValueRef::Text(t) => json!(String::from_utf8_lossy(t)),
-                ValueRef::Blob(b) => json!(hex::encode(b)),
-            };
-            m.insert(n.clone(), v);
+/// One SQL row as a JSON object (column name -> value; blobs as hex), serialised straight from its
+/// values: a 100,000-case export built gigabytes of `Value` trees before (issue 14).
+struct Row<'n> {
+    names: &'n [String],
+    values: Vec<SqlValue>,
+}
+
+impl Serialize for Row<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.names.len()))?;
+        for (n, v) in self.names.iter().zip(&self.values) {
+            m.serialize_entry(n, &Cell(v))?;
         }
-        Ok(Value::Object(m))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        m.end()
+    }
 }
 
-fn one(conn: &Connection, sql: &str, id: i64) -> Result<Value> {
-    Ok(row_object(&mut conn.prepare_cached(sql)?, [id])?
-        .into_iter()
-        .next()
-        .unwrap_or(Value::Null))
+/// A prepared query of the rows of one record, with its column names read once.
+struct Rows<'c> {
+    stmt: rusqlite::Statement<'c>,
+    names: Vec<String>,
 }
 
-fn many(conn: &Connection, sql: &str, id: i64) -> Result<Value> {
-    Ok(Value::Array(row_object(
-        &mut conn.prepare_cached(sql)?,
-        [id],
-    )?))
+impl<'c> Rows<'c> {
+    fn new(conn: &'c Connection, sql: &str) -> Result<Rows<'c>> {
+        let stmt = conn.prepare(sql)?;
+        let names = stmt.column_names().iter().map(|s| s.to_string()).collect();
+        Ok(Rows { stmt, names })
+    }
+
+    fn many(&mut self, id: i64) -> Result<Vec<Row<'_>>> {
+        let n = self.names.len();
+        let mut rows = self.stmt.query([id])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let values = (0..n)
+                .map(|i| r.get::<_, SqlValue>(i))
+                .collect::<rusqlite::Result<_>>()?;
+            out.push(values);
+        }
+        let names = &self.names;
+        Ok(out
+            .into_iter()
+            .map(|values| Row { names, values })
+            .collect())
+    }
+
+    fn one(&mut self, id: i64) -> Result<Option<Row<'_>>> {
+        Ok(self.many(id)?.into_iter().next())
+    }
+}
+
+/// A case's other fields in a record (the keys in the order the first format's trees had them).
+#[derive(Serialize)]
+struct CaseData<'n> {
+    acceptance_refusal: Option<Row<'n>>,
+    applicant: Option<Row<'n>>,
+    assessment: Option<Row<'n>>,
+    case: Option<Row<'n>>,
+    decision: Option<Row<'n>>,
+    documents: Vec<Row<'n>>,
+    extensions: Vec<Row<'n>>,
+    scans: Vec<Row<'n>>,
+}
+
+#[derive(Serialize)]
+struct CertificateData<'n> {
+    certificate: Option<Row<'n>>,
+    revocation: Option<Row<'n>>,
+}
+
+/// A notice, complaint or sitting: its row, and a sitting's members.
+struct OtherData<'n> {
+    row: Option<Row<'n>>,
+    members: Option<Vec<Row<'n>>>,
+}
+
+impl Serialize for OtherData<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let Some(row) = &self.row else {
+            return s.serialize_unit();
+        };
+        let mut m = s.serialize_map(None)?;
+        for (n, v) in row.names.iter().zip(&row.values) {
+            m.serialize_entry(n, &Cell(v))?;
+        }
+        if let Some(members) = &self.members {
+            m.serialize_entry("members", members)?;
+        }
+        m.end()
+    }
+}
+
+/// One SQL value as JSON (blobs as hex).
+struct Cell<'v>(&'v SqlValue);
+
+impl Serialize for Cell<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self.0 {
+            SqlValue::Null => s.serialize_unit(),
+            SqlValue::Integer(x) => s.serialize_i64(*x),
+            SqlValue::Real(x) => s.serialize_f64(*x),
+            SqlValue::Text(t) => s.serialize_str(t),
+            SqlValue::Blob(b) => s.serialize_str(&hex::encode(b)),
+        }
+    }
+}
+
+fn raw(v: &impl Serialize) -> Json {
+    Json(serde_json::value::to_raw_value(v).expect("rows serialise"))
 }
 
 /// The office this store belongs to, as a bundle names it.
@@ -97,9 +175,50 @@ pub fn last_export(db: &impl crate::Db) -> Result<i64> {
         .unwrap_or(0))
 }
 
-/// The records of a period: its audit events and the current state of everything they touched.
+/// The records of a period, collected (a bundle of the first format, and tests).
 pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
-    let conn = crate::sealed::Sealed::conn(db);
+    let mut out = Records::default();
+    write_records(db, period, &mut |r| {
+        match r {
+            Record::Audit(e) => out.audit.push(e),
+            Record::Case(c) => out.cases.push(c),
+            Record::Certificate(t) => out.certificates.push(t),
+            Record::Other(o) => out.others.push(o),
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// The entities whose versions a record carries, by their names in the trail.
+const ENTITIES: [&str; 5] = [
+    "case",
+    "certificate",
+    "notification",
+    "complaint",
+    "sitting",
+];
+
+fn entity_index(e: &str) -> Option<usize> {
+    ENTITIES.iter().position(|x| *x == e)
+}
+
+/// The records of a period, one at a time to `sink` in the order of a streamed bundle: its audit
+/// events, then the current state of everything they touched (cases, certificates, then notices,
+/// complaints and sittings). Memory stays bounded by the ids touched, whatever the period's size.
+pub fn write_records(
+    db: &impl crate::Db,
+    period: Period,
+    sink: &mut dyn FnMut(Record) -> Result<()>,
+) -> Result<Written> {
+    write_all_records(crate::sealed::Sealed::conn(db), period, sink)
+}
+
+fn write_all_records(
+    conn: &Connection,
+    period: Period,
+    sink: &mut dyn FnMut(Record) -> Result<()>,
+) -> Result<Written> {
     let (from, to) = match period {
         Period::Month { year, month } => {
             let first = NaiveDate::from_ymd_opt(year, month, 1).ok_or(StoreError::Invalid {
@@ -113,17 +232,21 @@ pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
         }
         Period::Since { .. } => (String::new(), String::new()),
     };
-    let mut stmt = conn.prepare(
-        "SELECT seq, at, login, role, action, entity, entity_id, before, after, prev_hash, hash, user_id, rows FROM audit
-         WHERE CASE WHEN ?1 = '' THEN seq > ?3 ELSE at >= ?1 AND at < ?2 END ORDER BY seq",
-    )?;
     let after = match period {
         Period::Since { after } => after,
         Period::Month { .. } => 0,
     };
-    let audit: Vec<AuditRecord> = stmt
-        .query_map(params![from, to, after], |r| {
-            Ok(AuditRecord {
+    let mut written = Written::default();
+    // The ids each kind of entity has events of, in the period.
+    let mut touched: [BTreeSet<i64>; 5] = Default::default();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT seq, at, login, role, action, entity, entity_id, before, after, prev_hash, hash, user_id, rows FROM audit
+             WHERE CASE WHEN ?1 = '' THEN seq > ?3 ELSE at >= ?1 AND at < ?2 END ORDER BY seq",
+        )?;
+        let mut rows = stmt.query(params![from, to, after])?;
+        while let Some(r) = rows.next()? {
+            let e = AuditRecord {
                 seq: r.get(0)?,
                 at: r.get(1)?,
                 user_id: Some(r.get(11)?),
@@ -140,61 +263,51 @@ pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
                     .get::<_, Option<String>>(12)?
                     .as_deref()
                     .map(crate::audit::rows_digest),
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-
-    let ids = |entity: &str| -> BTreeSet<i64> {
-        audit
-            .iter()
-            .filter(|e| e.entity == entity)
-            .filter_map(|e| e.entity_id.parse().ok())
-            .collect()
-    };
-    let cases = ids("case");
-    let mut certificates = ids("certificate");
-    for c in &cases {
-        let (result, concerned): (Option<i64>, Option<i64>) = conn
-            .prepare_cached(
-                "SELECT result_certificate_id, certificate_id FROM cases WHERE id = ?1",
-            )?
-            .query_row([c], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        certificates.extend(result);
-        certificates.extend(concerned);
+            };
+            if let (Some(k), Ok(id)) = (entity_index(&e.entity), e.entity_id.parse()) {
+                touched[k].insert(id);
+            }
+            written.seq_from.get_or_insert(e.seq);
+            written.seq_to = Some(e.seq);
+            written.counts.audit_events += 1;
+            sink(Record::Audit(e))?;
+        }
     }
-    let notifications = ids("notification");
-    for n in &notifications {
-        certificates.insert(
-            conn.prepare_cached("SELECT certificate_id FROM notifications WHERE id = ?1")?
-                .query_row([n], |r| r.get(0))?,
-        );
+    let [cases, mut certificates, notifications, complaints, sittings] = touched;
+    {
+        let mut of_case = conn.prepare_cached(
+            "SELECT result_certificate_id, certificate_id FROM cases WHERE id = ?1",
+        )?;
+        for c in &cases {
+            let (result, concerned): (Option<i64>, Option<i64>) =
+                of_case.query_row([c], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            certificates.extend(result);
+            certificates.extend(concerned);
+        }
+        let mut of_notice =
+            conn.prepare_cached("SELECT certificate_id FROM notifications WHERE id = ?1")?;
+        for n in &notifications {
+            certificates.insert(of_notice.query_row([n], |r| r.get(0))?);
+        }
     }
 
     // Versions in one pass over the trail: the last event of every entity.
-    let mut last: HashMap<(String, i64), i64> = HashMap::new();
+    let mut last: [HashMap<i64, i64>; 5] = Default::default();
     {
         let mut stmt = conn.prepare(
             "SELECT entity, entity_id, max(seq) FROM audit
              WHERE entity IN ('case', 'certificate', 'notification', 'complaint', 'sitting')
              GROUP BY entity, entity_id",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (entity, id, seq) = row?;
-            if let Ok(id) = id.parse() {
-                last.insert((entity, id), seq);
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (entity, id): (String, String) = (r.get(0)?, r.get(1)?);
+            if let (Some(k), Ok(id)) = (entity_index(&entity), id.parse()) {
+                last[k].insert(id, r.get(2)?);
             }
         }
     }
-    let version = |entity: &str, id: i64| -> Result<i64> {
-        Ok(last.get(&(entity.to_string(), id)).copied().unwrap_or(0))
-    };
+    let version = |k: usize, id: i64| last[k].get(&id).copied().unwrap_or(0);
     // A certificate changes with its own events and with the decisions of the cases that
     // produced it or concern it (an extension supersedes it, a duplicate replaces it).
     let mut certificate_version: HashMap<i64, i64> = HashMap::new();
@@ -203,129 +316,144 @@ pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
             "SELECT id, result_certificate_id, certificate_id FROM cases
              WHERE result_certificate_id IS NOT NULL OR certificate_id IS NOT NULL",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, Option<i64>>(1)?,
-                r.get::<_, Option<i64>>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (case, result, concerned) = row?;
-            let v = version("case", case)?;
-            for t in [result, concerned].into_iter().flatten() {
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let v = version(0, r.get(0)?);
+            for t in [r.get::<_, Option<i64>>(1)?, r.get(2)?]
+                .into_iter()
+                .flatten()
+            {
                 let e = certificate_version.entry(t).or_insert(0);
                 *e = (*e).max(v);
             }
         }
     }
-    let complaints = ids("complaint");
-    let sittings = ids("sitting");
-    let mut out = Records {
-        audit,
-        ..Records::default()
-    };
+
+    let mut case_row = Rows::new(conn, "SELECT * FROM cases WHERE id = ?1")?;
+    let mut applicant = Rows::new(
+        conn,
+        "SELECT a.* FROM applicants a JOIN cases c ON c.applicant_id = a.id WHERE c.id = ?1",
+    )?;
+    let mut documents = Rows::new(
+        conn,
+        "SELECT kind, present, valid_until FROM case_documents WHERE case_id = ?1 ORDER BY rowid",
+    )?;
+    let mut scans = Rows::new(
+        conn,
+        "SELECT id, document_kind, file_name, media_type, sha256, size, added_at FROM attachments WHERE case_id = ?1 ORDER BY id",
+    )?;
+    let mut refusal = Rows::new(conn, "SELECT * FROM acceptance_refusals WHERE case_id = ?1")?;
+    let mut assessment = Rows::new(conn, "SELECT * FROM assessments WHERE case_id = ?1")?;
+    let mut decision = Rows::new(conn, "SELECT * FROM decisions WHERE case_id = ?1")?;
+    let mut extensions = Rows::new(conn, "SELECT * FROM extensions WHERE case_id = ?1")?;
+    let mut head = conn.prepare(
+        "SELECT c.kind, c.status, c.registered_on, c.decided_on,
+            a.surname_latin || ' ' || a.given_names_latin, a.passport_number, a.citizenship,
+            c.profession_id, c.result_certificate_id
+         FROM cases c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = ?1",
+    )?;
     for &id in &cases {
-        let data = json!({
-            "case": one(conn, "SELECT * FROM cases WHERE id = ?1", id)?,
-            "applicant": one(conn, "SELECT a.* FROM applicants a JOIN cases c ON c.applicant_id = a.id WHERE c.id = ?1", id)?,
-            "documents": many(conn, "SELECT kind, present, valid_until FROM case_documents WHERE case_id = ?1 ORDER BY rowid", id)?,
-            "scans": many(conn, "SELECT id, document_kind, file_name, media_type, sha256, size, added_at FROM attachments WHERE case_id = ?1 ORDER BY id", id)?,
-            "acceptance_refusal": one(conn, "SELECT * FROM acceptance_refusals WHERE case_id = ?1", id)?,
-            "assessment": one(conn, "SELECT * FROM assessments WHERE case_id = ?1", id)?,
-            "decision": one(conn, "SELECT * FROM decisions WHERE case_id = ?1", id)?,
-            "extensions": many(conn, "SELECT * FROM extensions WHERE case_id = ?1", id)?,
+        let data = raw(&CaseData {
+            acceptance_refusal: refusal.one(id)?,
+            applicant: applicant.one(id)?,
+            assessment: assessment.one(id)?,
+            case: case_row.one(id)?,
+            decision: decision.one(id)?,
+            documents: documents.many(id)?,
+            extensions: extensions.many(id)?,
+            scans: scans.many(id)?,
         });
-        let rec = conn
-            .prepare_cached(
-                "SELECT c.kind, c.status, c.registered_on, c.decided_on,
-                    a.surname_latin || ' ' || a.given_names_latin, a.passport_number, a.citizenship,
-                    c.profession_id, c.result_certificate_id
-             FROM cases c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = ?1",
-            )?
-            .query_row([id], |r| {
-                Ok(CaseRecord {
-                    id,
-                    version: 0,
-                    kind: r.get(0)?,
-                    status: r.get(1)?,
-                    registered_on: r.get(2)?,
-                    decided_on: r.get(3)?,
-                    holder: r.get(4)?,
-                    passport: r.get(5)?,
-                    citizenship: r.get(6)?,
-                    profession_id: r.get(7)?,
-                    result_certificate_id: r.get(8)?,
-                    data: Json::null(),
-                })
-            })?;
-        out.cases.push(CaseRecord {
-            version: version("case", id)?,
-            data: Json::of(&data),
-            ..rec
-        });
+        let rec = head.query_row([id], |r| {
+            Ok(CaseRecord {
+                id,
+                version: version(0, id),
+                kind: r.get(0)?,
+                status: r.get(1)?,
+                registered_on: r.get(2)?,
+                decided_on: r.get(3)?,
+                holder: r.get(4)?,
+                passport: r.get(5)?,
+                citizenship: r.get(6)?,
+                profession_id: r.get(7)?,
+                result_certificate_id: r.get(8)?,
+                data,
+            })
+        })?;
+        if let Some(d) = rec.decided_on {
+            use chrono::Datelike;
+            written.decision_months.insert((d.year(), d.month()));
+        }
+        written.counts.cases += 1;
+        sink(Record::Case(rec))?;
     }
+
+    let mut certificate = Rows::new(conn, "SELECT * FROM certificates WHERE id = ?1")?;
+    let mut revocation = Rows::new(conn, "SELECT * FROM revocations WHERE certificate_id = ?1")?;
+    let mut head = conn.prepare(
+        "SELECT t.number, t.copy, t.case_id, a.surname_latin || ' ' || a.given_names_latin,
+            a.passport_number, a.citizenship, t.profession_id, t.issued_on, t.valid_from,
+            t.valid_to, t.status, t.invalid_from
+         FROM certificates t JOIN applicants a ON a.id = t.applicant_id WHERE t.id = ?1",
+    )?;
     for &id in &certificates {
-        let rec = conn
-            .prepare_cached(
-                "SELECT t.number, t.copy, t.case_id, a.surname_latin || ' ' || a.given_names_latin,
-                    a.passport_number, a.citizenship, t.profession_id, t.issued_on, t.valid_from,
-                    t.valid_to, t.status, t.invalid_from
-             FROM certificates t JOIN applicants a ON a.id = t.applicant_id WHERE t.id = ?1",
-            )?
-            .query_row([id], |r| {
-                Ok(CertificateRecord {
-                    id,
-                    version: 0,
-                    number: r.get(0)?,
-                    copy: r.get(1)?,
-                    case_id: r.get(2)?,
-                    holder: r.get(3)?,
-                    passport: r.get(4)?,
-                    citizenship: r.get(5)?,
-                    profession_id: r.get(6)?,
-                    issued_on: r.get(7)?,
-                    valid_from: r.get(8)?,
-                    valid_to: r.get(9)?,
-                    status: r.get(10)?,
-                    invalid_from: r.get(11)?,
-                    data: Json::null(),
-                })
-            })?;
-        let v = version("certificate", id)?.max(certificate_version.get(&id).copied().unwrap_or(0));
-        out.certificates.push(CertificateRecord {
-            version: v,
-            data: Json::of(&json!({
-                "certificate": one(conn, "SELECT * FROM certificates WHERE id = ?1", id)?,
-                "revocation": one(conn, "SELECT * FROM revocations WHERE certificate_id = ?1", id)?,
-            })),
-            ..rec
+        let data = raw(&CertificateData {
+            certificate: certificate.one(id)?,
+            revocation: revocation.one(id)?,
         });
+        let v = version(1, id).max(certificate_version.get(&id).copied().unwrap_or(0));
+        let rec = head.query_row([id], |r| {
+            Ok(CertificateRecord {
+                id,
+                version: v,
+                number: r.get(0)?,
+                copy: r.get(1)?,
+                case_id: r.get(2)?,
+                holder: r.get(3)?,
+                passport: r.get(4)?,
+                citizenship: r.get(5)?,
+                profession_id: r.get(6)?,
+                issued_on: r.get(7)?,
+                valid_from: r.get(8)?,
+                valid_to: r.get(9)?,
+                status: r.get(10)?,
+                invalid_from: r.get(11)?,
+                data,
+            })
+        })?;
+        written.counts.certificates += 1;
+        sink(Record::Certificate(rec))?;
     }
-    for (kind, table, set) in [
-        ("notification", "notifications", notifications),
-        ("complaint", "complaints", complaints),
-        ("sitting", "sittings", sittings),
+
+    let mut members = Rows::new(
+        conn,
+        "SELECT m.full_name, m.position, m.organisation, s.present FROM sitting_members s
+         JOIN commission_members m ON m.id = s.member_id WHERE s.sitting_id = ?1 ORDER BY m.id",
+    )?;
+    for (k, kind, table, set) in [
+        (2, "notification", "notifications", notifications),
+        (3, "complaint", "complaints", complaints),
+        (4, "sitting", "sittings", sittings),
     ] {
+        let mut row = Rows::new(conn, &format!("SELECT * FROM {table} WHERE id = ?1"))?;
         for id in set {
-            let mut data = one(conn, &format!("SELECT * FROM {table} WHERE id = ?1"), id)?;
-            if kind == "sitting" {
-                data["members"] = many(
-                    conn,
-                    "SELECT m.full_name, m.position, m.organisation, s.present FROM sitting_members s
-                     JOIN commission_members m ON m.id = s.member_id WHERE s.sitting_id = ?1 ORDER BY m.id",
-                    id,
-                )?;
-            }
-            out.others.push(OtherRecord {
+            let data = raw(&OtherData {
+                row: row.one(id)?,
+                members: if kind == "sitting" {
+                    Some(members.many(id)?)
+                } else {
+                    None
+                },
+            });
+            written.counts.others += 1;
+            sink(Record::Other(OtherRecord {
                 kind: kind.into(),
                 id,
-                version: version(kind, id)?,
-                data: Json::of(&data),
-            });
+                version: version(k, id),
+                data,
+            }))?;
         }
     }
-    Ok(out)
+    Ok(written)
 }
 
 /// Remembers where "since the last export" starts next time.

@@ -173,28 +173,152 @@ fn hold_keys(
     Ok(())
 }
 
-/// Checks a bundle's audit events against themselves and against the history held for the office.
-fn check_history(
-    tx: &rusqlite::Transaction<'_>,
-    office_id: &str,
-    code: &str,
-    events: &[AuditRecord],
-) -> Result<()> {
-    let rewritten = |seq: i64, reason: &'static str| StoreError::HistoryRewritten {
-        office: code.to_string(),
-        seq,
-        reason,
-    };
-    let mut held_hash = tx.prepare_cached(
-        "SELECT hash, json_extract(data, '$.prev_hash') FROM hq_audit WHERE office_id = ?1 AND seq = ?2",
-    )?;
-    let mut held = |seq: i64| -> Result<Option<(String, String)>> {
-        Ok(held_hash
-            .query_row(params![office_id, seq], |r| Ok((r.get(0)?, r.get(1)?)))
+/// A bundle's records going into a higher office's store, in one transaction, one record at a
+/// time (so a streamed bundle of any size is imported in bounded memory): begun with the office's
+/// trust, fed the audit events first and then the records, finished with the conflict checks and
+/// the import's own audit event. Dropped unfinished, nothing is kept.
+pub struct Importer<'s> {
+    tx: rusqlite::Transaction<'s>,
+    office: OfficeIdent,
+    bundle: BundleInfo,
+    report: ImportReport,
+    /// Nothing held from this office yet: no record needs a lookup before it is inserted.
+    fresh: bool,
+    /// The last audit event fed: (seq, hash).
+    previous: Option<(i64, String)>,
+    /// Certificates written, for the conflict checks at the end.
+    touched: Vec<i64>,
+    now: NaiveDateTime,
+}
+
+impl<'s> Importer<'s> {
+    /// Opens the transaction: the office is trusted (a known one with the key it was first
+    /// trusted with; a new one only with `trust_new_office`), its keys are kept. When the same
+    /// file was imported before, [`Importer::already_imported`] says so and nothing is to be fed.
+    pub fn begin(
+        store: &'s mut Store,
+        office: &OfficeIdent,
+        public_key: &[u8; 32],
+        bundle: &BundleInfo,
+        trust_new_office: bool,
+        dry_run: bool,
+        now: NaiveDateTime,
+    ) -> Result<Importer<'s>> {
+        if store.has_office()? {
+            return Err(StoreError::NotHigherOffice);
+        }
+        // A bundle of everything is one large transaction: with SQLite's default 2 MB cache its
+        // dirty pages spill to the log again and again (issue 14). 64 MiB holds an office's
+        // indexes; memory stays bounded.
+        store
+            .connection()
+            .pragma_update(None, "cache_size", -(64i64 << 10))?;
+        let tx = store
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut report = ImportReport {
+            office: format!("{} — {}", office.code, office.name_ru),
+            office_id: office.id.clone(),
+            fingerprint: office.fingerprint.clone(),
+            period: bundle.period.clone(),
+            new_office: false,
+            already_imported: false,
+            dry_run,
+            cases: Counts::default(),
+            certificates: Counts::default(),
+            others: Counts::default(),
+            audit_new: 0,
+            conflicts: Vec::new(),
+        };
+        if !check_trust(&tx, office, bundle.created_at, trust_new_office)? {
+            tx.execute(
+                "INSERT INTO hq_offices (office_id, code, name_kk, name_ru, name_en, fingerprint, public_key, trusted_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![office.id, office.code, office.name_kk, office.name_ru, office.name_en, office.fingerprint, &public_key[..], now],
+            )?;
+            report.new_office = true;
+        }
+        hold_keys(&tx, office, now)?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('role', 'higher_office') ON CONFLICT(key) DO NOTHING",
+            [],
+        )?;
+        report.already_imported = tx.query_row(
+            "SELECT count(*) FROM hq_bundles WHERE sha256 = ?1",
+            [&bundle.sha256],
+            |r| r.get::<_, i64>(0),
+        )? > 0;
+        let fresh: bool = tx.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM hq_audit WHERE office_id = ?1)
+                AND NOT EXISTS (SELECT 1 FROM hq_cases WHERE office_id = ?1)
+                AND NOT EXISTS (SELECT 1 FROM hq_certificates WHERE office_id = ?1)
+                AND NOT EXISTS (SELECT 1 FROM hq_records WHERE office_id = ?1)",
+            [&office.id],
+            |r| r.get(0),
+        )?;
+        Ok(Importer {
+            tx,
+            office: office.clone(),
+            bundle: bundle.clone(),
+            report,
+            fresh,
+            previous: None,
+            touched: Vec::new(),
+            now,
+        })
+    }
+
+    /// The same file was imported before: feeding it would change nothing.
+    pub fn already_imported(&self) -> bool {
+        self.report.already_imported
+    }
+
+    /// One record of the bundle, in the bundle's order (audit events first, by sequence number).
+    pub fn record(&mut self, r: &Record) -> Result<()> {
+        self.record_as_sent(r, None)
+    }
+
+    /// [`Importer::record`], with an audit event's JSON as the bundle carries it (kept as it is
+    /// instead of written again).
+    pub fn record_as_sent(&mut self, r: &Record, audit_json: Option<&str>) -> Result<()> {
+        if self.report.already_imported {
+            return Ok(());
+        }
+        match r {
+            Record::Audit(e) => self.audit(e, audit_json),
+            Record::Case(c) => self.case(c),
+            Record::Certificate(t) => self.certificate(t),
+            Record::Other(o) => self.other(o),
+        }
+    }
+
+    fn rewritten(&self, seq: i64, reason: &'static str) -> StoreError {
+        StoreError::HistoryRewritten {
+            office: self.office.code.clone(),
+            seq,
+            reason,
+        }
+    }
+
+    /// The hash and previous hash of an event the higher office holds from this office.
+    fn held_event(&self, seq: i64) -> Result<Option<(String, String)>> {
+        if self.fresh {
+            return Ok(None);
+        }
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT hash, json_extract(data, '$.prev_hash') FROM hq_audit WHERE office_id = ?1 AND seq = ?2",
+            )?
+            .query_row(params![self.office.id, seq], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
-    };
-    let mut previous: Option<&AuditRecord> = None;
-    for e in events {
+    }
+
+    /// An audit event: checked against itself and against the history held for the office (the
+    /// office's history as the higher office holds it must go on unchanged: every event the
+    /// bundle re-sends is the same, each follows the one before it, and the bundle joins what is
+    /// held at both ends; a history rewritten after it was sent is refused whole), then kept.
+    fn audit(&mut self, e: &AuditRecord, as_sent: Option<&str>) -> Result<()> {
         // Its hash is the hash of its content (where the bundle carries every part of it).
         if let Some(user_id) = e.user_id {
             let computed = crate::audit::event_hash(
@@ -212,277 +336,249 @@ fn check_history(
                 e.rows_digest.as_deref(),
             );
             if computed != e.hash {
-                return Err(rewritten(e.seq, "content"));
+                return Err(self.rewritten(e.seq, "content"));
             }
         }
-        match previous {
-            Some(p) if p.seq + 1 == e.seq && e.prev_hash != p.hash => {
-                return Err(rewritten(e.seq, "chain"))
+        let follows = match &self.previous {
+            Some((seq, _)) if *seq >= e.seq => return Err(self.rewritten(e.seq, "order")),
+            Some((seq, hash)) if seq + 1 == e.seq => {
+                if &e.prev_hash != hash {
+                    return Err(self.rewritten(e.seq, "chain"));
+                }
+                true
             }
-            _ => {}
-        }
-        if let Some((hash, _)) = held(e.seq)? {
-            if hash != e.hash {
-                return Err(rewritten(e.seq, "differs"));
+            _ => false,
+        };
+        let held = self.held_event(e.seq)?;
+        if let Some((hash, _)) = &held {
+            if *hash != e.hash {
+                return Err(self.rewritten(e.seq, "differs"));
             }
         }
-        // Joins what is held before it and after it.
-        if previous.is_none_or(|p| p.seq + 1 != e.seq) {
-            if let Some((hash, _)) = held(e.seq - 1)? {
+        // Joins what is held before it.
+        if !follows {
+            if let Some((hash, _)) = self.held_event(e.seq - 1)? {
                 if hash != e.prev_hash {
-                    return Err(rewritten(e.seq, "chain"));
+                    return Err(self.rewritten(e.seq, "chain"));
                 }
             }
         }
-        previous = Some(e);
-    }
-    if let Some(last) = previous {
-        if let Some((_, next_prev)) = held(last.seq + 1)? {
-            if next_prev != last.hash {
-                return Err(rewritten(last.seq + 1, "chain"));
-            }
+        self.previous = Some((e.seq, e.hash.clone()));
+        if held.is_none() {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO hq_audit (office_id, seq, at, action, entity, entity_id, hash, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?
+                .execute(params![
+                    self.office.id,
+                    e.seq,
+                    e.at,
+                    e.action,
+                    e.entity,
+                    e.entity_id,
+                    e.hash,
+                    match as_sent {
+                        Some(json) => std::borrow::Cow::Borrowed(json),
+                        None => serde_json::to_string(e).expect("serialisable").into(),
+                    }
+                ])?;
+            self.report.audit_new += 1;
         }
+        Ok(())
     }
-    Ok(())
-}
 
-/// Imports an office's verified records into this higher office's store, in one transaction.
-/// An office seen for the first time needs `trust_new_office`; a known office must sign with the
-/// key it was first trusted with. With `dry_run` nothing is kept and the report says what would be.
-#[allow(clippy::too_many_arguments)]
-pub fn import_records(
-    store: &mut Store,
-    office: &OfficeIdent,
-    public_key: &[u8; 32],
-    bundle: &BundleInfo,
-    records: &Records,
-    trust_new_office: bool,
-    dry_run: bool,
-    actor: &Actor,
-    now: NaiveDateTime,
-) -> Result<ImportReport> {
-    if store.has_office()? {
-        return Err(StoreError::NotHigherOffice);
+    fn held_version(&self, sql: &str, p: impl rusqlite::Params) -> Result<Option<i64>> {
+        held(&self.tx, self.fresh, sql, p)
     }
-    let today = now.date();
-    let tx = store
-        .conn_mut()
-        .transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let mut report = ImportReport {
-        office: format!("{} — {}", office.code, office.name_ru),
-        office_id: office.id.clone(),
-        fingerprint: office.fingerprint.clone(),
-        period: bundle.period.clone(),
-        new_office: false,
-        already_imported: false,
-        dry_run,
-        cases: Counts::default(),
-        certificates: Counts::default(),
-        others: Counts::default(),
-        audit_new: 0,
-        conflicts: Vec::new(),
-    };
-    if !check_trust(&tx, office, bundle.created_at, trust_new_office)? {
-        tx.execute(
-            "INSERT INTO hq_offices (office_id, code, name_kk, name_ru, name_en, fingerprint, public_key, trusted_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![office.id, office.code, office.name_kk, office.name_ru, office.name_en, office.fingerprint, &public_key[..], now],
-        )?;
-        report.new_office = true;
-    }
-    hold_keys(&tx, office, now)?;
-    tx.execute(
-        "INSERT INTO meta (key, value) VALUES ('role', 'higher_office') ON CONFLICT(key) DO NOTHING",
-        [],
-    )?;
-    let seen: bool = tx.query_row(
-        "SELECT count(*) FROM hq_bundles WHERE sha256 = ?1",
-        [&bundle.sha256],
-        |r| r.get::<_, i64>(0),
-    )? > 0;
-    if seen {
-        report.already_imported = true;
-        drop(tx);
-        return Ok(report);
-    }
-    let o = office.id.as_str();
-    // The office's history as the higher office already holds it must go on unchanged: every event
-    // the bundle re-sends is the same, each follows the one before it, and the bundle joins what is
-    // held at both ends. A history rewritten after it was sent is refused whole.
-    check_history(&tx, o, &office.code, &records.audit)?;
-    // Nothing held from this office yet: no record needs a lookup before it is inserted.
-    let fresh: bool = tx.query_row(
-        "SELECT NOT EXISTS (SELECT 1 FROM hq_audit WHERE office_id = ?1)
-            AND NOT EXISTS (SELECT 1 FROM hq_cases WHERE office_id = ?1)
-            AND NOT EXISTS (SELECT 1 FROM hq_certificates WHERE office_id = ?1)
-            AND NOT EXISTS (SELECT 1 FROM hq_records WHERE office_id = ?1)",
-        [o],
-        |r| r.get(0),
-    )?;
 
-    for c in &records.cases {
-        let h = held(
-            &tx,
-            fresh,
+    fn case(&mut self, c: &CaseRecord) -> Result<()> {
+        let o = self.office.id.as_str();
+        let h = self.held_version(
             "SELECT version FROM hq_cases WHERE office_id = ?1 AND case_id = ?2",
             params![o, c.id],
         )?;
-        if newer(h, c.version, &mut report.cases) {
-            tx.prepare_cached(
+        if newer(h, c.version, &mut self.report.cases) {
+            self.tx.prepare_cached(
                 "INSERT OR REPLACE INTO hq_cases (office_id, case_id, version, kind, status, registered_on, decided_on, holder, passport, citizenship, profession_id, result_certificate_id, data)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?.execute(
                 params![o, c.id, c.version, c.kind, c.status, c.registered_on, c.decided_on, c.holder, c.passport, c.citizenship, c.profession_id, c.result_certificate_id, c.data.get()],
             )?;
         }
+        Ok(())
     }
-    let mut touched = Vec::new();
-    for t in &records.certificates {
-        let h = held(
-            &tx,
-            fresh,
+
+    fn certificate(&mut self, t: &CertificateRecord) -> Result<()> {
+        let o = self.office.id.as_str();
+        let h = self.held_version(
             "SELECT version FROM hq_certificates WHERE office_id = ?1 AND certificate_id = ?2",
             params![o, t.id],
         )?;
-        if newer(h, t.version, &mut report.certificates) {
-            tx.prepare_cached(
+        if newer(h, t.version, &mut self.report.certificates) {
+            self.tx.prepare_cached(
                 "INSERT OR REPLACE INTO hq_certificates (office_id, certificate_id, version, number, copy, case_id, holder, passport, passport_key, citizenship, profession_id, issued_on, valid_from, valid_to, status, invalid_from, data)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             )?.execute(
                 params![o, t.id, t.version, t.number, t.copy, t.case_id, t.holder, t.passport, passport_key(&t.passport), t.citizenship, t.profession_id, t.issued_on, t.valid_from, t.valid_to, t.status, t.invalid_from, t.data.get()],
             )?;
-            touched.push(t.id);
+            self.touched.push(t.id);
         }
+        Ok(())
     }
-    for r in &records.others {
-        let h = held(
-            &tx,
-            fresh,
+
+    fn other(&mut self, r: &OtherRecord) -> Result<()> {
+        let o = self.office.id.as_str();
+        let h = self.held_version(
             "SELECT version FROM hq_records WHERE office_id = ?1 AND kind = ?2 AND record_id = ?3",
             params![o, r.kind, r.id],
         )?;
-        if newer(h, r.version, &mut report.others) {
-            tx.prepare_cached(
-                "INSERT OR REPLACE INTO hq_records (office_id, kind, record_id, version, data) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?.execute(
-                params![o, r.kind, r.id, r.version, r.data.get()],
-            )?;
+        if newer(h, r.version, &mut self.report.others) {
+            self.tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO hq_records (office_id, kind, record_id, version, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(params![o, r.kind, r.id, r.version, r.data.get()])?;
         }
-    }
-    let mut conflicts: Vec<(String, String, Value)> = Vec::new();
-    for e in &records.audit {
-        let held: Option<String> = if fresh {
-            None
-        } else {
-            tx.prepare_cached("SELECT hash FROM hq_audit WHERE office_id = ?1 AND seq = ?2")?
-                .query_row(params![o, e.seq], |r| r.get(0))
-                .optional()?
-        };
-        match held {
-            None => {
-                tx.prepare_cached(
-                    "INSERT INTO hq_audit (office_id, seq, at, action, entity, entity_id, hash, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )?.execute(
-                    params![o, e.seq, e.at, e.action, e.entity, e.entity_id, e.hash, serde_json::to_string(e).expect("serialisable")],
-                )?;
-                report.audit_new += 1;
-            }
-            Some(h) if h != e.hash => conflicts.push((
-                "audit_differs".into(),
-                format!("audit:{o}:{}:{}", e.seq, e.hash),
-                json!({"office": office.code, "seq": e.seq, "held": h, "bundle": e.hash}),
-            )),
-            Some(_) => {}
-        }
+        Ok(())
     }
 
-    // Conflicts are reported, never resolved here: the same certificate number with different
-    // content, and the same passport holding overlapping live certificates in two offices.
-    for id in touched {
-        let (number, copy, passport, from, to, status, holder): (String, i64, String, NaiveDate, NaiveDate, String, String) = tx.prepare_cached(
-            "SELECT number, copy, passport_key, valid_from, valid_to, status, holder FROM hq_certificates WHERE office_id = ?1 AND certificate_id = ?2",
-        )?.query_row(
-            params![o, id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+    /// The end of the bundle: it joins what is held after it; conflicts are found and recorded
+    /// once; the bundle and the import itself are recorded; committed unless a dry run.
+    pub fn finish(mut self, actor: &Actor) -> Result<ImportReport> {
+        if self.report.already_imported {
+            return Ok(self.report); // dropped: rolled back, nothing changed
+        }
+        if let Some((seq, hash)) = self.previous.clone() {
+            if let Some((_, next_prev)) = self.held_event(seq + 1)? {
+                if next_prev != hash {
+                    return Err(self.rewritten(seq + 1, "chain"));
+                }
+            }
+        }
+        let conflicts = self.conflicts()?;
+        let (tx, bundle, office, now) = (&self.tx, &self.bundle, &self.office, self.now);
+        for (kind, key, detail) in conflicts {
+            let added = tx.execute(
+                "INSERT OR IGNORE INTO hq_conflicts (kind, key, detail, found_at, bundle) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![kind, key, detail.to_string(), now, bundle.sha256],
+            )?;
+            if added > 0 {
+                self.report.conflicts.push(Conflict { kind, detail });
+            }
+        }
+        let report = &self.report;
+        tx.execute(
+            "INSERT INTO hq_bundles (sha256, office_id, period, seq_from, seq_to, created_at, imported_at, report)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![bundle.sha256, office.id, bundle.period, bundle.seq_from, bundle.seq_to, bundle.created_at, now, serde_json::to_string(report).expect("serialisable")],
         )?;
-        let mut same_number = tx.prepare_cached(
-            "SELECT office_id, certificate_id, holder, passport_key, valid_from FROM hq_certificates
-             WHERE number = ?1 AND copy = ?2 AND NOT (office_id = ?3 AND certificate_id = ?4)",
+        audit::append(
+            tx,
+            actor,
+            Event {
+                at: now,
+                action: "import_bundle",
+                entity: "bundle",
+                entity_id: bundle.sha256.clone(),
+                before: None,
+                after: Some(
+                    json!({"office": office.id, "fingerprint": office.fingerprint, "period": bundle.period,
+                           "cases": report.cases, "certificates": report.certificates, "conflicts": report.conflicts.len()}),
+                ),
+            },
         )?;
-        let others: Vec<(String, i64, String, String, NaiveDate)> = same_number
-            .query_map(params![number, copy, o, id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        for (other, other_id, other_holder, other_passport, other_from) in others {
-            if other_holder != holder || other_passport != passport || other_from != from {
+        if !self.report.dry_run {
+            self.tx.commit()?;
+        }
+        Ok(self.report) // a dry run is rolled back as the transaction is dropped
+    }
+
+    /// Conflicts are reported, never resolved here: the same certificate number with different
+    /// content, and the same passport holding overlapping live certificates in two offices.
+    fn conflicts(&self) -> Result<Vec<(String, String, Value)>> {
+        let (tx, o, today) = (&self.tx, self.office.id.as_str(), self.now.date());
+        let mut conflicts = Vec::new();
+        for &id in &self.touched {
+            let (number, copy, passport, from, to, status, holder): (String, i64, String, NaiveDate, NaiveDate, String, String) = tx.prepare_cached(
+                "SELECT number, copy, passport_key, valid_from, valid_to, status, holder FROM hq_certificates WHERE office_id = ?1 AND certificate_id = ?2",
+            )?.query_row(
+                params![o, id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+            )?;
+            let mut same_number = tx.prepare_cached(
+                "SELECT office_id, certificate_id, holder, passport_key, valid_from FROM hq_certificates
+                 WHERE number = ?1 AND copy = ?2 AND NOT (office_id = ?3 AND certificate_id = ?4)",
+            )?;
+            let others: Vec<(String, i64, String, String, NaiveDate)> = same_number
+                .query_map(params![number, copy, o, id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            for (other, other_id, other_holder, other_passport, other_from) in others {
+                if other_holder != holder || other_passport != passport || other_from != from {
+                    let (a, b) = order((o, id), (&other, other_id));
+                    conflicts.push((
+                        "number_content".into(),
+                        format!("number:{number}:{copy}:{}:{}:{}:{}", a.0, a.1, b.0, b.1),
+                        json!({"number": number, "copy": copy, "a": {"office": a.0, "certificate": a.1}, "b": {"office": b.0, "certificate": b.1}}),
+                    ));
+                }
+            }
+            if status != "valid" || to < today {
+                continue;
+            }
+            let mut overlap = tx.prepare_cached(
+                "SELECT office_id, certificate_id, number, valid_from, valid_to FROM hq_certificates
+                 WHERE passport_key = ?1 AND office_id <> ?2 AND status = 'valid' AND valid_to >= ?3
+                   AND valid_from <= ?5 AND valid_to >= ?4",
+            )?;
+            let hits: Vec<(String, i64, String, NaiveDate, NaiveDate)> = overlap
+                .query_map(params![passport, o, today, from, to], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            for (other, other_id, other_number, of, ot) in hits {
                 let (a, b) = order((o, id), (&other, other_id));
                 conflicts.push((
-                    "number_content".into(),
-                    format!("number:{number}:{copy}:{}:{}:{}:{}", a.0, a.1, b.0, b.1),
-                    json!({"number": number, "copy": copy, "a": {"office": a.0, "certificate": a.1}, "b": {"office": b.0, "certificate": b.1}}),
+                    "passport_overlap".into(),
+                    format!("passport:{passport}:{}:{}:{}:{}", a.0, a.1, b.0, b.1),
+                    json!({"passport": passport, "holder": holder,
+                           "a": {"office": o, "number": number, "valid_from": from, "valid_to": to},
+                           "b": {"office": other, "number": other_number, "valid_from": of, "valid_to": ot}}),
                 ));
             }
         }
-        if status != "valid" || to < today {
-            continue;
-        }
-        let mut overlap = tx.prepare_cached(
-            "SELECT office_id, certificate_id, number, valid_from, valid_to FROM hq_certificates
-             WHERE passport_key = ?1 AND office_id <> ?2 AND status = 'valid' AND valid_to >= ?3
-               AND valid_from <= ?5 AND valid_to >= ?4",
-        )?;
-        let hits: Vec<(String, i64, String, NaiveDate, NaiveDate)> = overlap
-            .query_map(params![passport, o, today, from, to], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        for (other, other_id, other_number, of, ot) in hits {
-            let (a, b) = order((o, id), (&other, other_id));
-            conflicts.push((
-                "passport_overlap".into(),
-                format!("passport:{passport}:{}:{}:{}:{}", a.0, a.1, b.0, b.1),
-                json!({"passport": passport, "holder": holder,
-                       "a": {"office": o, "number": number, "valid_from": from, "valid_to": to},
-                       "b": {"office": other, "number": other_number, "valid_from": of, "valid_to": ot}}),
-            ));
-        }
+        Ok(conflicts)
     }
-    for (kind, key, detail) in conflicts {
-        let added = tx.execute(
-            "INSERT OR IGNORE INTO hq_conflicts (kind, key, detail, found_at, bundle) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![kind, key, detail.to_string(), now, bundle.sha256],
-        )?;
-        if added > 0 {
-            report.conflicts.push(Conflict { kind, detail });
-        }
-    }
-    tx.execute(
-        "INSERT INTO hq_bundles (sha256, office_id, period, seq_from, seq_to, created_at, imported_at, report)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![bundle.sha256, o, bundle.period, bundle.seq_from, bundle.seq_to, bundle.created_at, now, serde_json::to_string(&report).expect("serialisable")],
+}
+
+/// Imports an office's verified records (collected: a bundle of the first format) into this higher
+/// office's store, in one transaction. See [`Importer`].
+#[allow(clippy::too_many_arguments)]
+pub fn import_records(
+    store: &mut Store,
+    office: &OfficeIdent,
+    public_key: &[u8; 32],
+    bundle: &BundleInfo,
+    records: Records,
+    trust_new_office: bool,
+    dry_run: bool,
+    actor: &Actor,
+    now: NaiveDateTime,
+) -> Result<ImportReport> {
+    let mut importer = Importer::begin(
+        store,
+        office,
+        public_key,
+        bundle,
+        trust_new_office,
+        dry_run,
+        now,
     )?;
-    audit::append(
-        &tx,
-        actor,
-        Event {
-            at: now,
-            action: "import_bundle",
-            entity: "bundle",
-            entity_id: bundle.sha256.clone(),
-            before: None,
-            after: Some(
-                json!({"office": office.id, "fingerprint": office.fingerprint, "period": bundle.period,
-                               "cases": report.cases, "certificates": report.certificates, "conflicts": report.conflicts.len()}),
-            ),
-        },
-    )?;
-    if dry_run {
-        drop(tx); // rolled back
-    } else {
-        tx.commit()?;
+    for r in records.into_stream() {
+        importer.record(&r)?;
     }
-    Ok(report)
+    importer.finish(actor)
 }
 
 fn order<'a>(a: (&'a str, i64), b: (&'a str, i64)) -> ((&'a str, i64), (&'a str, i64)) {

@@ -165,7 +165,67 @@ pub struct Records {
     pub audit: Vec<AuditRecord>,
 }
 
+/// One line of a streamed bundle's records (format 2): `{"audit":{...}}`, `{"case":{...}}`,
+/// `{"certificate":{...}}` or `{"other":{...}}`. The audit events come first, in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Record {
+    Audit(AuditRecord),
+    Case(CaseRecord),
+    Certificate(CertificateRecord),
+    Other(OtherRecord),
+}
+
+/// How many records of each kind a bundle holds (its manifest's `counts`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordCounts {
+    pub cases: usize,
+    pub certificates: usize,
+    pub others: usize,
+    pub audit_events: usize,
+}
+
+impl RecordCounts {
+    pub fn add(&mut self, r: &Record) {
+        match r {
+            Record::Audit(_) => self.audit_events += 1,
+            Record::Case(_) => self.cases += 1,
+            Record::Certificate(_) => self.certificates += 1,
+            Record::Other(_) => self.others += 1,
+        }
+    }
+}
+
+/// What [`write_records`] wrote: the counts, the audit events covered, and the months in which
+/// the cases it wrote were decided (for the registers a bundle carries).
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    pub counts: RecordCounts,
+    pub seq_from: Option<i64>,
+    pub seq_to: Option<i64>,
+    pub decision_months: BTreeSet<(i32, u32)>,
+}
+
 impl Records {
+    /// The records in the order of a streamed bundle: audit events, cases, certificates, others.
+    pub fn into_stream(self) -> impl Iterator<Item = Record> {
+        self.audit
+            .into_iter()
+            .map(Record::Audit)
+            .chain(self.cases.into_iter().map(Record::Case))
+            .chain(self.certificates.into_iter().map(Record::Certificate))
+            .chain(self.others.into_iter().map(Record::Other))
+    }
+
+    pub fn counts(&self) -> RecordCounts {
+        RecordCounts {
+            cases: self.cases.len(),
+            certificates: self.certificates.len(),
+            others: self.others.len(),
+            audit_events: self.audit.len(),
+        }
+    }
+
     /// The months in which the included cases were decided (for the registers a bundle carries).
     pub fn decision_months(&self) -> BTreeSet<(i32, u32)> {
         use chrono::Datelike;

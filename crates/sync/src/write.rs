@@ -1,0 +1,302 @@
+//! Writing a bundle in one pass: the store's records are serialised here as JSON Lines while a
+//! second thread deflates them into the archive; then the registers (stored: an XLSX is a zip
+//! already), the manifest with every part's size and checksum, and the signature over the file.
+
+use super::*;
+use anyqtama_store::exchange::Record;
+use std::io::{SeekFrom, Write};
+
+/// The deflate level of the records (1-9): see docs/benchmarks.md for the measured sizes and times.
+const RECORDS_LEVEL: i64 = 3;
+/// Bytes hashed and deflated at a time, and read back for the signature.
+const CHUNK: usize = 1 << 20;
+/// Records handed to the deflating thread at a time.
+const BATCH: usize = 512;
+
+/// Counts and hashes what passes through to the archive.
+struct Hashing<'a, W: Write> {
+    inner: &'a mut W,
+    sha: Sha256,
+    size: u64,
+}
+
+impl<W: Write> Write for Hashing<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.sha.update(&buf[..n]);
+        self.size += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The human-readable register files of one month, made by the caller (`crates/app` renders them;
+/// this crate does not print): `(file name, bytes)`.
+pub type Registers<'a> = &'a dyn Fn(
+    &Store,
+    (i32, u32),
+    chrono::NaiveDate,
+) -> std::result::Result<Vec<(String, Vec<u8>)>, StoreError>;
+
+/// No register files: a bundle of records only (tests of the exchange itself).
+pub fn without_registers(
+    _: &Store,
+    _: (i32, u32),
+    _: chrono::NaiveDate,
+) -> std::result::Result<Vec<(String, Vec<u8>)>, StoreError> {
+    Ok(Vec::new())
+}
+
+/// A bundle made by [`export`], in memory.
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    pub manifest: Manifest,
+}
+
+/// [`export_to`] into memory (tests, and small bundles).
+pub fn export(
+    store: &mut Store,
+    period: Period,
+    actor: &Actor,
+    now: NaiveDateTime,
+    registers: Registers<'_>,
+    signer: &anyqtama_store::keys::SealKey,
+) -> Result<Exported> {
+    let (out, manifest) = export_to(
+        store,
+        period,
+        actor,
+        now,
+        registers,
+        signer,
+        Cursor::new(Vec::new()),
+    )?;
+    Ok(Exported {
+        bytes: out.into_inner(),
+        manifest,
+    })
+}
+
+fn zip_error(e: zip::result::ZipError) -> SyncError {
+    SyncError::NotABundle(e.to_string())
+}
+
+fn write_error(e: std::io::Error) -> SyncError {
+    SyncError::Store(StoreError::Io(e))
+}
+
+fn options() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+}
+
+/// An XLSX (or PDF) is compressed already: deflating it again costs time and saves nothing.
+fn stored() -> zip::write::SimpleFileOptions {
+    options().compression_method(zip::CompressionMethod::Stored)
+}
+
+/// Makes the bundle of a period and writes it to `out` (a file, or memory), in bounded memory.
+/// `Period::Since` starts after the last "since" export (its `after` is ignored and taken from the
+/// store), and the store remembers where this one ended. Signed with the key of the signatory who
+/// unlocked it with their password (issue 12).
+pub fn export_to<W: Read + Write + Seek + Send>(
+    store: &mut Store,
+    period: Period,
+    actor: &Actor,
+    now: NaiveDateTime,
+    registers: Registers<'_>,
+    signer: &anyqtama_store::keys::SealKey,
+    out: W,
+) -> Result<(W, Manifest)> {
+    let period = match period {
+        Period::Since { .. } => Period::Since {
+            after: exchange::last_export(store)?,
+        },
+        p => p,
+    };
+    let mut office = exchange::office_ident(store)?;
+    if signer.fingerprint() != office.fingerprint {
+        office.signer = Some(signer.fingerprint());
+    }
+    let (head_seq, head_hash) = exchange::audit_head(store)?;
+    store.map_memory(false)?;
+    let made = write_bundle(
+        store, period, now, registers, signer, out, office, head_seq, head_hash,
+    );
+    store.map_memory(true)?;
+    let (out, manifest) = made?;
+    if let Period::Since { .. } = period {
+        if let Some(last) = manifest.seq_to {
+            exchange::mark_exported(store, last, actor, now, &manifest.period_label)?;
+        }
+    }
+    Ok((out, manifest))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_bundle<W: Read + Write + Seek + Send>(
+    store: &mut Store,
+    period: Period,
+    now: NaiveDateTime,
+    registers: Registers<'_>,
+    signer: &anyqtama_store::keys::SealKey,
+    out: W,
+    office: OfficeIdent,
+    head_seq: i64,
+    head_hash: String,
+) -> Result<(W, Manifest)> {
+    // The records, read from the store here, serialised and deflated on a second thread as they
+    // come (issue 14: reading the store is the larger half).
+    let (mut zip, records_part, written) = std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Record>>(4);
+        let deflating = scope.spawn(move || -> Result<(zip::ZipWriter<W>, Part)> {
+            let mut zip = zip::ZipWriter::new(out);
+            zip.start_file(
+                RECORDS_PART,
+                options().compression_level(Some(RECORDS_LEVEL)),
+            )
+            .map_err(zip_error)?;
+            let mut hashed = std::io::BufWriter::with_capacity(
+                CHUNK,
+                Hashing {
+                    inner: &mut zip,
+                    sha: Sha256::new(),
+                    size: 0,
+                },
+            );
+            for batch in rx {
+                for r in &batch {
+                    serde_json::to_writer(&mut hashed, r).map_err(|e| write_error(e.into()))?;
+                    hashed.write_all(b"\n").map_err(write_error)?;
+                }
+            }
+            let hashed = hashed
+                .into_inner()
+                .map_err(|e| write_error(e.into_error()))?;
+            let part = Part {
+                name: RECORDS_PART.into(),
+                size: hashed.size,
+                sha256: hex::encode(hashed.sha.finalize()),
+            };
+            Ok((zip, part))
+        });
+        let mut batch = Vec::with_capacity(BATCH);
+        let written = exchange::write_records(&*store, period, &mut |r: Record| {
+            batch.push(r);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                // A closed channel: the deflating side failed; its error is returned below.
+                let _ = tx.send(full);
+            }
+            Ok(())
+        });
+        if written.is_ok() && !batch.is_empty() {
+            let _ = tx.send(batch);
+        }
+        drop(tx);
+        let (zip, part) = deflating
+            .join()
+            .expect("the deflating thread does not panic")?;
+        Ok::<_, SyncError>((zip, part, written?))
+    })?;
+
+    let mut parts = vec![records_part];
+    // The human-readable register: the month's, or each month a "since" bundle has decisions in.
+    let months = match period {
+        Period::Month { year, month } => [(year, month)].into_iter().collect(),
+        Period::Since { .. } => written.decision_months.clone(),
+    };
+    for (y, m) in months {
+        for (name, bytes) in registers(store, (y, m), now.date())? {
+            zip.start_file(name.as_str(), stored()).map_err(zip_error)?;
+            zip.write_all(&bytes).map_err(write_error)?;
+            parts.push(Part {
+                name,
+                size: bytes.len() as u64,
+                sha256: sha256_hex(&bytes),
+            });
+        }
+    }
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        office,
+        period,
+        period_label: period.label(),
+        seq_from: written.seq_from,
+        seq_to: written.seq_to,
+        audit_head_seq: head_seq,
+        audit_head_hash: head_hash,
+        schema_version: anyqtama_store::SCHEMA_VERSION,
+        program_version: env!("CARGO_PKG_VERSION").into(),
+        created_at: now,
+        counts: counts_map(written.counts),
+        parts,
+    };
+    let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("serialisable");
+    zip.start_file("manifest.json", options())
+        .map_err(zip_error)?;
+    zip.write_all(&manifest_bytes).map_err(write_error)?;
+    let out = sign(zip, signer.signing())?;
+    Ok((out, manifest))
+}
+
+/// Finishes the archive and signs it: a placeholder comment of the signature's length, so the
+/// bytes before it are final; one pass over them for the Ed25519ph prehash; the signature in the
+/// placeholder's place.
+fn sign<W: Read + Write + Seek>(
+    mut zip: zip::ZipWriter<W>,
+    key: &ed25519_dalek::SigningKey,
+) -> Result<W> {
+    zip.set_comment("0".repeat(COMMENT_LEN))
+        .map_err(zip_error)?;
+    let mut out = zip.finish().map_err(zip_error)?;
+    let len = out.seek(SeekFrom::End(0)).map_err(write_error)?;
+    let body = len - COMMENT_LEN as u64;
+    out.seek(SeekFrom::Start(0)).map_err(write_error)?;
+    let mut prehash = <ed25519_dalek::Sha512 as ed25519_dalek::Digest>::new();
+    let mut buf = vec![0u8; CHUNK];
+    let mut left = body;
+    while left > 0 {
+        let n = left.min(CHUNK as u64) as usize;
+        out.read_exact(&mut buf[..n]).map_err(write_error)?;
+        ed25519_dalek::Digest::update(&mut prehash, &buf[..n]);
+        left -= n as u64;
+    }
+    let signature = key
+        .sign_prehashed(prehash, Some(CONTEXT))
+        .expect("a context of 17 bytes is within RFC 8032's 255");
+    out.seek(SeekFrom::Start(body)).map_err(write_error)?;
+    out.write_all(format!("{SIGNATURE_PREFIX}{}", hex::encode(signature.to_bytes())).as_bytes())
+        .map_err(write_error)?;
+    out.flush().map_err(write_error)?;
+    Ok(out)
+}
+
+/// Writes a bundle of the current format from a manifest and parts (the manifest last), signed
+/// with `key`. Tests use it to forge bundles (another key, another manifest) and see them
+/// refused.
+#[doc(hidden)]
+pub fn assemble(
+    manifest: &[u8],
+    parts: &[(String, Vec<u8>)],
+    key: &ed25519_dalek::SigningKey,
+) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, bytes) in parts {
+        let o = if name.ends_with(".xlsx") {
+            stored()
+        } else {
+            options()
+        };
+        zip.start_file(name.as_str(), o).expect("in memory");
+        zip.write_all(bytes).expect("in memory");
+    }
+    zip.start_file("manifest.json", options())
+        .expect("in memory");
+    zip.write_all(manifest).expect("in memory");
+    sign(zip, key).expect("in memory").into_inner()
+}
