@@ -86,40 +86,61 @@ pub fn covers(c: char) -> bool {
 /// Width of a text in mm at a size in pt.
 pub fn width(text: &str, size: f32, w: Weight) -> f32 {
     let f = face(w);
-    let units: f32 = text.chars().map(|c| f.advance(c) as f32).sum();
-    units / f.units_per_em * size / PT_PER_MM
+    to_mm(units(f, text), f, size)
 }
 
-/// Breaks a text into lines no wider than `max` mm (words longer than a line are cut).
+/// A text's advance in font units (whole numbers: sums are exact, in any order).
+fn units(f: &Face, text: &str) -> u32 {
+    text.chars().map(|c| u32::from(f.advance(c))).sum()
+}
+
+fn to_mm(units: u32, f: &Face, size: f32) -> f32 {
+    units as f32 / f.units_per_em * size / PT_PER_MM
+}
+
+/// Breaks a text into lines no wider than `max` mm (words longer than a line are cut). Each word
+/// is measured once and the line's width kept as it grows (issue 14: re-measuring the whole line
+/// at every word made a certificate's paragraphs quadratic).
 pub fn wrap(text: &str, size: f32, w: Weight, max: f32) -> Vec<String> {
+    let f = face(w);
+    let fits = |u: u32| to_mm(u, f, size) <= max;
+    let space = u32::from(f.advance(' '));
     let mut lines = Vec::new();
     for para in text.split('\n') {
-        let mut line = String::new();
+        let (mut line, mut line_units) = (String::new(), 0u32);
         for word in para.split_whitespace() {
+            let word_units = units(f, word);
             let candidate = if line.is_empty() {
-                word.to_string()
+                word_units
             } else {
-                format!("{line} {word}")
+                line_units + space + word_units
             };
-            if width(&candidate, size, w) <= max {
-                line = candidate;
+            if fits(candidate) {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_units = candidate;
                 continue;
             }
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
             // A single word wider than the line: cut it by characters.
-            let mut piece = String::new();
+            let (mut piece, mut piece_units) = (String::new(), 0u32);
             for c in word.chars() {
-                let next = format!("{piece}{c}");
-                if width(&next, size, w) > max && !piece.is_empty() {
+                let next = piece_units + u32::from(f.advance(c));
+                if !fits(next) && !piece.is_empty() {
                     lines.push(std::mem::take(&mut piece));
                     piece.push(c);
+                    piece_units = u32::from(f.advance(c));
                 } else {
-                    piece = next;
+                    piece.push(c);
+                    piece_units = next;
                 }
             }
             line = piece;
+            line_units = piece_units;
         }
         lines.push(line);
     }
@@ -328,14 +349,12 @@ pub fn render(title: &str, pages: Vec<Page>) -> Vec<u8> {
         // (a 10,000-row register is 100,000 texts).
         let mut in_text = false;
         let mut font: Option<(Weight, u32)> = None;
-        let mut grey: Option<bool> = None;
+        // The fill colour set last (a grey level), kept across items.
+        let mut fill: Option<f32> = None;
         for item in page.items {
             if in_text && !matches!(item, Item::Text { .. }) {
                 ops.push(Op::EndTextSection);
                 in_text = false;
-            }
-            if !matches!(item, Item::Text { .. }) {
-                grey = None;
             }
             match item {
                 Item::Text {
@@ -351,8 +370,8 @@ pub fn render(title: &str, pages: Vec<Page>) -> Vec<u8> {
                         in_text = true;
                         font = None;
                     }
-                    if grey != Some(g) {
-                        let c = if g { 0.35 } else { 0.0 };
+                    let c = if g { 0.35 } else { 0.0 };
+                    if fill != Some(c) {
                         ops.push(Op::SetFillColor {
                             col: Color::Rgb(Rgb {
                                 r: c,
@@ -361,7 +380,7 @@ pub fn render(title: &str, pages: Vec<Page>) -> Vec<u8> {
                                 icc_profile: None,
                             }),
                         });
-                        grey = Some(g);
+                        fill = Some(c);
                     }
                     if font != Some((weight, size.to_bits())) {
                         ops.push(Op::SetFont {
@@ -414,42 +433,30 @@ pub fn render(title: &str, pages: Vec<Page>) -> Vec<u8> {
                     ]);
                 }
                 Item::Rect { x, y, w, h: rh } => {
-                    ops.extend([
-                        Op::SetFillColor {
+                    // One `re` each, and black set once for a run of them: a QR code is a
+                    // hundred and more rectangles (issue 14: a polygon and a colour each were
+                    // most of a certificate's operations).
+                    if fill != Some(0.0) {
+                        ops.push(Op::SetFillColor {
                             col: Color::Rgb(Rgb {
                                 r: 0.0,
                                 g: 0.0,
                                 b: 0.0,
                                 icc_profile: None,
                             }),
+                        });
+                        fill = Some(0.0);
+                    }
+                    ops.push(Op::DrawRectangle {
+                        rectangle: printpdf::Rect {
+                            x: Mm(x).into(),
+                            y: Mm(h - y - rh).into(),
+                            width: Mm(w).into(),
+                            height: Mm(rh).into(),
+                            mode: Some(printpdf::PaintMode::Fill),
+                            winding_order: None,
                         },
-                        Op::DrawPolygon {
-                            polygon: printpdf::Polygon {
-                                rings: vec![printpdf::PolygonRing {
-                                    points: vec![
-                                        LinePoint {
-                                            p: Point::new(Mm(x), Mm(h - y)),
-                                            bezier: false,
-                                        },
-                                        LinePoint {
-                                            p: Point::new(Mm(x + w), Mm(h - y)),
-                                            bezier: false,
-                                        },
-                                        LinePoint {
-                                            p: Point::new(Mm(x + w), Mm(h - y - rh)),
-                                            bezier: false,
-                                        },
-                                        LinePoint {
-                                            p: Point::new(Mm(x), Mm(h - y - rh)),
-                                            bezier: false,
-                                        },
-                                    ],
-                                }],
-                                mode: printpdf::PaintMode::Fill,
-                                winding_order: printpdf::WindingOrder::NonZero,
-                            },
-                        },
-                    ]);
+                    });
                 }
                 Item::Watermark { text } => {
                     // Outlined, light, diagonal: visible on screen and on paper, never mistaken

@@ -554,7 +554,9 @@ pub fn register(
             FROM cases c JOIN applicants a ON a.id = c.applicant_id
             LEFT JOIN certificates t ON t.id = c.result_certificate_id
             LEFT JOIN extensions x ON x.case_id = c.id
-            WHERE c.decided_on >= ?1 AND c.decided_on < ?2 AND c.status IN ('issued', 'refused')
+            -- `+c.status`: the month's decisions by the index on decided_on; the planner would
+            -- otherwise walk every issued case by the status index (issue 14: 7x the work).
+            WHERE c.decided_on >= ?1 AND c.decided_on < ?2 AND +c.status IN ('issued', 'refused')
           UNION ALL
             SELECT '', c.registered_on, a.surname_latin || ' ' || a.given_names_latin, a.citizenship, c.profession_id,
                    'not_accepted', NULL, NULL, 'refused', c.id
