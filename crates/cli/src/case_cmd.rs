@@ -488,7 +488,7 @@ pub fn run_case(cmd: Case, now: NaiveDateTime) -> Result<String, CliError> {
         }
         Case::Show { id, db } => {
             let id = case_id(&id)?;
-            let store = Store::open_existing(crate::store_cmd::db_path(db))?;
+            let store = Store::open_for_reading(crate::store_cmd::db_path(db))?;
             case_json(&store, id)
         }
     }

@@ -61,7 +61,12 @@ pub fn print(
         req.kind.parse()?
     };
     let lang = doc_lang(lang)?;
-    let mut store = Store::open_existing(db)?;
+    // A draft writes nothing: the store is opened only to read.
+    let mut store = if draft {
+        Store::open_for_reading(db)?
+    } else {
+        Store::open_existing(db)?
+    };
     let mut ids = req.ids.clone();
     if let Some(file) = req.from_file {
         let text = crate::read_input(file.to_str())?;
@@ -128,7 +133,7 @@ pub fn print(
 /// Checks a certificate's QR code: genuine or not, which office signed it, and where this store
 /// holds the certificate, its status today (`--today` for a report on another day).
 pub fn verify_qr(db: &Path, payload: &str, today: Option<&str>) -> Result<String, CliError> {
-    let store = Store::open_existing(db)?;
+    let store = Store::open_for_reading(db)?;
     let check = anyqtama_app::verify_qr(&store, payload, day(today)?)?;
     Ok(to_json(&check))
 }
@@ -144,7 +149,7 @@ pub fn register(
     let format: RegisterFormat = format.parse()?;
     let lang = doc_lang(lang)?;
     let m = crate::store_cmd::month(month)?;
-    let store = Store::open_existing(db)?;
+    let store = Store::open_for_reading(db)?;
     let view = anyqtama_app::register_view(&store, (m.year, m.month), day(today)?)?;
     let bytes = anyqtama_app::register(&view, format, lang)?;
     write_out(out, &bytes)?;

@@ -103,7 +103,7 @@ pub fn cases(
     limit: Option<usize>,
     offset: usize,
 ) -> Result<String, CliError> {
-    let store = Store::open_existing(db)?;
+    let store = Store::open_for_reading(db)?;
     Ok(match search {
         Some(text) => to_json(&start::search_page(&store, text, limit, offset)?),
         None => to_json(&start::cases(&store, None, limit)?),
@@ -122,7 +122,7 @@ pub fn certificates(
     lang: Lang,
 ) -> Result<String, CliError> {
     let month = month_arg.map(month).transpose()?;
-    let store = Store::open_existing(db)?;
+    let store = Store::open_for_reading(db)?;
     Ok(to_json(&start::certificates(
         &store,
         month,
@@ -132,6 +132,6 @@ pub fn certificates(
 }
 
 pub fn due(db: &Path, today: Option<&str>, within: u64) -> Result<String, CliError> {
-    let store = Store::open_existing(db)?;
+    let store = Store::open_for_reading(db)?;
     Ok(to_json(&start::due(&store, day(today)?, within)?))
 }

@@ -296,29 +296,8 @@ fn lay_out(v: &CertificateView, lang: DocLang, draft: bool, k: f32) -> (Page, f3
     let sign_y = (y + 16.0).max(215.0);
     let hy = signature_block(&mut p, &t, sign_y, &v.signatory, text_right);
     let (n, dark) = crate::qr::modules(&v.qr_payload);
-    let m = qr_size / n as f32;
     let (qx, qy) = (RIGHT - qr_size, sign_y - 12.0);
-    // One rectangle per horizontal run of dark modules, not per module: a third as many drawing
-    // operations for the same picture (issue 14).
-    for (row, modules) in dark.chunks(n).enumerate() {
-        let mut col = 0;
-        while col < n {
-            if !modules[col] {
-                col += 1;
-                continue;
-            }
-            let start = col;
-            while col < n && modules[col] {
-                col += 1;
-            }
-            p.rect(
-                qx + start as f32 * m,
-                qy + row as f32 * m,
-                (col - start) as f32 * m + 0.02,
-                m + 0.02,
-            );
-        }
-    }
+    p.cells(qx, qy, qr_size, n, &dark);
     let mut ty = hy + 4.0;
     for line in layout::wrap(
         &joined(&t.get("cert-qr-hint", &[])),

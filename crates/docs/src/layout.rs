@@ -174,6 +174,16 @@ enum Item {
     Watermark {
         text: String,
     },
+    /// A grey bitmap drawn square-pixelled, without smoothing (a QR code).
+    Bitmap {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        columns: usize,
+        /// Grey levels, row by row from the top (0 black, 255 white).
+        pixels: Vec<u8>,
+    },
 }
 
 /// One page; coordinates in mm from the top-left corner.
@@ -280,6 +290,36 @@ impl Page {
     }
 
     /// A filled black square (QR modules).
+    /// A grid of dark and light cells as one image `size` mm wide: a QR code's modules (issue 14:
+    /// drawn as rectangles, a sealed code was hundreds of operations a page). PDF images are not
+    /// smoothed unless asked, so each module prints as a sharp square.
+    pub fn cells(&mut self, x: f32, y: f32, size: f32, columns: usize, dark: &[bool]) {
+        // Each cell as CELL_PIXELS² pixels: a viewer that shrinks the image for the screen (or a
+        // 150 dpi rendering) then averages whole cells instead of sampling their edges, and the
+        // code still reads.
+        const CELL_PIXELS: usize = 3;
+        let columns = columns.max(1);
+        let rows = dark.len() / columns;
+        let mut pixels = Vec::with_capacity(dark.len() * CELL_PIXELS * CELL_PIXELS);
+        for row in dark.chunks(columns) {
+            let line: Vec<u8> = row
+                .iter()
+                .flat_map(|&d| [if d { 0 } else { 255 }; CELL_PIXELS])
+                .collect();
+            for _ in 0..CELL_PIXELS {
+                pixels.extend_from_slice(&line);
+            }
+        }
+        self.items.push(Item::Bitmap {
+            x,
+            y,
+            w: size,
+            h: size * rows as f32 / columns as f32,
+            columns: columns * CELL_PIXELS,
+            pixels,
+        });
+    }
+
     pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
         self.items.push(Item::Rect { x, y, w, h });
     }
@@ -455,6 +495,34 @@ pub fn render(title: &str, pages: Vec<Page>) -> Vec<u8> {
                             height: Mm(rh).into(),
                             mode: Some(printpdf::PaintMode::Fill),
                             winding_order: None,
+                        },
+                    });
+                }
+                Item::Bitmap {
+                    x,
+                    y,
+                    w,
+                    h: bh,
+                    columns,
+                    pixels,
+                } => {
+                    let rows = pixels.len() / columns.max(1);
+                    let image = printpdf::RawImage {
+                        pixels: printpdf::RawImageData::U8(pixels),
+                        width: columns,
+                        height: rows,
+                        data_format: printpdf::RawImageFormat::R8,
+                        tag: Vec::new(),
+                    };
+                    let id = doc.add_image(&image);
+                    ops.push(Op::UseXobject {
+                        id,
+                        transform: printpdf::XObjectTransform {
+                            translate_x: Some(Mm(x).into()),
+                            translate_y: Some(Mm(h - y - bh).into()),
+                            // One pixel a module: `columns` pixels over `w` mm.
+                            dpi: Some(columns as f32 * 25.4 / w),
+                            ..Default::default()
                         },
                     });
                 }

@@ -366,6 +366,45 @@ impl Store {
         })
     }
 
+    /// Opens a store that must already exist only to read it (a draft, a search, a register, a
+    /// QR check): the connection cannot write, so it needs none of the row watch a writing
+    /// connection sets up (issue 14: creating its triggers was a quarter of a draft's work), and
+    /// anything that tried to write through it would fail. A store of an older schema is brought
+    /// up to date first, as [`Store::open_existing`] does.
+    pub fn open_for_reading(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        if !path.exists() {
+            return Err(StoreError::NotFound {
+                what: "store",
+                id: path.display().to_string(),
+            });
+        }
+        check_file(&path)?;
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let found = checked_version(&conn, &path)?;
+        if found == 0 && !is_ours(&conn)? {
+            return Err(StoreError::NotAStore(path.display().to_string()));
+        }
+        // Older, or never baselined: a writing open does what is to be done, once.
+        if found < schema::VERSION || rows::needs_baseline(&conn)? {
+            drop(conn);
+            return Store::open_existing(path);
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(15))?;
+        conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
+        let base = Arc::new(Law::embedded());
+        let law = Law::with_changes(&base, &conn)?;
+        Ok(Store {
+            conn,
+            path,
+            base,
+            law,
+        })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -65,7 +65,7 @@ fn not_found(what: &'static str, id: impl ToString) -> impl FnOnce(rusqlite::Err
 
 pub fn office(db: &impl crate::Db) -> Result<Office> {
     let conn = crate::sealed::Sealed::conn(db);
-    conn.query_row("SELECT code, name_kk, name_ru, name_en, region_kk, region_ru, region_en, address FROM office WHERE id = 1", [], |r| {
+    conn.prepare_cached("SELECT code, name_kk, name_ru, name_en, region_kk, region_ru, region_en, address FROM office WHERE id = 1")?.query_row( [], |r| {
         Ok(Office {
             code: r.get(0)?,
             name_kk: r.get(1)?,
@@ -113,8 +113,7 @@ pub struct CertificateRecord {
 pub fn certificate(db: &impl crate::Db, number: &str) -> Result<CertificateRecord> {
     let conn = crate::sealed::Sealed::conn(db);
     let mut rec = conn
-        .query_row(
-            "SELECT c.id, c.number, c.copy, c.issued_on, c.valid_from, c.valid_to, c.status,
+        .prepare_cached("SELECT c.id, c.number, c.copy, c.issued_on, c.valid_from, c.valid_to, c.status,
                     a.surname_latin || ' ' || a.given_names_latin,
                     trim(a.surname_cyrillic || ' ' || a.given_names_cyrillic || ' ' || a.patronymic),
                     c.profession_id, k.kind, k.decided_on,
@@ -124,7 +123,8 @@ pub fn certificate(db: &impl crate::Db, number: &str) -> Result<CertificateRecor
                     coalesce((SELECT u.full_name FROM decisions d JOIN users u ON u.id = d.decided_by WHERE d.case_id = k.id), ''),
                     c.seal, (SELECT full_name FROM users WHERE id = c.sealed_by)
              FROM certificates c JOIN applicants a ON a.id = c.applicant_id JOIN cases k ON k.id = c.case_id
-             WHERE c.number = ?1 ORDER BY c.copy DESC LIMIT 1",
+             WHERE c.number = ?1 ORDER BY c.copy DESC LIMIT 1")?
+        .query_row(
             [number],
             |r| {
                 Ok(CertificateRecord {
@@ -153,8 +153,8 @@ pub fn certificate(db: &impl crate::Db, number: &str) -> Result<CertificateRecor
         )
         .map_err(not_found("certificate", number))?;
     rec.extension = conn
+        .prepare_cached("SELECT employer_name, employer_bin, contract_from FROM extensions WHERE certificate_id = ?1 ORDER BY id DESC LIMIT 1")?
         .query_row(
-            "SELECT employer_name, employer_bin, contract_from FROM extensions WHERE certificate_id = ?1 ORDER BY id DESC LIMIT 1",
             [rec.id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
@@ -208,8 +208,7 @@ pub struct NotAccepted {
 pub fn case(db: &impl crate::Db, id: i64) -> Result<CaseRecord> {
     let conn = crate::sealed::Sealed::conn(db);
     let mut rec = conn
-        .query_row(
-            "SELECT c.id, c.kind, c.status, date(c.received_at), c.registered_on, c.decided_on, c.rule_set, c.profession_id,
+        .prepare_cached("SELECT c.id, c.kind, c.status, date(c.received_at), c.registered_on, c.decided_on, c.rule_set, c.profession_id,
                     a.surname_latin || ' ' || a.given_names_latin,
                     trim(a.surname_cyrillic || ' ' || a.given_names_cyrillic || ' ' || a.patronymic),
                     a.passport_number, a.passport_issued_on, a.passport_issuer, a.address_kz, a.phone,
@@ -220,7 +219,8 @@ pub fn case(db: &impl crate::Db, id: i64) -> Result<CaseRecord> {
              FROM cases c JOIN applicants a ON a.id = c.applicant_id
              LEFT JOIN decisions d ON d.case_id = c.id LEFT JOIN users u ON u.id = d.decided_by
              LEFT JOIN assessments s ON s.case_id = c.id
-             WHERE c.id = ?1",
+             WHERE c.id = ?1")?
+        .query_row(
             [id],
             |r| {
                 Ok(CaseRecord {
@@ -259,18 +259,17 @@ pub fn case(db: &impl crate::Db, id: i64) -> Result<CaseRecord> {
             },
         )
         .map_err(not_found("case", id))?;
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT kind FROM case_documents WHERE case_id = ?1 AND present = 1 ORDER BY rowid",
     )?;
     rec.documents = stmt
         .query_map([id], |r| parsed(r, 0, document))?
         .collect::<rusqlite::Result<_>>()?;
     let refusal: Option<(String, String, String)> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT missing, expired, note FROM acceptance_refusals WHERE case_id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     if let Some((missing, expired, note)) = refusal {
         let list = |s: &str| -> Result<Vec<DocumentKind>> {
@@ -282,8 +281,9 @@ pub fn case(db: &impl crate::Db, id: i64) -> Result<CaseRecord> {
                 ))
             })
         };
-        let mut until = conn
-            .prepare("SELECT valid_until FROM case_documents WHERE case_id = ?1 AND kind = ?2")?;
+        let mut until = conn.prepare_cached(
+            "SELECT valid_until FROM case_documents WHERE case_id = ?1 AND kind = ?2",
+        )?;
         let expired = list(&expired)?
             .into_iter()
             .map(|k| {
@@ -308,8 +308,8 @@ pub fn case(db: &impl crate::Db, id: i64) -> Result<CaseRecord> {
 pub fn result_certificate(db: &impl crate::Db, case: i64) -> Result<Option<(i64, String, i64)>> {
     let conn = crate::sealed::Sealed::conn(db);
     Ok(conn
+        .prepare_cached("SELECT t.id, t.number, t.applicant_id FROM cases c JOIN certificates t ON t.id = c.result_certificate_id WHERE c.id = ?1")?
         .query_row(
-            "SELECT t.id, t.number, t.applicant_id FROM cases c JOIN certificates t ON t.id = c.result_certificate_id WHERE c.id = ?1",
             [case],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
@@ -336,12 +336,12 @@ pub fn certificate_copy(
 ) -> Result<Option<HeldCertificate>> {
     let conn = crate::sealed::Sealed::conn(db);
     Ok(conn
-        .query_row(
-            "SELECT CASE WHEN c.status = 'valid' AND c.valid_to < ?3 THEN 'expired' ELSE c.status END,
+        .prepare_cached("SELECT CASE WHEN c.status = 'valid' AND c.valid_to < ?3 THEN 'expired' ELSE c.status END,
                     c.valid_to, a.surname_latin || ' ' || a.given_names_latin,
                     c.seal, (SELECT full_name FROM users WHERE id = c.sealed_by)
              FROM certificates c JOIN applicants a ON a.id = c.applicant_id
-             WHERE c.number = ?1 AND c.copy = ?2",
+             WHERE c.number = ?1 AND c.copy = ?2")?
+        .query_row(
             params![number, copy, today],
             |r| {
                 Ok(HeldCertificate {
@@ -364,7 +364,7 @@ pub fn certificates_decided(
     until: NaiveDate,
 ) -> Result<Vec<String>> {
     let conn = crate::sealed::Sealed::conn(db);
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT t.number FROM cases c JOIN certificates t ON t.id = c.result_certificate_id
          WHERE c.status = 'issued' AND c.decided_on >= ?1 AND c.decided_on <= ?2 ORDER BY t.number",
     )?;
@@ -377,12 +377,9 @@ pub fn certificates_decided(
 /// The holder's applicant id and the profession of a certificate (a later application refers to them).
 pub fn certificate_holder(db: &impl crate::Db, certificate: i64) -> Result<(i64, String)> {
     let conn = crate::sealed::Sealed::conn(db);
-    conn.query_row(
-        "SELECT applicant_id, profession_id FROM certificates WHERE id = ?1",
-        [certificate],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-    .map_err(not_found("certificate", certificate))
+    conn.prepare_cached("SELECT applicant_id, profession_id FROM certificates WHERE id = ?1")?
+        .query_row([certificate], |r| Ok((r.get(0)?, r.get(1)?)))
+        .map_err(not_found("certificate", certificate))
 }
 
 /// A certificate's number by its id.
@@ -391,34 +388,25 @@ pub fn certificate_number(
     certificate: i64,
 ) -> Result<crate::CertificateNumber> {
     let conn = crate::sealed::Sealed::conn(db);
-    conn.query_row(
-        "SELECT number FROM certificates WHERE id = ?1",
-        [certificate],
-        |r| r.get(0),
-    )
-    .map_err(not_found("certificate", certificate))
+    conn.prepare_cached("SELECT number FROM certificates WHERE id = ?1")?
+        .query_row([certificate], |r| r.get(0))
+        .map_err(not_found("certificate", certificate))
 }
 
 /// The day a case's documents were sent to the Commission, if they were (RULES.md §6.8).
 pub fn sent_to_commission_on(db: &impl crate::Db, case: i64) -> Result<Option<NaiveDate>> {
     let conn = crate::sealed::Sealed::conn(db);
-    conn.query_row(
-        "SELECT sent_to_commission_on FROM cases WHERE id = ?1",
-        [case],
-        |r| r.get(0),
-    )
-    .map_err(not_found("case", case))
+    conn.prepare_cached("SELECT sent_to_commission_on FROM cases WHERE id = ?1")?
+        .query_row([case], |r| r.get(0))
+        .map_err(not_found("case", case))
 }
 
 /// Whether a notice from the holder came after its 5 working days (flagged: RULES.md §6.7).
 pub fn notification_late(db: &impl crate::Db, notification: i64) -> Result<bool> {
     let conn = crate::sealed::Sealed::conn(db);
-    conn.query_row(
-        "SELECT late FROM notifications WHERE id = ?1",
-        [notification],
-        |r| r.get(0),
-    )
-    .map_err(not_found("notification", notification))
+    conn.prepare_cached("SELECT late FROM notifications WHERE id = ?1")?
+        .query_row([notification], |r| r.get(0))
+        .map_err(not_found("notification", notification))
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -462,20 +450,17 @@ pub struct SittingRecord {
 pub fn sitting(db: &impl crate::Db, id: i64) -> Result<SittingRecord> {
     let conn = crate::sealed::Sealed::conn(db);
     let (held_on, place): (NaiveDate, String) = conn
-        .query_row(
-            "SELECT held_on, place FROM sittings WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT held_on, place FROM sittings WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .map_err(not_found("sitting", id))?;
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT m.full_name, m.position, m.organisation, s.present FROM sitting_members s JOIN commission_members m ON m.id = s.member_id
          WHERE s.sitting_id = ?1 ORDER BY m.id",
     )?;
     let members = stmt
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT x.case_id, a.surname_latin || ' ' || a.given_names_latin, a.passport_number, c.profession_id, x.inputs, x.points,
                 x.total, x.threshold, x.rule_set, x.recommendation, x.commission_decision, x.departure_reason, x.refusal_grounds,
                 c.registered_on
@@ -538,7 +523,7 @@ pub fn register(
     today: NaiveDate,
 ) -> Result<Vec<RegisterRecord>> {
     let conn = crate::sealed::Sealed::conn(db);
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT number, date, holder, citizenship, profession_id, event, valid_from, valid_to, status FROM (
             SELECT coalesce(t.number, '') AS number, c.decided_on AS date, a.surname_latin || ' ' || a.given_names_latin AS holder,
                    a.citizenship, c.profession_id,
@@ -590,40 +575,33 @@ pub fn register(
 /// A certificate's stored status, by id.
 pub fn certificate_status(db: &impl crate::Db, id: i64) -> Result<CertificateStatus> {
     let conn = crate::sealed::Sealed::conn(db);
-    conn.query_row("SELECT status FROM certificates WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })
-    .map_err(not_found("certificate", id))
+    conn.prepare_cached("SELECT status FROM certificates WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .map_err(not_found("certificate", id))
 }
 
 /// A certificate's holder, profession and end, by id.
 pub fn certificate_holding(db: &impl crate::Db, id: i64) -> Result<(i64, String, NaiveDate)> {
     let conn = crate::sealed::Sealed::conn(db);
-    conn.query_row(
+    conn.prepare_cached(
         "SELECT applicant_id, profession_id, valid_to FROM certificates WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )
+    )?
+    .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
     .map_err(not_found("certificate", id))
 }
 
 /// A case's registration date and the rule set it is judged by.
 pub fn case_registration(db: &impl crate::Db, case: i64) -> Result<(NaiveDate, String)> {
     let conn = crate::sealed::Sealed::conn(db);
-    conn.query_row(
-        "SELECT registered_on, rule_set FROM cases WHERE id = ?1",
-        [case],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-    .map_err(not_found("case", case))
+    conn.prepare_cached("SELECT registered_on, rule_set FROM cases WHERE id = ?1")?
+        .query_row([case], |r| Ok((r.get(0)?, r.get(1)?)))
+        .map_err(not_found("case", case))
 }
 
 /// The store's own id (made at setup; a backup or bundle names it).
 pub fn store_id(db: &impl crate::Db) -> Result<String> {
     let conn = crate::sealed::Sealed::conn(db);
-    Ok(
-        conn.query_row("SELECT value FROM meta WHERE key = 'store_id'", [], |r| {
-            r.get(0)
-        })?,
-    )
+    Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'store_id'")?
+        .query_row([], |r| r.get(0))?)
 }

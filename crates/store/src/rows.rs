@@ -256,17 +256,22 @@ fn everything(conn: &Connection) -> Result<Option<String>> {
 /// In a store whose trail has events but no record of rows yet (made by an older program), one
 /// `row_baseline` event records every row as it is now. Once any event carries the record, never
 /// again: a later baseline would bless an outside edit.
-pub(crate) fn baseline_if_needed(conn: &Connection) -> Result<()> {
+/// Whether the store has events but none with a record of rows yet (a store from before).
+pub(crate) fn needs_baseline(conn: &Connection) -> Result<bool> {
     let events: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM audit)", [], |r| r.get(0))?;
     if !events {
-        return Ok(());
+        return Ok(false);
     }
     let recorded: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM audit WHERE rows IS NOT NULL)",
         [],
         |r| r.get(0),
     )?;
-    if recorded {
+    Ok(!recorded)
+}
+
+pub(crate) fn baseline_if_needed(conn: &Connection) -> Result<()> {
+    if !needs_baseline(conn)? {
         return Ok(());
     }
     let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
