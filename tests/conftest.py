@@ -100,7 +100,8 @@ def wait_for_store(store, timeout=90.0):
 
 
 @contextmanager
-def launch(store, dialogs, wait_store=True, env=None):
+def launch(store, dialogs, wait_store=True, env=None, binary=None):
+    """The app on `store` (None: the store where an installed program keeps it, under HOME)."""
     if not os.environ.get("DISPLAY"):
         pytest.fail("window tests need a display: run them through ./dev test (it starts Xvfb)")
     exe = shutil.which("tauri-driver")
@@ -108,11 +109,13 @@ def launch(store, dialogs, wait_store=True, env=None):
     from selenium import webdriver
     from selenium.webdriver.common.options import ArgOptions
 
-    if wait_store:
+    if wait_store and store is not None:
         wait_for_store(store)
     port, native = free_port(), free_port()
-    env = {**os.environ, "ANYQTAMA_DB": str(store), "ANYQTAMA_TEST_DIALOGS": str(dialogs),
-           "ANYQTAMA_TEST_NOW": E2E_NOW, **(env or {})}
+    env = {**os.environ, "ANYQTAMA_TEST_DIALOGS": str(dialogs), "ANYQTAMA_TEST_NOW": E2E_NOW,
+           **({"ANYQTAMA_DB": str(store)} if store is not None else {}), **(env or {})}
+    if store is None:
+        env.pop("ANYQTAMA_DB", None)
     proc = subprocess.Popen([exe, "--port", str(port), "--native-port", str(native)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
@@ -126,7 +129,7 @@ def launch(store, dialogs, wait_store=True, env=None):
                 time.sleep(0.1)
         else:
             pytest.fail("tauri-driver did not start")
-        binary = os.environ.get("ANYQTAMA_DESKTOP", str(TARGET / "debug" / "anyqtama-desktop"))
+        binary = binary or os.environ.get("ANYQTAMA_DESKTOP", str(TARGET / "debug" / "anyqtama-desktop"))
         before = app_pids()
         opts = ArgOptions()
         opts.set_capability("browserName", "wry")
@@ -136,7 +139,7 @@ def launch(store, dialogs, wait_store=True, env=None):
         d.set_script_timeout(120)
         SHOTS.mkdir(parents=True, exist_ok=True)
         mine = app_pids() - before
-        yield Window(d, Path(store), Path(dialogs))
+        yield Window(d, Path(store) if store is not None else None, Path(dialogs))
     finally:
         if d is not None:
             d.quit()

@@ -2,11 +2,12 @@
 office from the first screen, every screen in every language with no untranslated text, the
 language remembered per user, and one window per store."""
 import fcntl
+import os
 import sqlite3
 import datetime
 import time
 
-from conftest import E2E_NOW, ROOT, ftl, ftl_all, launch
+from conftest import E2E_NOW, ROOT, TARGET, ftl, ftl_all, launch
 from ui import (click, fill, menu, no_untranslated, screen, set_lang, shoot, sign_in, text,
                 wait_for, wait_text, wait_until)
 
@@ -244,3 +245,15 @@ def test_the_page_cannot_call_dialogs_or_the_opener_itself(app):
             ".then(() => done('allowed'), (e) => done('refused: ' + e));", cmd, args)
         assert result.startswith("refused"), (cmd, result)
         assert "not allowed" in result, result
+
+
+def test_without_a_display_the_window_says_so_in_the_users_language():
+    """Issue 15: a clear sentence, not a backtrace, when there is no display to open on."""
+    import subprocess
+    binary = os.environ.get("ANYQTAMA_DESKTOP", str(TARGET / "debug" / "anyqtama-desktop"))
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "ANYQTAMA_LANG")}
+    for lang, locale in [("kk", "kk_KZ.UTF-8"), ("ru", "ru_RU.UTF-8"), ("en", "en_US.UTF-8"), ("kk", "C")]:
+        p = subprocess.run([binary], env={**env, "LANG": locale}, capture_output=True, text=True, timeout=30)
+        assert p.returncode == 1, p.stderr
+        assert ftl(lang)["error-no-display"] in p.stderr, (locale, p.stderr)
+        assert "panicked" not in p.stderr

@@ -281,3 +281,6 @@ error-bundle-counts = The bundle's records do not match its manifest ({ $detail 
 error-bundle-empty = There is nothing to export for this period.
 error-field-month = Write the month as YYYY-MM or MM.YYYY, for example 2026-03 or 03.2026.
 error-field-decided_on = The application is registered on { $detail }: a decision can be recorded from that day.
+
+# The desktop window started where there is no display (a server, a terminal over SSH).
+error-no-display = The Anyqtama window needs a graphical display: neither DISPLAY nor WAYLAND_DISPLAY is set. Start it from the desktop; without a display, use the anyqtama command (anyqtama --help).

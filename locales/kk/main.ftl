@@ -281,3 +281,6 @@ error-bundle-counts = Пакет жазбалары манифестке сәй�
 error-bundle-empty = Бұл кезең үшін шығаратын ештеңе жоқ.
 error-field-month = Айды ЖЖЖЖ-АА немесе АА.ЖЖЖЖ түрінде жазыңыз, мысалы 2026-03 немесе 03.2026.
 error-field-decided_on = Өтініш { $detail } тіркелген: шешімді сол күннен бастап жазуға болады.
+
+# The desktop window started where there is no display (a server, a terminal over SSH).
+error-no-display = Anyqtama терезесіне графикалық экран керек: DISPLAY да, WAYLAND_DISPLAY да берілмеген. Бағдарламаны жұмыс үстелінен іске қосыңыз; экрансыз жұмыс үшін anyqtama командасы бар (anyqtama --help).

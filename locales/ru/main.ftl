@@ -281,3 +281,6 @@ error-bundle-counts = Записи пакета не совпадают с ег�
 error-bundle-empty = За этот период выгружать нечего.
 error-field-month = Укажите месяц как ГГГГ-ММ или ММ.ГГГГ, например 2026-03 или 03.2026.
 error-field-decided_on = Заявление зарегистрировано { $detail }: решение можно записать начиная с этого дня.
+
+# The desktop window started where there is no display (a server, a terminal over SSH).
+error-no-display = Окну Anyqtama нужен графический экран: не заданы ни DISPLAY, ни WAYLAND_DISPLAY. Запустите программу с рабочего стола; для работы без экрана есть команда anyqtama (anyqtama --help).

@@ -18,6 +18,12 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 fn main() {
+    // Without a display GTK would end the process with a backtrace: a sentence instead.
+    #[cfg(target_os = "linux")]
+    if let Some(m) = anyqtama_app::start::no_display(|v| std::env::var(v).ok()) {
+        eprintln!("anyqtama-desktop: {m}");
+        std::process::exit(1);
+    }
     // ANYQTAMA_DB chooses the store (tests use a fresh file); otherwise the application's data folder.
     let path = std::env::var_os("ANYQTAMA_DB")
         .map(PathBuf::from)

@@ -21,6 +21,22 @@ pub struct AppInfo {
     pub pinned_now: Option<NaiveDateTime>,
 }
 
+/// Where the desktop window cannot open for want of a display (a server, a terminal over SSH),
+/// the sentence that says so, in the user's language (ANYQTAMA_LANG or LANG; Kazakh, the state
+/// language, otherwise); none where it can. `env` reads an environment variable.
+pub fn no_display(env: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let set = |v: &str| env(v).is_some_and(|x| !x.is_empty());
+    if set("DISPLAY") || set("WAYLAND_DISPLAY") {
+        return None;
+    }
+    let lang = ["ANYQTAMA_LANG", "LANG"]
+        .iter()
+        .filter_map(|v| env(v))
+        .find_map(|v| Lang::parse(v.get(..2).unwrap_or("")))
+        .unwrap_or(Lang::Kk);
+    Some(anyqtama_i18n::Messages::new(lang).get("error-no-display", &[]))
+}
+
 pub fn app_info(law: &Law, now: NaiveDateTime) -> AppInfo {
     let years: Vec<i32> = law.calendar.years().map(|y| y.year).collect();
     AppInfo {
@@ -263,4 +279,28 @@ pub fn demo(
     progress: impl FnMut(i64),
 ) -> Result<DemoSummary> {
     Ok(demo::fill(store, opts, progress)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::no_display;
+
+    #[test]
+    fn without_a_display_the_sentence_is_in_the_users_language() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(no_display(env(&[("DISPLAY", ":0")])), None);
+        assert_eq!(no_display(env(&[("WAYLAND_DISPLAY", "wayland-0")])), None);
+        let ru = no_display(env(&[("LANG", "ru_RU.UTF-8")])).unwrap();
+        assert!(ru.contains("DISPLAY") && ru.contains("экран"), "{ru}");
+        let kk = no_display(env(&[("LANG", "C"), ("DISPLAY", "")])).unwrap();
+        assert!(kk.contains("экран керек"), "{kk}");
+        let en = no_display(env(&[("ANYQTAMA_LANG", "en"), ("LANG", "ru_RU.UTF-8")])).unwrap();
+        assert!(en.contains("graphical display"), "{en}");
+    }
 }
