@@ -130,7 +130,13 @@ error-not-found = { $what ->
         [user] User
        *[other] { $what }
     } { $id } does not exist.
-error-incomplete-documents = The documents are incomplete (missing: { $missing }; expired: { $expired }). Record a refusal to accept, or complete the documents.
+error-incomplete-documents = The documents are incomplete.{ $has_missing ->
+       *[yes] { " " }Missing: { $missing }.
+        [no] { "" }
+    }{ $has_expired ->
+       *[yes] { " " }Expired: { $expired }.
+        [no] { "" }
+    } Record a refusal to accept, or complete the documents.
 error-reason-required = Write the justification: every refusal of the service and every departure from the Commission's recommendation needs a written reason (App 2 p.5: a reasoned refusal).
 error-ground-required = A refusal of the service must name at least one ground of App 2 p.9: 1) qualification or education does not meet the requirements, 2) the threshold is not reached, 3) documents or data found unreliable. Choose the ground(s).
 error-grounds-hold = The certificate cannot be issued while a ground of App 2 p.9 holds (subparagraph { $subparagraphs }). If the Commission's findings were wrong, the Commission corrects them (a period, a document, the qualification) with a reason; the points follow from the findings.
@@ -284,3 +290,13 @@ error-field-decided_on = The application is registered on { $detail }: a decisio
 
 # The desktop window started where there is no display (a server, a terminal over SSH).
 error-no-display = The Anyqtama window needs a graphical display: neither DISPLAY nor WAYLAND_DISPLAY is set. Start it from the desktop; without a display, use the anyqtama command (anyqtama --help).
+
+
+# The shipped lists by name (their ids are data: assets/lists/*.toml).
+list-order-236-annex-2 = List of priority sectors and the professions in demand in them (annex 2 to order No. 236 of 22.06.2023)
+list-order-49-annex-2 = List of occupations in demand for a permanent residence permit (annex 2 to order No. 49 of 20.02.2023)
+
+# Where each rule set's date of entry into force comes from (as the rule set itself cites it).
+ruleset-order-236-2023-in-force = Order No. 236, item 5: the order is put into force from 1 July 2023 and is subject to official publication
+ruleset-order-426-2026-in-force = Order No. 426, item 4 (its final item): put into force ten calendar days after the day of its first official publication (registered with the Ministry of Justice on 31.12.2025, No. 37769)
+ruleset-order-503-2016-in-force = Order No. 503, item 4: the order is put into force on 1 January 2017; declared invalid by order No. 236, item 2 and annex 3 item 1, in force from 1 July 2023 (order No. 236, item 5), so it applies to 30 June 2023

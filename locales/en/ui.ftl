@@ -20,7 +20,7 @@ ui-step-decision = decision by { $date }
 ui-search = Search people, cases, certificates
 ui-search-hint = A name in any script, a passport, an IIN/BIN or a certificate number
 ui-results = { $count } found
-ui-case = Case { $id }
+ui-case = Case No. { $id }
 ui-valid-to = valid to { $date }
 ui-kind-issue = issue
 ui-kind-extend = extension
@@ -456,7 +456,7 @@ ui-try-again = Try again
 
 ## Manual sync
 ui-export-title = Send to the higher office
-ui-export-explain = A signed bundle of the month (or of everything since the last such bundle) with the records and the register in XLSX and PDF, to carry on a USB stick. Any change to the file is detected on import.
+ui-export-explain = A signed bundle of the month (or of everything since the last such bundle) with the records and the register in XLSX, to carry on a USB stick; the higher office prints the PDF register from the records. Any change to the file is detected on import.
 ui-export-month = Export the month…
 ui-export-since = Export everything since the last export…
 ui-export-done = Bundle saved: { $path } ({ $period }; { $cases } cases)
@@ -498,3 +498,12 @@ ui-hq-certificates = Certificates
 ui-action-import_bundle = bundle imported
 ui-action-export_bundle = bundle exported
 ui-entity-bundle = bundle
+
+# A citation of the law by its reference only (the rule sets' summaries after it are English).
+ui-cite-app = App { $app } p.{ $p }
+ui-cite-app-item = App { $app } p.{ $p } item { $item }
+ui-cite-rules = Rules p.{ $p }
+ui-cite-rules-item = Rules p.{ $p } sub.{ $item }
+
+# A bundle's period "since-N" as people read it (a month is shown as MM.YYYY).
+ui-period-since = everything after entry No. { $after }

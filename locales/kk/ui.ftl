@@ -1,9 +1,9 @@
 ## Қолданба терезесі
 ui-store-none = Істер қоймасы әлі жоқ: { $path }.
 ui-store-ready = Істер қоймасы: { $path }
-ui-open-demo = Демо органды ашу (шынайыға ұқсас ойдан шығарылған істер)
-ui-opening-demo = Демо орган дайындалуда…
-ui-demo-ready = Демо орган дайын: { $cases } іс. Пайдаланушылар: admin, registrar, secretary, head; құпиясөз: { $password }
+ui-open-demo = Демо-әкімдікті ашу (шынайыға ұқсас ойдан шығарылған істер)
+ui-opening-demo = Демо-әкімдік дайындалуда…
+ui-demo-ready = Демо-әкімдік дайын: { $cases } іс. Пайдаланушылар: admin, registrar, secretary, head; құпиясөз: { $password }
 ui-sign-in = Кіру
 ui-login = Логин
 ui-password = Құпиясөз
@@ -20,7 +20,7 @@ ui-step-decision = { $date } дейін шешім
 ui-search = Адамдарды, істерді, анықтамаларды іздеу
 ui-search-hint = Кез келген жазудағы аты-жөні, паспорт, ЖСН/БСН немесе анықтама нөмірі
 ui-results = Табылды: { $count }
-ui-case = { $id } іс
+ui-case = № { $id } іс
 ui-valid-to = { $date } дейін жарамды
 ui-kind-issue = беру
 ui-kind-extend = ұзарту
@@ -453,7 +453,7 @@ ui-try-again = Қайталау
 
 ## Manual sync
 ui-export-title = Жоғары тұрған органға жіберу
-ui-export-explain = Айдың (немесе соңғы шығарудан бергі барлығының) жазбалары мен XLSX және PDF тізілімі бар қол қойылған пакет — флешкамен апару үшін. Файлдағы кез келген өзгеріс импорт кезінде анықталады.
+ui-export-explain = Айдың (немесе соңғы шығарудан бергі барлығының) жазбалары мен XLSX тізілімі бар қол қойылған пакет — флешкамен апару үшін; PDF тізілімін жоғары тұрған орган жазбалардан басып шығарады. Файлдағы кез келген өзгеріс импорт кезінде анықталады.
 ui-export-month = Айды шығару…
 ui-export-since = Соңғы шығарудан бергінің бәрін шығару…
 ui-export-done = Пакет сақталды: { $path } ({ $period }; істер: { $cases })
@@ -495,3 +495,12 @@ ui-hq-certificates = Анықтамалар
 ui-action-import_bundle = пакет импортталды
 ui-action-export_bundle = пакет шығарылды
 ui-entity-bundle = пакет
+
+# A citation of the law by its reference only (the rule sets' summaries after it are English).
+ui-cite-app = { $app }-қосымша, { $p }-тармақ
+ui-cite-app-item = { $app }-қосымша, { $p }-тармақ, { $item }-тармақша
+ui-cite-rules = Қағидалар, { $p }-тармақ
+ui-cite-rules-item = Қағидалар, { $p }-тармақ, { $item }-тармақша
+
+# A bundle's period "since-N" as people read it (a month is shown as MM.YYYY).
+ui-period-since = № { $after } жазбадан кейінгі барлық жазбалар

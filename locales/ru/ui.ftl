@@ -1,9 +1,9 @@
 ## Окно приложения
 ui-store-none = Хранилища дел ещё нет: { $path }.
 ui-store-ready = Хранилище дел: { $path }
-ui-open-demo = Открыть демонстрационный орган (реалистичные вымышленные дела)
-ui-opening-demo = Готовим демонстрационный орган…
-ui-demo-ready = Демонстрационный орган готов: дел — { $cases }. Пользователи: admin, registrar, secretary, head; пароль: { $password }
+ui-open-demo = Открыть демо-акимат (реалистичные вымышленные дела)
+ui-opening-demo = Готовим демо-акимат…
+ui-demo-ready = Демо-акимат готов: дел — { $cases }. Пользователи: admin, registrar, secretary, head; пароль: { $password }
 ui-sign-in = Войти
 ui-login = Логин
 ui-password = Пароль
@@ -20,7 +20,7 @@ ui-step-decision = решение до { $date }
 ui-search = Поиск людей, дел, справок
 ui-search-hint = Имя на любом письме, паспорт, ИИН/БИН или номер справки
 ui-results = Найдено: { $count }
-ui-case = Дело { $id }
+ui-case = Дело № { $id }
 ui-valid-to = действует до { $date }
 ui-kind-issue = выдача
 ui-kind-extend = продление
@@ -57,7 +57,7 @@ ui-ground-unreliable_documents = документы недостоверны (п
 ui-role-system = командная строка
 
 ## Start, set-up, demo
-ui-demo-title = Попробовать на демонстрационном акимате
+ui-demo-title = Попробовать на демо-акимате
 ui-demo-explain = Новое хранилище с правдоподобными вымышленными делами за три года и пользователями для каждой роли. Для знакомства с программой; настоящая работа ведётся в хранилище, настроенном для вашего акимата.
 ui-setup-title = Настроить этот акимат
 ui-setup-explain = Первый запуск: сведения об акимате на трёх языках и его первый администратор. Программа также создаёт ключ подписи акимата для QR-кодов справок.
@@ -453,7 +453,7 @@ ui-try-again = Повторить
 
 ## Manual sync
 ui-export-title = Передать в вышестоящий орган
-ui-export-explain = Подписанный пакет за месяц (или всё с прошлой выгрузки) с записями и реестром в XLSX и PDF — для переноса на флешке. Любое изменение файла обнаруживается при импорте.
+ui-export-explain = Подписанный пакет за месяц (или всё с прошлой выгрузки) с записями и реестром в XLSX — для переноса на флешке; PDF-реестр вышестоящий орган печатает из записей. Любое изменение файла обнаруживается при импорте.
 ui-export-month = Выгрузить месяц…
 ui-export-since = Выгрузить всё с прошлой выгрузки…
 ui-export-done = Пакет сохранён: { $path } ({ $period }; дел: { $cases })
@@ -495,3 +495,12 @@ ui-hq-certificates = Справок
 ui-action-import_bundle = пакет импортирован
 ui-action-export_bundle = пакет выгружен
 ui-entity-bundle = пакет
+
+# A citation of the law by its reference only (the rule sets' summaries after it are English).
+ui-cite-app = Прил. { $app }, п. { $p }
+ui-cite-app-item = Прил. { $app }, п. { $p }, подп. { $item }
+ui-cite-rules = Правила, п. { $p }
+ui-cite-rules-item = Правила, п. { $p }, подп. { $item }
+
+# A bundle's period "since-N" as people read it (a month is shown as MM.YYYY).
+ui-period-since = всё после записи № { $after }

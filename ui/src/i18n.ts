@@ -73,6 +73,39 @@ export function t(id: string, args: Record<string, FluentVariable> = {}): string
   return current.formatPattern(msg.value, args);
 }
 
+/** A rule set by its name in the current language ("Приказ № 236 (в ред. приказа № 426 …)"),
+ *  never its id: the ids are data (assets/rulesets/), their names are messages (`ruleset-<id>`). */
+export function ruleSetName(id: string): string {
+  return t(`ruleset-${id}`);
+}
+
+/** A citation as the rule sets hold it ("App 2 p.8 item 1: <summary>"). In English, whole. In
+ *  Kazakh and Russian, only its reference, in the language's own words ("Прил. 2, п. 8, подп. 1"):
+ *  the summary after it is our English. Anything else is not shown there. */
+export function citeRef(cite: string): string {
+  if (lang === "en") return cite;
+  const assumed = /assumed/.test(cite) ? ` (${t("ui-assumed")})` : "";
+  const app = /^App (\d+) p\.(\d+)(?: (?:item|sub\.) (\d+))?/.exec(cite);
+  if (app) {
+    const [, a, p, item] = app;
+    return (item ? t("ui-cite-app-item", { app: a, p, item }) : t("ui-cite-app", { app: a, p })) + assumed;
+  }
+  const rules = /^Rules p\.(\d+)(?: (?:item|sub\.) (\d+))?/.exec(cite);
+  if (rules) {
+    const [, p, item] = rules;
+    return (item ? t("ui-cite-rules-item", { p, item }) : t("ui-cite-rules", { p })) + assumed;
+  }
+  return "";
+}
+
+/** A bundle's period as people read it: a month as MM.YYYY, "since-N" in words; never the label. */
+export function periodName(label: string): string {
+  const since = /^since-(\d+)$/.exec(label);
+  if (since) return t("ui-period-since", { after: since[1] });
+  const month = /^(\d{4})-(\d{2})$/.exec(label);
+  return month ? `${month[2]}.${month[1]}` : label;
+}
+
 /** Dates as the office writes them: DD.MM.YYYY. */
 export function fmtDate(iso: string | null | undefined): string {
   if (!iso) return "";

@@ -59,8 +59,23 @@ fn store(e: &StoreError, m: &Messages) -> Message {
         ),
         // A refused field says what that field needs, in words of its own.
         StoreError::Invalid { field: f, detail } => (m.invalid_field(f, detail), field(f)),
-        StoreError::IncompleteDocuments { .. } => {
-            (generic(m, e.code(), &e.args()), field("documents"))
+        // The documents by their names in the language, never their ids (issue 15).
+        StoreError::IncompleteDocuments { missing, expired } => {
+            let names = |kinds: &[String]| {
+                kinds
+                    .iter()
+                    .map(|k| m.get(&format!("doc-{k}"), &[]))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            let yes = |v: &[String]| if v.is_empty() { "no" } else { "yes" }.to_string();
+            let args = [
+                ("missing", names(missing)),
+                ("expired", names(expired)),
+                ("has_missing", yes(missing)),
+                ("has_expired", yes(expired)),
+            ];
+            (generic(m, e.code(), &args), field("documents"))
         }
         StoreError::ReasonRequired => (generic(m, e.code(), &e.args()), field("reason")),
         StoreError::GroundRequired | StoreError::GroundNotApplicable { .. } => {
@@ -78,6 +93,31 @@ fn store(e: &StoreError, m: &Messages) -> Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn missing_documents_are_named_in_the_language_and_an_empty_list_is_not_shown() {
+        let e = AppError::Store(StoreError::IncompleteDocuments {
+            missing: vec!["application".into(), "identity_document".into()],
+            expired: vec![],
+        });
+        let ru = explain(&e, Lang::Ru).message;
+        assert!(ru.contains("Заявление (приложение 1)"), "{ru}");
+        assert!(
+            !ru.contains("identity_document") && !ru.contains("Истёк"),
+            "{ru}"
+        );
+        let kk = explain(&e, Lang::Kk).message;
+        assert!(
+            !kk.contains("application") && !kk.contains("Мерзімі"),
+            "{kk}"
+        );
+        let e = AppError::Store(StoreError::IncompleteDocuments {
+            missing: vec![],
+            expired: vec!["identity_document".into()],
+        });
+        let en = explain(&e, Lang::En).message;
+        assert!(en.contains("Expired: ") && !en.contains("Missing"), "{en}");
+    }
 
     #[test]
     fn a_typed_value_is_refused_next_to_its_field_in_each_language() {

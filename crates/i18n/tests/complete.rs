@@ -427,3 +427,27 @@ fn every_audit_action_has_a_name_on_the_audit_screen() {
         );
     }
 }
+
+/// Every rule set the program ships has its name as a message in kk, ru and en: the window shows
+/// "Приказ № 236 (в ред. приказа № 426 …)", never the id `order-426-2026` (issue 15).
+#[test]
+fn every_rule_set_has_a_name_in_every_language() {
+    let sets = anyqtama_rules::ruleset::RuleSets::embedded();
+    assert!(sets.all().len() >= 3);
+    for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+        let known = message_ids(&text(lang));
+        for rs in sets.all() {
+            for id in [
+                format!("ruleset-{}", rs.id.as_str()),
+                format!("ruleset-{}-in-force", rs.id.as_str()),
+            ] {
+                assert!(known.contains(&id), "{}: no {id}", lang.code());
+            }
+        }
+        let lists = anyqtama_rules::lists::Lists::embedded();
+        for meta in [&lists.priority.meta, &lists.residence.meta] {
+            let id = format!("list-{}", meta.id);
+            assert!(known.contains(&id), "{}: no {id}", lang.code());
+        }
+    }
+}

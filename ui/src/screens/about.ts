@@ -2,7 +2,7 @@
 // lists), and where its data lives.
 import { call, type About } from "../api";
 import { act, field, formError, h, input, LocalFail, notice, section, table } from "../dom";
-import { fmtDate, t } from "../i18n";
+import { fmtDate, t, ruleSetName, lang } from "../i18n";
 
 /** The signed-in user's own password: the current one asked again, the new one twice. */
 function passwordCard(): HTMLElement {
@@ -43,9 +43,9 @@ export async function aboutScreen(): Promise<HTMLElement> {
     section(
       t("ui-about-law"),
       h("p", {}, t("ui-about-law-explain")),
-      table([t("ui-rule-set"), t("ui-col-order"), t("ui-col-effective"), t("ui-col-threshold")], a.rule_sets.map((r) => [r.id, r.order, fmtDate(r.effective_from) + (r.effective_from_assumed ? ` (${t("ui-assumed")})` : ""), String(r.threshold)]), { class: "grid", id: "about-rules" }),
+      table([t("ui-rule-set"), t("ui-col-effective"), t("ui-col-threshold")], a.rule_sets.map((r) => [ruleSetName(r.id), fmtDate(r.effective_from) + (r.effective_from_assumed ? ` (${t("ui-assumed")})` : ""), String(r.threshold)]), { class: "grid", id: "about-rules" }),
       h("h3", {}, t("ui-about-lists")),
-      h("ul", {}, ...a.lists.map(([id, source]) => h("li", {}, `${id}: ${source}`))),
+      h("ul", { id: "about-lists" }, ...a.lists.map(([id, source]) => h("li", {}, lang === "en" ? `${t(`list-${id}`)}: ${source}` : t(`list-${id}`)))),
       h("p", { class: "muted" }, t("doc-unofficial-names")),
       h("p", { class: "muted" }, t("ui-about-font")),
     ),

@@ -2,7 +2,7 @@
 // whole; the replaced store is kept beside it.
 import { call } from "../api";
 import { act, field, formError, h, input, notice, section, todayIso } from "../dom";
-import { t } from "../i18n";
+import { t, periodName } from "../i18n";
 import { isHigherOffice, signedOut } from "../session";
 
 export async function backupScreen(): Promise<HTMLElement> {
@@ -29,7 +29,7 @@ export async function backupScreen(): Promise<HTMLElement> {
   const x = section(t("ui-export-title"), h("p", { class: "muted" }, t("ui-export-explain")), h("div", { class: "row" }, field("export-month-value", t("ui-month"), month, { name: "month", hint: t("ui-month-hint") }), exportMonth, exportSince), formError());
   const run = (b: HTMLButtonElement, m: string | null) => act(b, x, async () => {
     const r = await call<{ path: string; bytes: number; period: string; counts: Record<string, number> } | null>("export_bundle", { month: m });
-    if (r) notice(t("ui-export-done", { path: r.path, cases: r.counts.cases ?? 0, period: r.period }));
+    if (r) notice(t("ui-export-done", { path: r.path, cases: r.counts.cases ?? 0, period: periodName(r.period) }));
   });
   exportMonth.addEventListener("click", () => run(exportMonth, month.value.trim()));
   exportSince.addEventListener("click", () => run(exportSince, null));

@@ -4,7 +4,7 @@ import type { Action, DocumentRef } from "../api";
 // revocation; extension, reissue or duplicate of its certificate).
 import { call, type CasePage, type CertificateRow, type Saved } from "../api";
 import { act, checkbox, dateInput, field, formError, h, input, notice, readDate, section, select, table } from "../dom";
-import { fmtDate, fmtDateTime, lang, t } from "../i18n";
+import { fmtDate, fmtDateTime, lang, t, ruleSetName } from "../i18n";
 import { go } from "../router";
 import { hasRole } from "../session";
 
@@ -22,10 +22,10 @@ export async function caseScreen(id: number): Promise<HTMLElement> {
     [t("ui-col-applicant"), `${s.applicant}${s.applicant_cyrillic ? " / " + s.applicant_cyrillic : ""}`],
     [t("ui-a-passport"), `${r.passport}${r.passport_issued_on ? ", " + fmtDate(r.passport_issued_on) : ""}${r.passport_issuer ? ", " + r.passport_issuer : ""}`],
     [t("ui-a-citizenship"), x.citizenship],
-    [t("ui-new-profession"), p.profession ? `${p.profession[lang]} (${s.profession_id})` : s.profession_id],
+    [t("ui-new-profession"), p.profession ? p.profession[lang] : s.profession_id],
     [t("ui-received-date"), fmtDate(r.received_on)],
     [t("ui-col-registered"), fmtDate(r.registered_on) + (s.filed_late ? ` — ${t("ui-filed-late")}` : "")],
-    [t("ui-rule-set"), r.rule_set],
+    [t("ui-rule-set"), ruleSetName(r.rule_set)],
   ];
   if (r.employer) facts.push([t("ui-new-employer"), `${r.employer[0]} (${r.employer[1]})`]);
   if (r.total !== null) facts.push([t("ui-points"), t("ui-points-of", { total: r.total, threshold: r.threshold ?? 0 })]);

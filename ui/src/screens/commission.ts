@@ -3,7 +3,7 @@
 // Commission's own decision, with a written reason where it departs (Rules p.10; App 2 p.9).
 import { call, type Agenda, type CasePage, type Findings, type Member, type Points, type Sitting } from "../api";
 import { act, checkbox, clearErrors, dateInput, field, formError, h, input, LocalFail, notice, readDate, section, select, todayIso } from "../dom";
-import { fmtDate, t } from "../i18n";
+import { fmtDate, t, ruleSetName } from "../i18n";
 import { go, type Visit } from "../router";
 import { casesTable, caseLink } from "./common";
 
@@ -88,7 +88,7 @@ async function assessmentPanel(caseId: number, sittings: Sitting[], draft: Draft
     "form",
     { id: "points", class: "card" },
     h("h2", {}, t("ui-assess-title"), " ", caseLink(caseId), ` — ${p.summary.applicant}`),
-    h("p", { class: "muted" }, t("ui-assess-explain", { date: fmtDate(p.record.registered_on), rule_set: p.record.rule_set })),
+    h("p", { class: "muted" }, t("ui-assess-explain", { date: fmtDate(p.record.registered_on), rule_set: ruleSetName(p.record.rule_set) })),
     field("assess-sitting", t("ui-sitting"), sitting, { name: "sitting", hint: sittings.length ? undefined : t("ui-create-sitting-first") }),
     h(
       "fieldset",
@@ -137,7 +137,7 @@ async function assessmentPanel(caseId: number, sittings: Sitting[], draft: Draft
     try {
       const r = await call<Points>("points", { registeredOn: p.record.registered_on, f: findings(false) });
       const e = r.result.experience ?? { years: 0, months: 0, days: 0 };
-      result.textContent = t("ui-points-result", { total: r.result.total ?? 0, threshold: r.result.threshold, rule_set: r.rule_set, years: e.years, months: e.months, days: e.days });
+      result.textContent = t("ui-points-result", { total: r.result.total ?? 0, threshold: r.result.threshold, rule_set: ruleSetName(r.rule_set), years: e.years, months: e.months, days: e.days });
       recommendation.textContent = t(r.result.recommendation === "issue" ? "ui-points-issue" : "ui-points-refuse");
       recommendation.className = r.result.recommendation;
       grounds.replaceChildren(...r.result.refusal_grounds.map((g) => h("li", {}, t(`ui-ground-${g}`))));

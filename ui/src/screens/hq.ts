@@ -3,7 +3,7 @@
 // consolidated register by month and office, and the conflicts found.
 import { call, type HqConflict, type HqOffice, type HqRegisterRow, type ImportReport } from "../api";
 import { act, asFail, checkbox, field, formError, h, input, section, table, todayIso } from "../dom";
-import { fmtDate, fmtDateTime, lang, t } from "../i18n";
+import { fmtDate, fmtDateTime, lang, t, periodName } from "../i18n";
 import { go } from "../router";
 
 interface HqStatus { offices: HqOffice[]; conflicts: HqConflict[] }
@@ -21,7 +21,7 @@ export async function hqScreen(): Promise<HTMLElement> {
       s.offices.length
         ? table(
             [t("ui-hq-office"), t("ui-hq-fingerprint"), t("ui-hq-last-bundle"), t("ui-hq-imported"), t("ui-hq-cases"), t("ui-hq-certificates")],
-            s.offices.map((o) => [`${o.code} — ${o[`name_${lang}`]}`, h("code", {}, o.fingerprint), o.last_period ?? "—", o.last_imported_at ? fmtDateTime(o.last_imported_at) : "—", String(o.cases), String(o.certificates)]),
+            s.offices.map((o) => [`${o.code} — ${o[`name_${lang}`]}`, h("code", {}, o.fingerprint), o.last_period ? periodName(o.last_period) : "—", o.last_imported_at ? fmtDateTime(o.last_imported_at) : "—", String(o.cases), String(o.certificates)]),
             { class: "grid", id: "hq-offices" },
           )
         : h("p", { class: "muted", id: "hq-offices" }, t("ui-hq-no-offices")),
@@ -76,7 +76,7 @@ function report(r: Imported): HTMLElement {
   return h(
     "div",
     { class: "report" },
-    h("p", { class: x.already_imported ? "muted" : "ok", id: "hq-result" }, t(x.already_imported ? "ui-hq-already" : x.dry_run ? "ui-hq-dry-done" : "ui-hq-done", { office: x.office, period: x.period })),
+    h("p", { class: x.already_imported ? "muted" : "ok", id: "hq-result" }, t(x.already_imported ? "ui-hq-already" : x.dry_run ? "ui-hq-dry-done" : "ui-hq-done", { office: x.office, period: periodName(x.period) })),
     h("p", { class: "muted" }, `${r.file} — ${t("ui-hq-fingerprint")}: ${x.fingerprint}`),
     h("ul", {}, line(t("ui-col-case"), x.cases), line(t("ui-col-certificate"), x.certificates), line(t("ui-hq-other"), x.others), h("li", {}, t("ui-hq-audit-new", { count: x.audit_new }))),
     x.conflicts.length ? h("p", { class: "late" }, t("ui-hq-new-conflicts", { count: x.conflicts.length })) : null,

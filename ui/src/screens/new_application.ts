@@ -3,7 +3,7 @@
 // accept (App 2 p.9). Scans are attached on the case's page right after.
 import { call, type Checklist, type CertificateFound, type Hit, type Kind } from "../api";
 import { act, checkbox, clearErrors, dateInput, field, formError, h, input, LocalFail, nowIso, readDate, section, select } from "../dom";
-import { fmtDate, t } from "../i18n";
+import { fmtDate, t, ruleSetName, citeRef } from "../i18n";
 import { go, type Visit } from "../router";
 
 const KINDS: Kind[] = ["issue", "extend", "reissue", "duplicate"];
@@ -160,14 +160,14 @@ export async function newApplicationScreen(visit: Visit, kind0?: string, certifi
     }
     ground.replaceChildren(...checklist.grounds.map((g) => h("option", { value: g }, t(`ui-ground-reissue-${g}`))));
     checklistBox.replaceChildren(
-      h("legend", {}, t("ui-new-documents-of", { rule_set: checklist.rule_set })),
+      h("legend", {}, t("ui-new-documents-of", { rule_set: ruleSetName(checklist.rule_set) })),
       ...checklist.items.map((d) =>
         h(
           "div",
           { class: "doc" },
           checkbox(`doc-${d.id}`, t(`doc-${d.id}`), false, { "data-doc": d.id }),
           h("label", { class: "valid-until" }, t("ui-valid-until"), " ", dateInput("", { id: `doc-${d.id}-until`, "aria-label": t("ui-valid-until") })),
-          h("small", { class: "cite" }, d.cite),
+          h("small", { class: "cite" }, citeRef(d.cite)),
         ),
       ),
       h("p", { class: "field-error" }),

@@ -3,7 +3,7 @@
 // and, to read, the rule sets with their dates and the working-day calendar.
 import { call, type CalendarYear, type Office, type Session, type Settings } from "../api";
 import { act, checkbox, dateInput, field, formError, formError as foot, h, input, notice, readDate, section, select, table, todayIso } from "../dom";
-import { fmtDate, lang, t } from "../i18n";
+import { fmtDate, lang, t, ruleSetName } from "../i18n";
 import { go } from "../router";
 import { refreshSession, user } from "../session";
 
@@ -122,14 +122,14 @@ function usersCard(s: Settings, reload: () => Promise<void>): HTMLElement {
 }
 
 function rulesCard(s: Settings, reload: () => Promise<void>): HTMLElement {
-  const which = select(s.rule_sets.map((r) => [r.id, r.id]), s.rule_sets.find((r) => r.effective_from_assumed)?.id, { id: "rs-id" });
+  const which = select(s.rule_sets.map((r) => [r.id, ruleSetName(r.id)]), s.rule_sets.find((r) => r.effective_from_assumed)?.id, { id: "rs-id" });
   const date = dateInput();
   const source = input();
   const save = h("button", { type: "button", id: "rs-save" }, t("ui-ruleset-confirm"));
   const card = section(
     t("ui-rule-sets"),
     h("p", { class: "muted" }, t("ui-rule-sets-explain")),
-    table([t("ui-rule-set"), t("ui-col-order"), t("ui-col-effective"), t("ui-col-threshold"), t("ui-col-source")], s.rule_sets.map((r) => [r.id, r.order, fmtDate(r.effective_from) + (r.effective_from_assumed ? ` (${t("ui-assumed")})` : ""), String(r.threshold), h("small", {}, r.effective_from_cite)]), { class: "grid", id: "rule-sets" }),
+    table([t("ui-rule-set"), t("ui-col-effective"), t("ui-col-threshold"), t("ui-col-source")], s.rule_sets.map((r) => [ruleSetName(r.id), fmtDate(r.effective_from) + (r.effective_from_assumed ? ` (${t("ui-assumed")})` : ""), String(r.threshold), h("small", {}, t(`ruleset-${r.id}-in-force`))]), { class: "grid", id: "rule-sets" }),
     h("h3", {}, t("ui-ruleset-date-title")),
     h("div", { class: "row" }, field("rs-id", t("ui-rule-set"), which), field("rs-date", t("ui-col-effective"), date, { name: "effective_from" }), field("rs-source", t("ui-col-source"), source, { name: "source" })),
     foot(),

@@ -2,7 +2,7 @@
 // (office in three languages, administrator, keys), the demo office, or the sign-in form.
 import { call, type AppInfo, type DemoSummary, type Office, type Session, type StoreStatus } from "../api";
 import { act, field, formError, h, input, LocalFail, pinClock, section } from "../dom";
-import { t } from "../i18n";
+import { t, ruleSetName } from "../i18n";
 import { go } from "../router";
 import { setHigherOffice, signedIn } from "../session";
 
@@ -28,7 +28,7 @@ export async function startScreen(): Promise<HTMLElement> {
     "div",
     { class: "intro" },
     h("p", { id: "tagline" }, t("app-tagline")),
-    h("p", { id: "rules" }, t("app-rules-in-force", { ruleset: info.rules_in_force })),
+    h("p", { id: "rules" }, t("app-rules-in-force", { ruleset: ruleSetName(info.rules_in_force) })),
     h("p", { id: "calendar" }, t("app-calendar-years", { first: String(info.calendar_first), last: String(info.calendar_last) })),
     // Held by another window, the store is neither "ready" nor "none yet": the message below says which.
     status.in_use ? null : h("p", { id: "store", class: "muted" }, t(status.ready ? "ui-store-ready" : "ui-store-none", { path: status.path })),
