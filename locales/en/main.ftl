@@ -255,7 +255,7 @@ error-signed-out = You are signed out. Sign in again.
 error-field-source = Write the source: the decree or order, its number and date.
 
 ## Bundles (manual sync)
-error-unknown-office = Office { $office } is not known here yet. Its key fingerprint is { $fingerprint }: compare it with the one the office gives you by phone or letter, then import again trusting it (in the window: “Trust this office”; on the command line: --trust-new-office).
+error-unknown-office = Office { $office } is not known here yet. Its key fingerprint is { $fingerprint }: compare it with the one the office gives you by phone or letter, then import again trusting it (“Trust this office”).
 error-office-key-changed = Office { $office } signed this bundle with the key { $presented }, but this store knows it by the key { $known }. The bundle is refused: ask the office whether its key was really changed.
 error-not-higher-office = This store belongs to an office. Bundles are imported into a higher office's store: use a new, empty store for that.
 error-backup-of-another-store = This backup belongs to another store: { $office ->
@@ -300,3 +300,6 @@ list-order-49-annex-2 = List of occupations in demand for a permanent residence 
 ruleset-order-236-2023-in-force = Order No. 236, item 5: the order is put into force from 1 July 2023 and is subject to official publication
 ruleset-order-426-2026-in-force = Order No. 426, item 4 (its final item): put into force ten calendar days after the day of its first official publication (registered with the Ministry of Justice on 31.12.2025, No. 37769)
 ruleset-order-503-2016-in-force = Order No. 503, item 4: the order is put into force on 1 January 2017; declared invalid by order No. 236, item 2 and annex 3 item 1, in force from 1 July 2023 (order No. 236, item 5), so it applies to 30 June 2023
+
+# After error-unknown-office, on the command line only (the window has its button).
+error-unknown-office-cli = On the command line: import again with --trust-new-office.

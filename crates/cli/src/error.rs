@@ -71,6 +71,16 @@ impl CliError {
     pub fn message(&self, lang: Lang) -> String {
         let m = Messages::new(lang);
         match self {
+            // The window offers a button; the command line names its flag.
+            CliError::App(
+                e @ anyqtama_app::AppError::Store(anyqtama_store::StoreError::UnknownOffice {
+                    ..
+                }),
+            ) => format!(
+                "{} {}",
+                anyqtama_app::explain::sentence(e, lang),
+                m.get("error-unknown-office-cli", &[])
+            ),
             CliError::App(e) => anyqtama_app::explain::sentence(e, lang),
             CliError::Json {
                 line,

@@ -134,7 +134,7 @@ pub fn check_trust(
         Some(_) => Ok(true),
         None if trust_new_office => Ok(false),
         None => Err(StoreError::UnknownOffice {
-            office: format!("{} ({})", office.code, office.name_ru),
+            office: format!("{} — {}", office.code, office.name_ru),
             fingerprint: office.fingerprint.clone(),
         }),
     }
