@@ -2,7 +2,8 @@
 # The benchmarks of issue 14 (tools/bench.py): Anyqtama beside the peers in ../shared/peers, in one
 # run. Builds the release binary; installs the peers' tools when run as root (LibreOffice Writer
 # and the PT fonts, sqlite3, valgrind) and openpyxl in a venv; prints the table of ratios.
-#   tools/bench.sh                 BENCH_CASES=100000 BENCH_REPS=5 by default
+#   tools/bench.sh                 BENCH_CASES=100000 BENCH_REPS=5 by default; BENCH_MILLION=1 adds
+#                                  the one-million-case search (its store takes ~17 min once)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET=${CARGO_TARGET_DIR:-$PWD/target}
