@@ -56,6 +56,16 @@ def test_demo_office_sign_in_dashboard_and_search(app):
     assert count("#ending") >= 1, text(app, "#ending")
     late = text(app, "#late")
     assert ftl_all("ru")["ui-late-by"].split("{")[0].strip() in late or "рабочих" in late
+    # Issue 15: working days left beside every upcoming deadline, in Russian plural forms.
+    import re
+    upcoming = app.execute_script("return [...document.querySelectorAll('#upcoming li')].map(li => li.textContent)")
+    assert upcoming, "the demo has upcoming steps"
+    for line in upcoming:
+        m = re.search(r"\((?:остался|осталось) (\d+) рабоч(?:ий день|их дня|их дней)\)", line)
+        assert m, line
+        n = int(m.group(1))
+        form = "рабочий день" if n % 10 == 1 and n % 100 != 11 else "рабочих дня" if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else "рабочих дней"
+        assert form in line, line
     shoot(app, "dashboard-ru")
     menu(app, "search")
     fill(app, "#search", "ким")
@@ -73,9 +83,20 @@ SCREENS = {
 }
 
 
+def sideways(d):
+    """How far the page overflows the window sideways, in CSS pixels (0: it fits)."""
+    return d.execute_script(
+        "const e = document.scrollingElement || document.documentElement;"
+        "return Math.max(0, e.scrollWidth - window.innerWidth);")
+
+
 def test_every_screen_in_every_language(app, demo_store):
-    """Every screen of every role renders in kk, ru and en with no missing or leaked message id."""
+    """Every screen of every role renders in kk, ru and en with no missing or leaked message id,
+    and fits the window (1100x760) without a sideways scroll (issue 15)."""
     open_demo(app)
+    width = app.execute_script("return window.innerWidth")
+    assert 1000 <= width <= 1100, width
+    overflow = {}
     for login, screens in SCREENS.items():
         if app.execute_script("return !document.getElementById('sign-out').hidden"):
             click(app, "#sign-out")
@@ -88,6 +109,8 @@ def test_every_screen_in_every_language(app, demo_store):
                 time.sleep(0.3)
                 no_untranslated(app)
                 shoot(app, f"{name}-{lang}")
+                if sideways(app):
+                    overflow[f"{name}-{lang}"] = sideways(app)
     # A case page with its documents, certificate and actions, in each language.
     con = sqlite3.connect(f"file:{demo_store[0]}?mode=ro", uri=True)
     case, number = con.execute(
@@ -106,6 +129,8 @@ def test_every_screen_in_every_language(app, demo_store):
         wait_for(app, "#sealed-by")
         no_untranslated(app)
         shoot(app, f"case-{lang}")
+        if sideways(app):
+            overflow[f"case-{lang}"] = sideways(app)
     # Last month's register lists each row with its profession named in the window's language (a
     # typed boundary caught the column printing "undefined": the row carries a ProfessionView).
     pinned = datetime.date.fromisoformat(E2E_NOW[:10])
@@ -133,6 +158,7 @@ def test_every_screen_in_every_language(app, demo_store):
     wait_for(app, "#users code.fingerprint")
     prints = app.execute_script("return [...document.querySelectorAll('#users code.fingerprint')].map(c => c.textContent)")
     assert len(prints) == 2 and len(set(prints)) == 2 and all(len(p) == 16 for p in prints), prints
+    assert not overflow, f"screens wider than the window (px): {overflow}"
 
 
 def test_language_is_remembered_per_user(demo_store):

@@ -507,3 +507,9 @@ ui-cite-rules-item = Rules p.{ $p } sub.{ $item }
 
 # A bundle's period "since-N" as people read it (a month is shown as MM.YYYY).
 ui-period-since = everything after entry No. { $after }
+
+# Beside an upcoming deadline: the working days left to it (the calendar of working days).
+ui-days-left = { $count ->
+        [one] { $count } working day left
+       *[other] { $count } working days left
+    }

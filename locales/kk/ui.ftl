@@ -504,3 +504,6 @@ ui-cite-rules-item = Қағидалар, { $p }-тармақ, { $item }-тарм
 
 # A bundle's period "since-N" as people read it (a month is shown as MM.YYYY).
 ui-period-since = № { $after } жазбадан кейінгі барлық жазбалар
+
+# Beside an upcoming deadline: the working days left to it (the calendar of working days).
+ui-days-left = { $count } жұмыс күні қалды

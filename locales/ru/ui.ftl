@@ -504,3 +504,10 @@ ui-cite-rules-item = Правила, п. { $p }, подп. { $item }
 
 # A bundle's period "since-N" as people read it (a month is shown as MM.YYYY).
 ui-period-since = всё после записи № { $after }
+
+# Beside an upcoming deadline: the working days left to it (the calendar of working days).
+ui-days-left = { $count ->
+        [one] остался { $count } рабочий день
+        [few] осталось { $count } рабочих дня
+       *[many] осталось { $count } рабочих дней
+    }

@@ -267,7 +267,12 @@ step: string, deadline: string,
 /**
  * Working days past the deadline (0 when due today).
  */
-late_by: number, };
+late_by: number, 
+/**
+ * Working days left before the deadline: after today up to and including the deadline
+ * (0 when due today or late). Shown beside every upcoming deadline (issue 15).
+ */
+left: number, };
 
 /**
  * The employer block of an extension or an employer-change reissue.
@@ -403,9 +408,10 @@ change_ground: ReissueGround | null,
 event_on: string | null, };
 
 /**
- * The next step of an open case: its deadline, and by how many working days it is late.
+ * The next step of an open case: its deadline, and by how many working days it is late or how
+ * many are left to it.
  */
-export type NextStep = { step: string, deadline: string, late_by: number, };
+export type NextStep = { step: string, deadline: string, late_by: number, left: number, };
 
 export type NotAccepted = { missing: Array<DocumentKind>, expired: Array<[DocumentKind, string | null]>, note: string, };
 

@@ -99,12 +99,14 @@ pub fn register(
     })?)
 }
 
-/// The next step of an open case: its deadline, and by how many working days it is late.
+/// The next step of an open case: its deadline, and by how many working days it is late or how
+/// many are left to it.
 #[derive(Debug, Serialize, TS)]
 pub struct NextStep {
     pub step: String,
     pub deadline: NaiveDate,
     pub late_by: u32,
+    pub left: u32,
 }
 
 #[derive(Debug, Serialize, TS)]
@@ -174,6 +176,10 @@ pub fn page(store: &Store, session: &Session, now: NaiveDateTime, id: CaseId) ->
         } else {
             0
         },
+        left: law
+            .calendar
+            .working_days_between(today, deadline)
+            .unwrap_or(0),
     });
     Ok(CasePage {
         profession: law

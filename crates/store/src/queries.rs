@@ -221,6 +221,9 @@ pub struct Due {
     pub deadline: NaiveDate,
     /// Working days past the deadline (0 when due today).
     pub late_by: u32,
+    /// Working days left before the deadline: after today up to and including the deadline
+    /// (0 when due today or late). Shown beside every upcoming deadline (issue 15).
+    pub left: u32,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -322,6 +325,7 @@ pub fn dashboard(
         } else {
             0
         };
+        let left = cal.working_days_between(today, deadline)?;
         let due = Due {
             case_id: id,
             kind,
@@ -330,6 +334,7 @@ pub fn dashboard(
             step,
             deadline,
             late_by,
+            left,
         };
         if deadline == today {
             due_today.push(due);

@@ -899,8 +899,20 @@ fn the_dashboard_counts_working_days() {
             .collect::<Vec<_>>(),
         vec![case.0]
     );
+    // Issue 15: the working days left to an upcoming deadline. Seen on Friday 30 January (the
+    // case's registration is later, but its deadline is what counts): Monday 2 to Thursday 5
+    // February are four working days; the weekend between is not counted.
+    let before = queries::dashboard(&c, &law, d("2026-01-30"), 14).unwrap();
+    let up = before
+        .upcoming
+        .iter()
+        .find(|x| x.case_id == case.0)
+        .unwrap();
+    assert_eq!((up.deadline, up.left, up.late_by), (d("2026-02-05"), 4, 0));
+    assert!(on_day.due_today.iter().all(|x| x.left == 0));
     let later = queries::dashboard(&c, &law, d("2026-02-09"), 14).unwrap();
     assert_eq!(later.late[0].case_id, case.0);
+    assert_eq!(later.late[0].left, 0);
     assert_eq!(later.late[0].late_by, 2, "Friday 6 and Monday 9 February");
     let cert = fx.certificate(2);
     let ending = queries::dashboard(&fx.store, &law, d("2026-04-25"), 14).unwrap();

@@ -37,7 +37,7 @@ export async function caseScreen(id: number): Promise<HTMLElement> {
     "div",
     { class: "case-head" },
     h("h2", { class: "screen-title", id: "case-title" }, t("ui-case", { id: String(id) }), " — ", s.applicant),
-    p.next ? h("p", { class: p.next.late_by ? "late" : "due", id: "case-next" }, t(`ui-step-${p.next.step}`, { date: fmtDate(p.next.deadline) }), p.next.late_by ? ` — ${t("ui-late-by", { days: p.next.late_by })}` : "") : null,
+    p.next ? h("p", { class: p.next.late_by ? "late" : "due", id: "case-next" }, t(`ui-step-${p.next.step}`, { date: fmtDate(p.next.deadline) }), p.next.late_by ? ` — ${t("ui-late-by", { days: p.next.late_by })}` : p.next.left ? ` — ${t("ui-days-left", { count: p.next.left })}` : "") : null,
     h("dl", { class: "facts" }, ...facts.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
   );
 

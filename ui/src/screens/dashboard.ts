@@ -23,7 +23,7 @@ export async function dashboardScreen(): Promise<HTMLElement> {
         h("div", { id: "ending" }, list(d.ending_soon.map((x) => [h("a", { href: "#", onclick: (e: Event) => { e.preventDefault(); void go({ name: "search", text: x.number }); } }, x.number), ` — ${x.holder} — ${t("ui-valid-to", { date: fmtDate(x.valid_to) })}`]))),
       ),
     ),
-    section(t("ui-upcoming"), list(d.upcoming.slice(0, 15).map(dueLine))),
+    section(t("ui-upcoming"), h("div", { id: "upcoming" }, list(d.upcoming.slice(0, 15).map((x) => [...dueLine(x), h("span", { class: "left" }, ` (${t("ui-days-left", { count: x.left })})`)])))),
     printRun(d.today),
   );
 }
