@@ -28,7 +28,7 @@ export function casesTable(rows: CaseSummary[], id = "cases"): HTMLElement {
       t(`ui-kind-${c.kind}`),
       h("span", { class: `status ${c.status}` }, t(`ui-status-${c.status}`)),
       fmtDate(c.registered_on),
-      c.certificate ?? "",
+      c.certificate ? h("span", { class: "num" }, c.certificate) : "",
     ]),
     { id, class: "grid" },
   );
