@@ -240,9 +240,11 @@ def test_the_days_certificates_print_in_one_file(demo_store):
     y, m, dd = day.split("-")
     with launch(*demo_store) as w:
         d = w.d
-        set_lang(d, "ru")
         sign_in(d, "registrar", "anyqtama-demo")
         screen(d, "dashboard")
+        # After signing in: the window takes the user's own language at sign-in.
+        set_lang(d, "ru")
+        assert d.execute_script("return document.documentElement.lang") == "ru"
         fill(d, "#print-day-date", f"{dd}.{m}.{y}")
         click(d, "#print-day")
         wait_until(d, "return !!(document.getElementById('toast').textContent || (document.querySelector('#home .foot-error') || {}).textContent)", 60)
