@@ -175,21 +175,6 @@ pub fn last_export(db: &impl crate::Db) -> Result<i64> {
         .unwrap_or(0))
 }
 
-/// The records of a period, collected (a bundle of the first format, and tests).
-pub fn export_records(db: &impl crate::Db, period: Period) -> Result<Records> {
-    let mut out = Records::default();
-    write_records(db, period, &mut |r| {
-        match r {
-            Record::Audit(e) => out.audit.push(e),
-            Record::Case(c) => out.cases.push(c),
-            Record::Certificate(t) => out.certificates.push(t),
-            Record::Other(o) => out.others.push(o),
-        }
-        Ok(())
-    })?;
-    Ok(out)
-}
-
 /// The entities whose versions a record carries, by their names in the trail.
 const ENTITIES: [&str; 5] = [
     "case",

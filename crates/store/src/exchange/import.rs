@@ -552,35 +552,6 @@ impl<'s> Importer<'s> {
     }
 }
 
-/// Imports an office's verified records (collected: a bundle of the first format) into this higher
-/// office's store, in one transaction. See [`Importer`].
-#[allow(clippy::too_many_arguments)]
-pub fn import_records(
-    store: &mut Store,
-    office: &OfficeIdent,
-    public_key: &[u8; 32],
-    bundle: &BundleInfo,
-    records: Records,
-    trust_new_office: bool,
-    dry_run: bool,
-    actor: &Actor,
-    now: NaiveDateTime,
-) -> Result<ImportReport> {
-    let mut importer = Importer::begin(
-        store,
-        office,
-        public_key,
-        bundle,
-        trust_new_office,
-        dry_run,
-        now,
-    )?;
-    for r in records.into_stream() {
-        importer.record(&r)?;
-    }
-    importer.finish(actor)
-}
-
 fn order<'a>(a: (&'a str, i64), b: (&'a str, i64)) -> ((&'a str, i64), (&'a str, i64)) {
     if a <= b {
         (a, b)

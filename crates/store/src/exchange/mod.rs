@@ -12,7 +12,6 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// Which audit events a bundle covers.
@@ -66,12 +65,6 @@ pub struct OfficeIdent {
 pub struct Json(Box<serde_json::value::RawValue>);
 
 impl Json {
-    pub fn of(v: &Value) -> Json {
-        Json(serde_json::value::to_raw_value(v).expect("a JSON value serialises"))
-    }
-    pub fn null() -> Json {
-        Json::of(&Value::Null)
-    }
     /// The JSON text.
     pub fn get(&self) -> &str {
         self.0.get()
@@ -224,16 +217,6 @@ impl Records {
             others: self.others.len(),
             audit_events: self.audit.len(),
         }
-    }
-
-    /// The months in which the included cases were decided (for the registers a bundle carries).
-    pub fn decision_months(&self) -> BTreeSet<(i32, u32)> {
-        use chrono::Datelike;
-        self.cases
-            .iter()
-            .filter_map(|c| c.decided_on)
-            .map(|d| (d.year(), d.month()))
-            .collect()
     }
 }
 
