@@ -235,6 +235,29 @@ fn create(path: &Path) -> Result<()> {
     linked
 }
 
+/// A store that must already exist: the file is there, and is a file one may open.
+fn existing_file(path: &Path) -> Result<()> {
+    if !path.exists() {
+        return Err(StoreError::NotFound {
+            what: "store",
+            id: path.display().to_string(),
+        });
+    }
+    check_file(path)
+}
+
+/// An existing file opened with `flags` and its schema version, refused unless it is a store:
+/// never made into one here (an SQLite file of another program, or an empty one, is not ours, and
+/// is left as it was).
+fn open_ours(path: &Path, flags: OpenFlags) -> Result<(Connection, i64)> {
+    let conn = Connection::open_with_flags(path, flags)?;
+    let found = checked_version(&conn, path)?;
+    if found == 0 && !is_ours(&conn)? {
+        return Err(StoreError::NotAStore(path.display().to_string()));
+    }
+    Ok((conn, found))
+}
+
 /// Reads go through a memory map of up to this many bytes (see `configure`).
 pub(crate) const MMAP_SIZE: i64 = 256 << 20;
 
@@ -330,25 +353,13 @@ impl Store {
     /// brings an older schema up to date.
     pub fn open_existing(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
-        if !path.exists() {
-            return Err(StoreError::NotFound {
-                what: "store",
-                id: path.display().to_string(),
-            });
-        }
-        check_file(&path)?;
+        existing_file(&path)?;
         // A store made readable to others by an older program (or a copy) is tightened.
         private::restrict(&path)?;
-        let conn = Connection::open_with_flags(
+        let (conn, found) = open_ours(
             &path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let found = checked_version(&conn, &path)?;
-        // Never made into a store here: an SQLite file of another program (or an empty one) is not
-        // ours, and is left as it was.
-        if found == 0 && !is_ours(&conn)? {
-            return Err(StoreError::NotAStore(path.display().to_string()));
-        }
         if found < schema::VERSION {
             drop(conn);
             return Store::open(path);
@@ -356,6 +367,11 @@ impl Store {
         configure(&conn)?;
         rows::watch(&conn)?;
         rows::baseline_if_needed(&conn)?;
+        Store::with_law(conn, path)
+    }
+
+    /// The store on an open connection, with the shipped law and this store's changes to it.
+    fn with_law(conn: Connection, path: PathBuf) -> Result<Store> {
         let base = Arc::new(Law::embedded());
         let law = Law::with_changes(&base, &conn)?;
         Ok(Store {
@@ -373,21 +389,11 @@ impl Store {
     /// up to date first, as [`Store::open_existing`] does.
     pub fn open_for_reading(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
-        if !path.exists() {
-            return Err(StoreError::NotFound {
-                what: "store",
-                id: path.display().to_string(),
-            });
-        }
-        check_file(&path)?;
-        let conn = Connection::open_with_flags(
+        existing_file(&path)?;
+        let (conn, found) = open_ours(
             &path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let found = checked_version(&conn, &path)?;
-        if found == 0 && !is_ours(&conn)? {
-            return Err(StoreError::NotAStore(path.display().to_string()));
-        }
         // Older, or never baselined: a writing open does what is to be done, once.
         if found < schema::VERSION || rows::needs_baseline(&conn)? {
             drop(conn);
@@ -395,14 +401,7 @@ impl Store {
         }
         conn.busy_timeout(std::time::Duration::from_secs(15))?;
         conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
-        let base = Arc::new(Law::embedded());
-        let law = Law::with_changes(&base, &conn)?;
-        Ok(Store {
-            conn,
-            path,
-            base,
-            law,
-        })
+        Store::with_law(conn, path)
     }
 
     pub fn path(&self) -> &Path {

@@ -29,22 +29,10 @@ pub(crate) fn verify(bytes: &[u8]) -> Result<Legacy> {
     if eocd[..4] != [0x50, 0x4b, 0x05, 0x06] || comment_len != COMMENT_LEN {
         return Err(SyncError::NotABundle("no signed end record".into()));
     }
-    let comment = std::str::from_utf8(&bytes[body..])
-        .ok()
-        .and_then(|c| c.strip_prefix(SIGNATURE_PREFIX))
-        .and_then(|h| hex::decode(h).ok())
-        .and_then(|s| <[u8; 64]>::try_from(s.as_slice()).ok())
-        .ok_or(SyncError::Altered)?;
+    let comment = comment_signature(&bytes[body..], SIGNATURE_PREFIX)?;
     // Names, count and declared sizes from the raw directory before anything is inflated.
     let (offset, size) = directory_span(eocd, body - EOCD_LEN)?;
-    let entries = central_directory(eocd, &bytes[offset..offset + size])?;
-    let manifest_entry = entries
-        .iter()
-        .find(|e| e.name == "manifest.json")
-        .ok_or_else(|| SyncError::PartMissing("manifest.json".into()))?;
-    if manifest_entry.uncompressed > MAX_MANIFEST {
-        return Err(SyncError::TooLarge("manifest.json".into()));
-    }
+    let entries = listed_entries(eocd, &bytes[offset..offset + size])?;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| SyncError::NotABundle(e.to_string()))?;
     let manifest = parse_manifest(&read_capped(&mut zip, "manifest.json", MAX_MANIFEST)?)?;

@@ -201,6 +201,47 @@ fn central_directory(eocd: &[u8], dir: &[u8]) -> Result<Vec<RawEntry>> {
     Ok(entries)
 }
 
+/// The raw directory's entries, the manifest among them and within its limit: checked before
+/// anything is inflated.
+fn listed_entries(eocd: &[u8], dir: &[u8]) -> Result<Vec<RawEntry>> {
+    let entries = central_directory(eocd, dir)?;
+    let manifest = entries
+        .iter()
+        .find(|e| e.name == "manifest.json")
+        .ok_or_else(|| SyncError::PartMissing("manifest.json".into()))?;
+    if manifest.uncompressed > MAX_MANIFEST {
+        return Err(SyncError::TooLarge("manifest.json".into()));
+    }
+    Ok(entries)
+}
+
+/// The 64 signature bytes an archive's comment carries after `prefix` (in hex); anything else in
+/// the comment is an altered file.
+fn comment_signature(comment: &[u8], prefix: &str) -> Result<[u8; 64]> {
+    std::str::from_utf8(comment)
+        .ok()
+        .and_then(|c| c.strip_prefix(prefix))
+        .and_then(|h| hex::decode(h).ok())
+        .and_then(|s| <[u8; 64]>::try_from(s.as_slice()).ok())
+        .ok_or(SyncError::Altered)
+}
+
+/// Bytes read at a time: from a file for its hash, inflated for the records, handed to deflate.
+const CHUNK: usize = 1 << 20;
+
+/// The next `len` bytes of `src`, a chunk at a time to `f` (a file's body to its hashes).
+fn each_chunk<R: Read>(src: &mut R, len: u64, mut f: impl FnMut(&[u8])) -> std::io::Result<()> {
+    let mut buf = vec![0u8; CHUNK];
+    let mut left = len;
+    while left > 0 {
+        let n = left.min(CHUNK as u64) as usize;
+        src.read_exact(&mut buf[..n])?;
+        f(&buf[..n]);
+        left -= n as u64;
+    }
+    Ok(())
+}
+
 /// A read error of a part as the bundle's fault: the reader stops a part that inflates past its
 /// declared size (a bomb, not damage); anything else is damage.
 fn part_error(name: &str, e: std::io::Error) -> SyncError {

@@ -11,9 +11,6 @@ use std::io::SeekFrom;
 /// Where the records go: each with, for an audit event, its JSON as the bundle carries it.
 pub type Sink<'a> = dyn FnMut(&Record, Option<&str>) -> Result<()> + 'a;
 
-/// Bytes read at a time: from the file for the signature's hash, inflated for the records.
-const CHUNK: usize = 1 << 20;
-
 enum Body<R> {
     /// A first-format bundle, read and checked whole.
     Legacy(anyqtama_store::exchange::Records),
@@ -75,13 +72,7 @@ pub fn open<R: Read + Seek>(mut src: R) -> Result<Opened<R>> {
     let body = len - COMMENT_LEN as u64;
     let mut comment = vec![0u8; COMMENT_LEN];
     src.read_exact(&mut comment).map_err(io)?;
-    let signature = std::str::from_utf8(&comment)
-        .ok()
-        .and_then(|c| c.strip_prefix(SIGNATURE_PREFIX))
-        .and_then(|h| hex::decode(h).ok())
-        .and_then(|s| <[u8; 64]>::try_from(s.as_slice()).ok())
-        .map(|s| Signature::from_bytes(&s))
-        .ok_or(SyncError::Altered)?;
+    let signature = Signature::from_bytes(&comment_signature(&comment, SIGNATURE_PREFIX)?);
     // Names, count and declared sizes from the raw directory before anything is inflated.
     let eocd_at = body - EOCD_LEN as u64;
     let mut eocd = [0u8; EOCD_LEN];
@@ -91,29 +82,18 @@ pub fn open<R: Read + Seek>(mut src: R) -> Result<Opened<R>> {
     let mut dir = vec![0u8; size];
     src.seek(SeekFrom::Start(offset as u64)).map_err(io)?;
     src.read_exact(&mut dir).map_err(io)?;
-    let entries = central_directory(&eocd, &dir)?;
-    let manifest_entry = entries
-        .iter()
-        .find(|e| e.name == "manifest.json")
-        .ok_or_else(|| SyncError::PartMissing("manifest.json".into()))?;
-    if manifest_entry.uncompressed > MAX_MANIFEST {
-        return Err(SyncError::TooLarge("manifest.json".into()));
-    }
+    let entries = listed_entries(&eocd, &dir)?;
     // One pass over the file: the signature's prehash of the body, the bundle's SHA-256.
     let (mut prehash, mut whole) = (
         <ed25519_dalek::Sha512 as ed25519_dalek::Digest>::new(),
         Sha256::new(),
     );
     src.seek(SeekFrom::Start(0)).map_err(io)?;
-    let mut buf = vec![0u8; CHUNK];
-    let mut left = body;
-    while left > 0 {
-        let n = (left.min(CHUNK as u64)) as usize;
-        src.read_exact(&mut buf[..n]).map_err(io)?;
-        ed25519_dalek::Digest::update(&mut prehash, &buf[..n]);
-        whole.update(&buf[..n]);
-        left -= n as u64;
-    }
+    each_chunk(&mut src, body, |chunk| {
+        ed25519_dalek::Digest::update(&mut prehash, chunk);
+        whole.update(chunk);
+    })
+    .map_err(io)?;
     whole.update(&comment);
     let mut zip = zip::ZipArchive::new(src).map_err(|e| SyncError::NotABundle(e.to_string()))?;
     let manifest = parse_manifest(&read_capped(&mut zip, "manifest.json", MAX_MANIFEST)?)?;

@@ -8,8 +8,6 @@ use std::io::{SeekFrom, Write};
 
 /// The deflate level of the records (1-9): see docs/benchmarks.md for the measured sizes and times.
 const RECORDS_LEVEL: i64 = 3;
-/// Bytes hashed and deflated at a time, and read back for the signature.
-const CHUNK: usize = 1 << 20;
 /// Records handed to the deflating thread at a time.
 const BATCH: usize = 512;
 
@@ -258,14 +256,10 @@ fn sign<W: Read + Write + Seek>(
     let body = len - COMMENT_LEN as u64;
     out.seek(SeekFrom::Start(0)).map_err(write_error)?;
     let mut prehash = <ed25519_dalek::Sha512 as ed25519_dalek::Digest>::new();
-    let mut buf = vec![0u8; CHUNK];
-    let mut left = body;
-    while left > 0 {
-        let n = left.min(CHUNK as u64) as usize;
-        out.read_exact(&mut buf[..n]).map_err(write_error)?;
-        ed25519_dalek::Digest::update(&mut prehash, &buf[..n]);
-        left -= n as u64;
-    }
+    each_chunk(&mut out, body, |chunk| {
+        ed25519_dalek::Digest::update(&mut prehash, chunk)
+    })
+    .map_err(write_error)?;
     let signature = key
         .sign_prehashed(prehash, Some(CONTEXT))
         .expect("a context of 17 bytes is within RFC 8032's 255");

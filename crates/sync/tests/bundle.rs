@@ -819,21 +819,7 @@ fn a_string_longer_than_any_field_is_refused_before_parsing() {
         bytes.extend(serde_json::to_vec(l).unwrap());
         bytes.push(b'\n');
     }
-    let mut manifest: serde_json::Value = serde_json::from_slice(&parts[0].1).unwrap();
-    // Signed consistently by a key of its own, so only the limit can refuse it.
-    let key = ed25519_dalek::SigningKey::from_bytes(&[3u8; 32]);
-    give_identity(&mut manifest, &key);
-    for p in manifest["parts"].as_array_mut().unwrap() {
-        if p["name"] == "records.jsonl" {
-            use sha2::Digest;
-            p["size"] = bytes.len().into();
-            p["sha256"] = hex::encode(sha2::Sha256::digest(&bytes)).into();
-        }
-    }
-    let mut new_parts = parts[1..].to_vec();
-    new_parts[0].1 = bytes;
-    let hostile =
-        anyqtama_sync::assemble(&serde_json::to_vec(&manifest).unwrap(), &new_parts, &key);
+    let hostile = resigned_with_records(&bundle, bytes);
     assert!(
         matches!(verify(&hostile), Err(SyncError::TooLarge(p)) if p.starts_with("records.jsonl line")),
     );
