@@ -62,6 +62,10 @@ error-store-locked = The store is in use by another Anyqtama (a window, an impor
 error-store-read-only = The store cannot be written (a read-only folder or medium, or no permission). Copy it to a folder of yours, or ask the administrator.
 error-bad-credentials = Wrong login or password.
 error-user-disabled = The user { $login } is disabled. Ask the administrator.
+error-locked-out = Too many wrong passwords in a row. Sign-in as { $login } is locked until { $until }. Wait, or ask the administrator to reset the password.
+error-must-change-password = The administrator set your password. Choose your own password first: nothing else can be done until then.
+# After error-must-change-password, on the command line only.
+error-must-change-password-cli = On the command line: anyqtama user password (ANYQTAMA_PASSWORD the one you were given, ANYQTAMA_NEW_PASSWORD your own).
 error-not-permitted = You may not do this ({ $action ->
         [register_application] registering an application
         [refuse_acceptance] refusing acceptance

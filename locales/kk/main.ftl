@@ -62,6 +62,10 @@ error-store-locked = Қойманы басқа Anyqtama бағдарламасы
 error-store-read-only = Қоймаға жазу мүмкін емес (тек оқуға арналған қалта не тасығыш, немесе рұқсат жоқ). Оны өз қалтаңызға көшіріңіз немесе әкімшіге жүгініңіз.
 error-bad-credentials = Логин немесе құпиясөз қате.
 error-user-disabled = { $login } пайдаланушысы өшірілген. Әкімшіге хабарласыңыз.
+error-locked-out = Құпиясөз қатарынан тым көп рет қате терілді. { $login } ретінде кіру { $until } уақытына дейін бұғатталды. Күтіңіз немесе әкімшіден құпиясөзді қалпына келтіруді сұраңыз.
+error-must-change-password = Құпиясөзіңізді әкімші орнатқан. Алдымен өз құпиясөзіңізді таңдаңыз: оған дейін басқа әрекет жасалмайды.
+# After error-must-change-password, on the command line only.
+error-must-change-password-cli = Пәрмен жолында: anyqtama user password (ANYQTAMA_PASSWORD — берілген құпиясөз, ANYQTAMA_NEW_PASSWORD — өзіңіздікі).
 error-not-permitted = Бұл әрекетке ({ $action ->
         [register_application] өтінішті тіркеу
         [refuse_acceptance] қабылдаудан бас тарту

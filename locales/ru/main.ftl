@@ -62,6 +62,10 @@ error-store-locked = Хранилище занято другой програм
 error-store-read-only = В хранилище нельзя записывать (папка или носитель только для чтения, или нет прав). Скопируйте его в свою папку или обратитесь к администратору.
 error-bad-credentials = Неверный логин или пароль.
 error-user-disabled = Пользователь { $login } отключён. Обратитесь к администратору.
+error-locked-out = Слишком много неверных паролей подряд. Вход для { $login } заблокирован до { $until }. Подождите или попросите администратора сбросить пароль.
+error-must-change-password = Ваш пароль задан администратором. Сначала выберите свой пароль: до этого другие действия недоступны.
+# After error-must-change-password, on the command line only.
+error-must-change-password-cli = В командной строке: anyqtama user password (ANYQTAMA_PASSWORD — выданный пароль, ANYQTAMA_NEW_PASSWORD — ваш новый).
 error-not-permitted = У вас нет права на это действие ({ $action ->
         [register_application] регистрация заявления
         [refuse_acceptance] отказ в приёме

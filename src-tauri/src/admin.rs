@@ -57,11 +57,23 @@ pub fn set_roles(
     Ok(fresh)
 }
 
-command!(
-    /// The signed-in user's own password: the current one asked again.
-    with_mut change_password(old: String, new: String) -> (),
-    |s, who| office::change_password(s, who, now(), &old, &new)
-);
+/// The signed-in user's own password: the current one asked again. A password the administrator
+/// reset no longer has to be changed: the session that follows is returned.
+#[tauri::command]
+pub fn change_password(
+    state: tauri::State<'_, AppState>,
+    old: String,
+    new: String,
+    lang: String,
+) -> Res<Session> {
+    state.with_mut(&lang, |s, who| {
+        office::change_password(s, who, now(), &old, &new)
+    })?;
+    let mut guard = state.session.lock().expect("not poisoned");
+    let session = guard.as_mut().expect("signed in: with_mut checked");
+    session.must_change_password = false;
+    Ok(session.clone())
+}
 
 command!(
     /// The administrator sets a new password for a user who lost theirs.

@@ -30,6 +30,24 @@ fn main() {
         .unwrap_or_else(anyqtama_store::default_path);
     let lock = anyqtama_store::hold(&path);
     tauri::Builder::default()
+        // First, so a second launch is handed over before anything else is set up.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(instance_id(&path))
+                .callback(|app, _argv, _cwd| bring_forward(app))
+                .build(),
+        )
+        .plugin(
+            tauri_plugin_window_state::Builder::new()
+                // An absolute name: the plugin joins it to its folder, so it lands beside the store.
+                .with_filename(window_state_file(&path).to_string_lossy())
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::SIZE
+                        | tauri_plugin_window_state::StateFlags::POSITION
+                        | tauri_plugin_window_state::StateFlags::MAXIMIZED,
+                )
+                .build(),
+        )
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState {
             law: Arc::new(Law::embedded()),
@@ -96,4 +114,33 @@ fn main() {
         ])
         .run(tauri::generate_context!())
         .expect("the window could not be opened");
+}
+
+/// The single-instance name of one store: two offices' stores (or a test's) open side by side, a
+/// second launch on the same store finds the first. The hash only has to agree between two runs of
+/// the same build.
+fn instance_id(store: &std::path::Path) -> String {
+    use std::hash::{Hash, Hasher};
+    let full = std::fs::canonicalize(store)
+        .or_else(|_| std::path::absolute(store))
+        .unwrap_or_else(|_| store.to_path_buf());
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    full.hash(&mut h);
+    format!("kz.anyqtama.desktop.s{:016x}", h.finish())
+}
+
+/// Where the window's size and place are kept: beside its store.
+fn window_state_file(store: &std::path::Path) -> PathBuf {
+    let full = std::path::absolute(store).unwrap_or_else(|_| store.to_path_buf());
+    full.with_extension("window.json")
+}
+
+/// Another launch on this store: the open window comes to the front instead.
+fn bring_forward(app: &tauri::AppHandle) {
+    use tauri::Manager;
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.show();
+        let _ = w.set_focus();
+    }
 }

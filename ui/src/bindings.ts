@@ -556,7 +556,12 @@ export type Service = "issue" | "extend" | "reissue" | "duplicate";
 /**
  * A signed-in user.
  */
-export type Session = { user_id: UserId, login: string, full_name: string, roles: Array<Role>, lang: string, };
+export type Session = { user_id: UserId, login: string, full_name: string, roles: Array<Role>, lang: string, 
+/**
+ * The administrator reset the password: the window asks for a new one before anything else,
+ * and every action but changing it is refused (`StoreError::MustChangePassword`).
+ */
+must_change_password: boolean, };
 
 export type Settings = { office: OfficeSettings, users: Array<UserRow>, members: Array<MemberRow>, rule_sets: Array<RuleSetInfo>, calendar: Array<CalendarYear>, };
 

@@ -38,7 +38,7 @@ export function renderChrome(route: Route): void {
   out.hidden = !session;
   out.textContent = t("ui-sign-out");
   const menu = $("menu");
-  menu.hidden = !session;
+  menu.hidden = !session || session.must_change_password;
   const items = (isHigherOffice() ? HQ_MENU : MENU).filter((m) => !m.roles || hasRole(...m.roles));
   menu.replaceChildren(
     ...items.map((m) =>

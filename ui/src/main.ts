@@ -15,7 +15,7 @@ import { registersScreen } from "./screens/registers";
 import { settingsScreen } from "./screens/settings";
 import { auditScreen } from "./screens/audit";
 import { backupScreen } from "./screens/backup";
-import { aboutScreen } from "./screens/about";
+import { aboutScreen, ownPasswordScreen } from "./screens/about";
 import { hqScreen } from "./screens/hq";
 
 register(
@@ -32,11 +32,17 @@ register(
     audit: () => auditScreen(),
     backup: () => backupScreen(),
     about: () => aboutScreen(),
+    password: () => ownPasswordScreen(),
     hq: () => hqScreen(),
   },
   {
     // Nobody signed in sees the start screen only.
-    guard: (r) => (user() || r.name === "start" ? r : { name: "start" }),
+    // A password the administrator reset is changed before anything else.
+    guard: (r) => {
+      const u = user();
+      if (!u) return r.name === "start" ? r : { name: "start" };
+      return u.must_change_password ? { name: "password" } : r;
+    },
     chrome: renderChrome,
   },
 );

@@ -18,6 +18,7 @@ export type Route =
   | { name: "audit" }
   | { name: "backup" }
   | { name: "about" }
+  | { name: "password" }
   | { name: "hq" };
 
 export type RouteName = Route["name"];
@@ -127,7 +128,8 @@ async function render(ready = true): Promise<void> {
   main.dataset.screen = nav.current.route.name;
   main.dataset.lang = pageLang();
   if (ready) main.dataset.ready = "1";
-  main.focus({ preventScroll: true });
+  // Where the next action is: the field a screen marks, else the screen itself (for the keyboard).
+  (main.querySelector<HTMLElement>("[data-autofocus]") ?? main).focus({ preventScroll: true });
 }
 
 type Typed = Map<string, string | boolean>;

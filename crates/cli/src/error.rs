@@ -81,6 +81,13 @@ impl CliError {
                 anyqtama_app::explain::sentence(e, lang),
                 m.get("error-unknown-office-cli", &[])
             ),
+            CliError::App(
+                e @ anyqtama_app::AppError::Store(anyqtama_store::StoreError::MustChangePassword),
+            ) => format!(
+                "{} {}",
+                anyqtama_app::explain::sentence(e, lang),
+                m.get("error-must-change-password-cli", &[])
+            ),
             CliError::App(e) => anyqtama_app::explain::sentence(e, lang),
             CliError::Json {
                 line,

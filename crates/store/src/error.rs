@@ -23,6 +23,12 @@ pub enum StoreError {
     BadCredentials,
     #[error("the user `{0}` is disabled")]
     UserDisabled(String),
+    /// Too many wrong passwords in a row: sign-in waits until `until` (DD.MM.YYYY HH:MM).
+    #[error("sign-in of `{login}` is locked until {until}")]
+    LockedOut { login: String, until: String },
+    /// The administrator reset this user's password: they choose their own before anything else.
+    #[error("the password was reset: choose a new one first")]
+    MustChangePassword,
     #[error("not permitted: {action} needs the role {needed:?}")]
     NotPermitted {
         action: &'static str,
@@ -138,6 +144,8 @@ impl StoreError {
             StoreError::Rules(e) => e.code(),
             StoreError::BadCredentials => "bad-credentials",
             StoreError::UserDisabled(_) => "user-disabled",
+            StoreError::LockedOut { .. } => "locked-out",
+            StoreError::MustChangePassword => "must-change-password",
             StoreError::NotPermitted { .. } => "not-permitted",
             StoreError::WrongState { .. } => "wrong-state",
             StoreError::NotFound { .. } => "not-found",
@@ -181,6 +189,10 @@ impl StoreError {
             StoreError::Rules(e) => e.args(),
             StoreError::BadCredentials => vec![],
             StoreError::UserDisabled(l) => vec![("login", l.clone())],
+            StoreError::LockedOut { login, until } => {
+                vec![("login", login.clone()), ("until", until.clone())]
+            }
+            StoreError::MustChangePassword => vec![],
             StoreError::NotPermitted { action, needed } => vec![
                 ("action", action.to_string()),
                 (
@@ -326,6 +338,11 @@ pub fn examples() -> Vec<StoreError> {
         },
         StoreError::BadCredentials,
         StoreError::UserDisabled("u".into()),
+        StoreError::LockedOut {
+            login: "u".into(),
+            until: "01.12.2026 10:15".into(),
+        },
+        StoreError::MustChangePassword,
         StoreError::NotPermitted {
             action: "decide",
             needed: vec![Role::Head],
@@ -410,6 +427,8 @@ pub fn examples() -> Vec<StoreError> {
             | StoreError::Rules(_)
             | StoreError::BadCredentials
             | StoreError::UserDisabled(_)
+            | StoreError::LockedOut { .. }
+            | StoreError::MustChangePassword
             | StoreError::NotPermitted { .. }
             | StoreError::WrongState { .. }
             | StoreError::NotFound { .. }

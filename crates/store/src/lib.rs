@@ -157,6 +157,9 @@ pub struct Session {
     pub full_name: String,
     pub roles: Vec<Role>,
     pub lang: String,
+    /// The administrator reset the password: the window asks for a new one before anything else,
+    /// and every action but changing it is refused (`StoreError::MustChangePassword`).
+    pub must_change_password: bool,
     /// The office key, unlocked by this signatory's password at sign-in (issue 12): a decision
     /// seals with it, a bundle is signed with it. Never serialised, never in the window.
     #[serde(skip)]
@@ -523,9 +526,12 @@ impl Store {
         )? > 0)
     }
 
-    /// Signs a user in by login and password.
     /// Signs a user in with their password; a signatory's office key is unlocked with it (and, in
     /// a store from before key slots, taken into their slot: `keys::unlock`).
+    ///
+    /// After [`MAX_FAILURES`] wrong passwords in a row the login is locked for [`LOCKOUT_MINUTES`]
+    /// (an audit event says so); while locked, even the right password is not checked. This slows
+    /// guessing at the keyboard only: a copy of the file is guarded by argon2id, not by this.
     pub fn sign_in(&self, login: &str, password: &str, now: NaiveDateTime) -> Result<Session> {
         let row: Option<(i64, String, String, String, bool)> = self
             .conn
@@ -540,10 +546,20 @@ impl Store {
             let _ = hash_password(password);
             return Err(StoreError::BadCredentials);
         };
-        let parsed = PasswordHash::new(&hash).map_err(|_| StoreError::BadCredentials)?;
-        Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .map_err(|_| StoreError::BadCredentials)?;
+        let (failures, locked_until) = self.sign_in_failures(id)?;
+        if let Some(until) = locked_until.filter(|u| *u > now) {
+            return Err(StoreError::LockedOut {
+                login: login.to_string(),
+                until: until.format("%d.%m.%Y %H:%M").to_string(),
+            });
+        }
+        if !password_matches(&hash, password) {
+            return Err(self.failed_sign_in(id, login, failures + 1, now));
+        }
+        if failures > 0 || locked_until.is_some() {
+            self.conn
+                .execute("DELETE FROM sign_in_failures WHERE user_id = ?1", [id])?;
+        }
         if !active {
             return Err(StoreError::UserDisabled(login.to_string()));
         }
@@ -562,10 +578,96 @@ impl Store {
             user_id: UserId(id),
             login: login.to_string(),
             full_name,
+            must_change_password: self.password_expired(id)?,
             roles,
             lang,
             seal_key,
         })
+    }
+
+    /// Wrong passwords in a row and the lockout they led to, if any.
+    fn sign_in_failures(&self, user: i64) -> Result<(i64, Option<NaiveDateTime>)> {
+        let row: Option<(i64, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT failures, locked_until FROM sign_in_failures WHERE user_id = ?1",
+                [user],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(match row {
+            Some((n, until)) => (
+                n,
+                until.and_then(|u| NaiveDateTime::parse_from_str(&u, "%Y-%m-%dT%H:%M:%S").ok()),
+            ),
+            None => (0, None),
+        })
+    }
+
+    /// Counts a wrong password; the last one allowed locks the login (an audit event). Returns the
+    /// error to give. A store opened read-only cannot count: the count is then left as it was.
+    fn failed_sign_in(
+        &self,
+        user: i64,
+        login: &str,
+        failures: i64,
+        now: NaiveDateTime,
+    ) -> StoreError {
+        let locked = failures >= MAX_FAILURES;
+        let until = now + chrono::Duration::minutes(LOCKOUT_MINUTES);
+        let write = || -> Result<()> {
+            let tx = self.conn.unchecked_transaction()?;
+            if locked {
+                tx.execute(
+                    "INSERT OR REPLACE INTO sign_in_failures (user_id, failures, locked_until) VALUES (?1, 0, ?2)",
+                    rusqlite::params![user, until.format("%Y-%m-%dT%H:%M:%S").to_string()],
+                )?;
+                let role = self
+                    .roles_of(UserId(user))?
+                    .first()
+                    .copied()
+                    .unwrap_or(Role::Registrar);
+                audit::append(
+                    &tx,
+                    &Actor::user(UserId(user), login, role),
+                    audit::Event {
+                        at: now,
+                        action: "lockout",
+                        entity: "user",
+                        entity_id: user.to_string(),
+                        before: None,
+                        after: Some(serde_json::json!({
+                            "failures": failures,
+                            "locked_until": until.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                        })),
+                    },
+                )?;
+            } else {
+                tx.execute(
+                    "INSERT OR REPLACE INTO sign_in_failures (user_id, failures, locked_until) VALUES (?1, ?2, NULL)",
+                    rusqlite::params![user, failures],
+                )?;
+            }
+            tx.commit()?;
+            Ok(())
+        };
+        match write() {
+            Err(e) if e.code() != "store-read-only" => e,
+            _ if locked => StoreError::LockedOut {
+                login: login.to_string(),
+                until: until.format("%d.%m.%Y %H:%M").to_string(),
+            },
+            _ => StoreError::BadCredentials,
+        }
+    }
+
+    /// The administrator reset this user's password and they have not chosen their own since.
+    fn password_expired(&self, user: i64) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM password_expired WHERE user_id = ?1",
+            [user],
+            |r| r.get::<_, i64>(0),
+        )? > 0)
     }
 
     /// A session for a known user without a password: for the command line's own tools (demo) and
@@ -589,6 +691,7 @@ impl Store {
             full_name,
             roles: self.roles_of(UserId(id))?,
             lang,
+            must_change_password: false,
             // No password, no key: such a session cannot seal or sign.
             seal_key: None,
         })
@@ -691,6 +794,11 @@ pub fn default_path() -> PathBuf {
         .join("kz.anyqtama.desktop")
         .join("anyqtama.sqlite")
 }
+
+/// Wrong passwords in a row before a login is locked.
+pub const MAX_FAILURES: i64 = 5;
+/// How long a locked login waits, in minutes.
+pub const LOCKOUT_MINUTES: i64 = 15;
 
 /// Whether `password` is the one `hash` was made from.
 pub(crate) fn password_matches(hash: &str, password: &str) -> bool {

@@ -14,7 +14,8 @@
 //!
 //! Not recorded: the trail and `meta` themselves (the chain covers them), the search index (made
 //! from the cases), a higher office's consolidated tables (each import is checked against the
-//! office's own trail instead), and a user's interface language (a preference, not audited).
+//! office's own trail instead), a user's interface language (a preference, not audited), and the count of wrong passwords
+//! (the lockout it leads to is an event).
 
 use crate::error::Result;
 use rusqlite::types::ValueRef;
@@ -48,6 +49,7 @@ fn covered(name: &str) -> bool {
     !(name == "audit"
         || name == "meta"
         || name.starts_with("sqlite_")
+        || name == "sign_in_failures"
         || name.starts_with("case_search")
         || name.starts_with("hq_"))
 }

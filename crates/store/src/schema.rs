@@ -458,6 +458,24 @@ CREATE INDEX cases_decided_on ON cases(decided_on);
 CREATE INDEX extensions_certificate ON extensions(certificate_id);
 "#;
 
+/// Issue 15: sign-in safety. Both are tables of their own, not columns of `users`, so that the
+/// row record of every existing user (issue 12) stays what it was.
+/// - `password_expired`: the administrator reset this user's password; they must choose their own
+///   at their next sign-in before anything else (set and cleared by audited events).
+/// - `sign_in_failures`: wrong passwords in a row, and the lockout they led to. Not part of the row
+///   record (a count of attempts is not a legal record; the lockout itself is an audit event).
+const V12: &str = r#"
+CREATE TABLE password_expired (
+    user_id INTEGER PRIMARY KEY REFERENCES users(id),
+    since TEXT NOT NULL
+);
+CREATE TABLE sign_in_failures (
+    user_id INTEGER PRIMARY KEY REFERENCES users(id),
+    failures INTEGER NOT NULL,
+    locked_until TEXT
+);
+"#;
+
 /// All migrations, oldest first. Append, never edit: a shipped migration is history.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -472,8 +490,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V9),
         M::up(V10),
         M::up(V11),
+        M::up(V12),
     ])
 }
 
 /// The schema version this program writes.
-pub const VERSION: i64 = 11;
+pub const VERSION: i64 = 12;

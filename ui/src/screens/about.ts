@@ -1,18 +1,21 @@
 // What the program is, the legal basis it applies (rule sets with their dates and sources, the
 // lists), and where its data lives.
-import { call, type About } from "../api";
+import { call, type About, type Session } from "../api";
+import { go } from "../router";
+import { isHigherOffice, refreshSession } from "../session";
 import { act, field, formError, h, input, LocalFail, notice, section, table } from "../dom";
 import { fmtDate, t, ruleSetName, lang } from "../i18n";
 
-/** The signed-in user's own password: the current one asked again, the new one twice. */
-function passwordCard(): HTMLElement {
-  const old = input({ type: "password", autocomplete: "current-password" });
+/** The signed-in user's own password: the current one asked again, the new one twice. Forced
+ * (after the administrator's reset), it is the only screen, and the dashboard follows. */
+function passwordCard(forced = false): HTMLElement {
+  const old = input({ type: "password", autocomplete: "current-password", ...(forced ? { "data-autofocus": "" } : {}) });
   const fresh = input({ type: "password", autocomplete: "new-password" });
   const again = input({ type: "password", autocomplete: "new-password" });
   const save = h("button", { type: "button", id: "password-save" }, t("ui-password-save"));
   const card = section(
-    t("ui-password-title"),
-    h("p", { class: "muted" }, t("ui-password-explain")),
+    t(forced ? "ui-password-must-title" : "ui-password-title"),
+    h("p", { class: forced ? "" : "muted" }, t(forced ? "ui-password-must-explain" : "ui-password-explain")),
     h("div", { class: "row" }, field("password-old", t("ui-password-old"), old, { name: "old" }), field("password-new", t("ui-password-new"), fresh, { name: "password" }), field("password-again", t("ui-password-again"), again, { name: "again" })),
     save,
     formError(),
@@ -20,12 +23,19 @@ function passwordCard(): HTMLElement {
   save.addEventListener("click", () =>
     act(save, card, async () => {
       if (fresh.value !== again.value) throw new LocalFail({ message: t("ui-password-mismatch"), field: "again" });
-      await call("change_password", { old: old.value, new: fresh.value });
+      const s = await call<Session>("change_password", { old: old.value, new: fresh.value });
       for (const i of [old, fresh, again]) i.value = "";
+      await refreshSession(s);
       notice(t("ui-password-changed"));
+      if (forced) await go({ name: isHigherOffice() ? "hq" : "dashboard" });
     }),
   );
   return card;
+}
+
+/** The only screen of a user whose password the administrator reset. */
+export async function ownPasswordScreen(): Promise<HTMLElement> {
+  return h("div", { id: "own-password" }, passwordCard(true));
 }
 
 export async function aboutScreen(): Promise<HTMLElement> {

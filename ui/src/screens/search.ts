@@ -32,6 +32,6 @@ export async function searchScreen(text: string): Promise<HTMLElement> {
     h("small", { id: "search-hint", class: "hint" }, t("ui-search-hint")),
   );
   if (text) await run();
-  queueMicrotask(() => box.focus());
+  box.setAttribute("data-autofocus", "");
   return h("div", {}, h("h2", { class: "screen-title" }, t("ui-menu-search")), form, results);
 }

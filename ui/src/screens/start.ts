@@ -49,7 +49,7 @@ export async function startScreen(): Promise<HTMLElement> {
 }
 
 function signInForm(): HTMLElement {
-  const login = input({ name: "login", autocomplete: "username", required: true });
+  const login = input({ name: "login", autocomplete: "username", required: true, "data-autofocus": "" });
   const password = input({ type: "password", autocomplete: "current-password", required: true });
   const submit = h("button", { type: "submit", class: "primary" }, t("ui-sign-in"));
   const form = h(
@@ -75,7 +75,6 @@ function signInForm(): HTMLElement {
       }
     });
   });
-  queueMicrotask(() => login.focus());
   return form;
 }
 

@@ -316,6 +316,11 @@ impl<'a> Writer<'a> {
             "UPDATE users SET password_hash = ?1 WHERE id = ?2",
             params![fresh, user],
         )?;
+        // Their own choice now: a reset password no longer has to be changed.
+        let was_reset = self
+            .tx
+            .execute("DELETE FROM password_expired WHERE user_id = ?1", [user])?
+            > 0;
         let slot = match crate::keys::open_slot(self.tx, user, old)? {
             Some(key) => {
                 crate::keys::write_slot(self.tx, user, new, &key, self.now)?;
@@ -336,7 +341,7 @@ impl<'a> Writer<'a> {
             "user",
             user,
             None,
-            Some(json!({"password": "changed", "key_slot": slot})),
+            Some(json!({"password": "changed", "key_slot": slot, "after_reset": was_reset})),
         )?;
         Ok(())
     }
@@ -357,6 +362,13 @@ impl<'a> Writer<'a> {
                 id: user.to_string(),
             });
         }
+        // They choose their own at their next sign-in; a lockout ends with the reset.
+        self.tx.execute(
+            "INSERT OR REPLACE INTO password_expired (user_id, since) VALUES (?1, ?2)",
+            params![user.0, self.now.format("%Y-%m-%dT%H:%M:%S").to_string()],
+        )?;
+        self.tx
+            .execute("DELETE FROM sign_in_failures WHERE user_id = ?1", [user.0])?;
         let roles: Vec<Role> = self
             .tx
             .prepare("SELECT role FROM user_roles WHERE user_id = ?1")?
@@ -393,7 +405,7 @@ impl<'a> Writer<'a> {
             "user",
             user.0,
             None,
-            Some(json!({"password": "reset", "key_slot": slot})),
+            Some(json!({"password": "reset", "key_slot": slot, "must_change": true})),
         )?;
         Ok(())
     }

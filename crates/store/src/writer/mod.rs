@@ -268,6 +268,7 @@ fn first_admin(
         full_name: name.into(),
         roles: vec![Role::Admin],
         lang: "kk".into(),
+        must_change_password: false,
         seal_key: None,
     })
 }
@@ -393,6 +394,10 @@ impl<'a> Writer<'a> {
     }
 
     fn permit(&self, action: Action) -> Result<Actor> {
+        // A password the administrator reset is changed before anything else is done.
+        if self.session.must_change_password {
+            return Err(StoreError::MustChangePassword);
+        }
         let role = lifecycle::permitted(action, &self.session.roles)?;
         Ok(Actor::user(self.session.user_id, &self.session.login, role))
     }

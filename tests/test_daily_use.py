@@ -1,0 +1,175 @@
+"""Issue 15, item 3, in the real window: a reset password is changed before anything else, wrong
+passwords lock the login for a while, a second launch on the same store brings the open window
+forward, and the window opens at the size and place it was left."""
+import datetime
+import json
+import os
+import shutil
+import subprocess
+import time
+
+import pytest
+
+from conftest import E2E_NOW, TARGET, ftl, ftl_all, launch
+from ui import click, fill, no_untranslated, screen, set_lang, shoot, sign_in, wait_for, wait_text, wait_until
+
+BIN = os.environ.get("ANYQTAMA_BIN", str(TARGET / "debug" / "anyqtama"))
+DESKTOP = os.environ.get("ANYQTAMA_DESKTOP", str(TARGET / "debug" / "anyqtama-desktop"))
+DEMO_PASSWORD = "anyqtama-demo"
+
+
+def small_demo(tmp_path):
+    """A demo office of its own (the shared demo store keeps its passwords for the other tests)."""
+    base = tmp_path / "office"
+    (base / "dialogs").mkdir(parents=True)
+    store = base / "office.sqlite"
+    subprocess.run([BIN, "demo", "--db", str(store), "--cases", "20", "--today", E2E_NOW[:10]],
+                   check=True, capture_output=True, timeout=300)
+    return store, base / "dialogs"
+
+
+def test_a_reset_password_is_chosen_anew_at_the_next_sign_in(tmp_path):
+    store, dialogs = small_demo(tmp_path)
+    with launch(store, dialogs) as w:
+        d = w.d
+        set_lang(d, "ru")
+        sign_in(d, "admin", DEMO_PASSWORD)
+        screen(d, "dashboard")
+        click(d, "#menu-settings")
+        screen(d, "settings")
+        d.execute_script(
+            "const s = document.getElementById('reset-user');"
+            "s.value = [...s.options].find((o) => o.text.startsWith('registrar ')).value;")
+        fill(d, "#reset-to", "given-by-admin-1")
+        click(d, "#reset-password")
+        wait_until(d, "return !document.querySelector('#reset-password').disabled && document.getElementById('reset-to').value === ''")
+        click(d, "#sign-out")
+        # The registrar signs in with what they were given: only the password screen, no menu.
+        sign_in(d, "registrar", "given-by-admin-1")
+        screen(d, "password")
+        wait_for(d, "#own-password")
+        assert d.execute_script("return document.getElementById('menu').hidden")
+        assert d.execute_script("return document.activeElement && document.activeElement.type === 'password'"), \
+            "the first field has the focus"
+        for lang in ["kk", "ru", "en"]:
+            set_lang(d, lang)
+            wait_text(d, "#own-password", ftl_all(lang)["ui-password-must-title"])
+            no_untranslated(d)
+            shoot(d, f"password-must-change-{lang}")
+        fill(d, "#password-old", "given-by-admin-1")
+        fill(d, "#password-new", "mine-only-2026")
+        fill(d, "#password-again", "mine-only-2026")
+        click(d, "#password-save")
+        screen(d, "dashboard")
+        assert not d.execute_script("return document.getElementById('menu').hidden")
+        click(d, "#sign-out")
+        sign_in(d, "registrar", "mine-only-2026")
+        screen(d, "dashboard")
+    # The trail holds the reset and the change, and the store still verifies.
+    p = subprocess.run([BIN, "verify", "--db", str(store)], capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stdout + p.stderr
+
+
+def test_wrong_passwords_lock_the_login_and_say_until_when(tmp_path):
+    store, dialogs = small_demo(tmp_path)
+    with launch(store, dialogs) as w:
+        d = w.d
+        set_lang(d, "kk")
+        wait_for(d, "#signin")
+        assert d.execute_script("return document.activeElement === document.querySelector('#signin input[name=login]')"), \
+            "the login field has the focus"
+        ready = "return !document.querySelector('#signin button[type=submit]').disabled"
+        for i in range(4):
+            wait_until(d, ready)
+            sign_in(d, "secretary", "not-the-password")
+            wait_until(d, ready)
+            wait_text(d, "#signin", ftl("kk")["error-bad-credentials"])
+        wait_until(d, ready)
+        sign_in(d, "secretary", "not-the-password")
+        # The clock is pinned (E2E_NOW): locked for 15 minutes from it.
+        until = (datetime.datetime.fromisoformat(E2E_NOW) + datetime.timedelta(minutes=15)).strftime("%d.%m.%Y %H:%M")
+        wait_text(d, "#signin", until)
+        assert "уақытына дейін бұғатталды" in d.execute_script("return document.getElementById('signin').innerText")
+        # Even the right password waits.
+        wait_until(d, ready)
+        sign_in(d, "secretary", DEMO_PASSWORD)
+        wait_until(d, ready)
+        wait_text(d, "#signin", until)
+        set_lang(d, "ru")
+        sign_in(d, "secretary", DEMO_PASSWORD)
+        wait_until(d, ready)
+        wait_text(d, "#signin", "заблокирован до " + until)
+        shoot(d, "sign-in-locked-ru")
+        # Another login is not locked.
+        wait_until(d, ready)
+        sign_in(d, "registrar", DEMO_PASSWORD)
+        screen(d, "dashboard")
+
+
+def private_bus():
+    """A D-Bus session bus of the test's own (the plugin finds the first window through it)."""
+    exe = shutil.which("dbus-daemon")
+    if not exe:
+        pytest.fail("dbus-daemon is not installed: ./dev test installs it")
+    p = subprocess.Popen([exe, "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE, text=True)
+    address = p.stdout.readline().strip()
+    assert address.startswith("unix:"), address
+    return p, address
+
+
+def windows_titled(title):
+    out = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True).stdout
+    return sum(1 for line in out.splitlines() if f'"{title}"' in line)
+
+
+def test_a_second_launch_on_the_same_store_brings_the_first_window_forward(tmp_path):
+    store, dialogs = small_demo(tmp_path)
+    bus, address = private_bus()
+    try:
+        env = {"DBUS_SESSION_BUS_ADDRESS": address}
+        with launch(store, dialogs, env=env) as w:
+            wait_for(w.d, "#signin")
+            before = windows_titled("Anyqtama")
+            launch_env = {**os.environ, **env, "ANYQTAMA_DB": str(store), "ANYQTAMA_TEST_NOW": E2E_NOW}
+            # Without the plugin the second one would open its own window saying the store is in
+            # use, and stay; with it, it hands over to the first and ends at once, successfully.
+            p = subprocess.run([DESKTOP], env=launch_env, capture_output=True, text=True, timeout=60)
+            assert p.returncode == 0, p.stderr
+            assert windows_titled("Anyqtama") == before
+            # The first window goes on working.
+            sign_in(w.d, "registrar", DEMO_PASSWORD)
+            screen(w.d, "dashboard")
+            # Another store on the same bus is another office: its own window opens.
+            other, _ = small_demo(tmp_path / "second")
+            q = subprocess.Popen([DESKTOP], env={**launch_env, "ANYQTAMA_DB": str(other)},
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                end = time.time() + 60
+                while time.time() < end and windows_titled("Anyqtama") <= before and q.poll() is None:
+                    time.sleep(0.2)
+                assert q.poll() is None, "a launch on another store is not handed over"
+                assert windows_titled("Anyqtama") > before
+            finally:
+                q.kill()
+                q.wait()
+    finally:
+        bus.kill()
+        bus.wait()
+
+
+def test_the_window_opens_at_the_size_and_place_it_was_left(tmp_path):
+    store, dialogs = small_demo(tmp_path)
+    # What the window-state plugin wrote when the window was last closed, beside the store.
+    state = store.with_suffix(".window.json")
+    state.write_text(json.dumps({"main": {
+        "width": 1000, "height": 700, "x": 40, "y": 30, "prev_x": 40, "prev_y": 30,
+        "maximized": False, "visible": True, "decorated": True, "fullscreen": False}}))
+    with launch(store, dialogs) as w:
+        wait_for(w.d, "#signin")
+        wait_until(w.d, "return window.outerWidth === 1000 && window.outerHeight === 700",
+                   message="the window took the size it was left at")
+    state.unlink()
+    # With no state kept, the window opens at its default size.
+    with launch(store, dialogs) as w:
+        wait_for(w.d, "#signin")
+        wait_until(w.d, "return window.innerWidth === 1100", message="the default width")
