@@ -173,3 +173,41 @@ def test_the_window_opens_at_the_size_and_place_it_was_left(tmp_path):
     with launch(store, dialogs) as w:
         wait_for(w.d, "#signin")
         wait_until(w.d, "return window.innerWidth === 1100", message="the default width")
+
+
+def test_the_dashboard_says_when_the_last_backup_was_and_makes_one(tmp_path):
+    store, dialogs = small_demo(tmp_path)
+    # A backup three weeks before the pinned day, made at the command line.
+    then = (datetime.datetime.fromisoformat(E2E_NOW) - datetime.timedelta(days=21)).strftime("%Y-%m-%dT%H:%M")
+    subprocess.run([BIN, "backup", "--db", str(store), "--out", str(tmp_path / "old.sqlite")],
+                   env={**os.environ, "ANYQTAMA_TEST_NOW": then}, check=True, capture_output=True, timeout=120)
+    on = then[8:10] + "." + then[5:7] + "." + then[:4]
+    with launch(store, dialogs) as w:
+        d = w.d
+        set_lang(d, "ru")
+        sign_in(d, "admin", DEMO_PASSWORD)
+        screen(d, "dashboard")
+        # Russian plural of 21: "день" (one), Kazakh: no case ending after the number.
+        for lang, said in [("ru", f"{on}, 21 день назад"), ("kk", f"{on}, 21 күн бұрын"), ("en", f"{on}, 21 days ago")]:
+            set_lang(d, lang)
+            wait_text(d, "#backup-last", said)
+            wait_for(d, "#backup-due")
+            no_untranslated(d)
+        shoot(d, "dashboard-backup-due-en")
+        # One click: the dialog (the test seam answers in `dialogs`), then the card says today.
+        click(d, "#dashboard-backup")
+        wait_text(d, "#backup-last", "today")
+        assert not d.execute_script("return !!document.getElementById('backup-due')")
+        set_lang(d, "kk")
+        wait_text(d, "#backup-last", "бүгін")
+        click(d, "#sign-out")
+        # Only the administrator (who may back up) sees the card.
+        sign_in(d, "registrar", DEMO_PASSWORD)
+        screen(d, "dashboard")
+        assert not d.execute_script("return !!document.getElementById('backup-card')")
+    made = [p for p in dialogs.iterdir() if p.suffix == ".sqlite"]
+    assert made, list(dialogs.iterdir())
+    import sqlite3
+    con = sqlite3.connect(f"file:{made[0]}?mode=ro", uri=True)
+    assert con.execute("SELECT count(*) FROM cases").fetchone()[0] > 0
+    con.close()

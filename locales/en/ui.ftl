@@ -436,6 +436,13 @@ ui-backup-title = Backup
 ui-backup-explain = A consistent copy of the whole store, taken while you work, to a file you choose (for example on a USB stick). Recorded in the audit trail.
 ui-backup-now = Back up now…
 ui-backup-done = Backup saved: { $path }
+ui-backup-last = Last backup: { $date }, { $days ->
+        [0] today
+        [one] { $days } day ago
+       *[other] { $days } days ago
+    }.
+ui-backup-never = This store has never been backed up.
+ui-backup-due = Every case is on this one PC: save a copy to a USB stick (at least once a week).
 ui-restore-title = Restore
 ui-restore-explain = Replaces this store with a backup after checking it whole (integrity, version, audit chain). The store it replaces is kept beside it. Everyone is signed out.
 ui-restore = Restore from a backup…

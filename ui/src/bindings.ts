@@ -231,7 +231,15 @@ export type Dashboard = { today: string, due_today: Array<Due>, late: Array<Due>
 /**
  * Open steps due later, soonest first.
  */
-upcoming: Array<Due>, ending_soon: Array<Ending>, };
+upcoming: Array<Due>, ending_soon: Array<Ending>, 
+/**
+ * The day of the last backup (the trail's last `backup` event), none if there never was one.
+ */
+last_backup: string | null, 
+/**
+ * Days since then; the dashboard asks for a backup from [`BACKUP_DUE_DAYS`] on.
+ */
+days_since_backup: number | null, backup_due: boolean, };
 
 export type DemoSummary = { office_code: string, office: string, store_id: string, cases: number, certificates: number, open_cases: number, users: Array<string>, password: string, };
 

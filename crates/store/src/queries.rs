@@ -241,7 +241,15 @@ pub struct Dashboard {
     /// Open steps due later, soonest first.
     pub upcoming: Vec<Due>,
     pub ending_soon: Vec<Ending>,
+    /// The day of the last backup (the trail's last `backup` event), none if there never was one.
+    pub last_backup: Option<NaiveDate>,
+    /// Days since then; the dashboard asks for a backup from [`BACKUP_DUE_DAYS`] on.
+    pub days_since_backup: Option<i64>,
+    pub backup_due: bool,
 }
+
+/// A backup a week old is due again: the office's whole record is on one PC.
+pub const BACKUP_DUE_DAYS: i64 = 7;
 
 /// The next deadline of an open case (RULES.md §6.8: from the actual date of the step before).
 pub fn next_deadline(
@@ -362,12 +370,22 @@ pub fn dashboard(
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let last: Option<String> = conn.query_row(
+        "SELECT max(at) FROM audit WHERE action = 'backup'",
+        [],
+        |r| r.get(0),
+    )?;
+    let last_backup = last.and_then(|at| NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok());
+    let days_since_backup = last_backup.map(|d| (today - d).num_days().max(0));
     Ok(Dashboard {
         today,
         due_today,
         late,
         upcoming,
         ending_soon,
+        last_backup,
+        days_since_backup,
+        backup_due: days_since_backup.is_none_or(|n| n >= BACKUP_DUE_DAYS),
     })
 }
 

@@ -4,6 +4,7 @@ import { call, type Dashboard, type Saved } from "../api";
 import { act, dateInput, field, formError, h, notice, readDate, section } from "../dom";
 import { fmtDate, t } from "../i18n";
 import { go } from "../router";
+import { hasRole } from "../session";
 import { dueLine, list } from "./common";
 
 export async function dashboardScreen(): Promise<HTMLElement> {
@@ -13,6 +14,8 @@ export async function dashboardScreen(): Promise<HTMLElement> {
     { id: "home" },
     h("h2", { class: "screen-title" }, t("ui-dashboard-title", { date: fmtDate(d.today) })),
     quickSearch(),
+    // Due, the reminder comes first; done lately, it waits at the foot.
+    hasRole("admin") && d.backup_due ? backupCard(d) : null,
     h(
       "div",
       { class: "columns" },
@@ -25,7 +28,32 @@ export async function dashboardScreen(): Promise<HTMLElement> {
     ),
     section(t("ui-upcoming"), h("div", { id: "upcoming" }, list(d.upcoming.slice(0, 15).map((x) => [...dueLine(x), h("span", { class: "left" }, ` (${t("ui-days-left", { count: x.left })})`)])))),
     printRun(d.today),
+    hasRole("admin") && !d.backup_due ? backupCard(d) : null,
   );
+}
+
+/** When the store was last backed up, and the backup one click away (a file the administrator
+ * chooses, e.g. on a USB stick); a week without one is shown as due. */
+function backupCard(d: Dashboard): HTMLElement {
+  const now = h("button", { type: "button", id: "dashboard-backup", class: d.backup_due ? "primary" : "" }, t("ui-backup-now"));
+  const said = d.last_backup && d.days_since_backup !== null ? t("ui-backup-last", { date: fmtDate(d.last_backup), days: d.days_since_backup }) : t("ui-backup-never");
+  const card = section(
+    t("ui-backup-title"),
+    h("p", { id: "backup-last", class: d.backup_due ? "warn" : "muted" }, said),
+    d.backup_due ? h("p", { id: "backup-due" }, t("ui-backup-due")) : null,
+    now,
+    formError(),
+  );
+  card.id = "backup-card";
+  now.addEventListener("click", () =>
+    act(now, card, async () => {
+      const path = await call<string | null>("backup");
+      if (!path) return;
+      notice(t("ui-backup-done", { path }));
+      await go({ name: "dashboard" });
+    }),
+  );
+  return card;
 }
 
 /** The day's certificates in one PDF, Kazakh and Russian, every print recorded. */
