@@ -211,3 +211,37 @@ def test_the_dashboard_says_when_the_last_backup_was_and_makes_one(tmp_path):
     con = sqlite3.connect(f"file:{made[0]}?mode=ro", uri=True)
     assert con.execute("SELECT count(*) FROM cases").fetchone()[0] > 0
     con.close()
+
+
+def test_a_support_file_holds_versions_the_check_and_the_log_and_nothing_personal(tmp_path):
+    store, dialogs = small_demo(tmp_path)
+    with launch(store, dialogs) as w:
+        d = w.d
+        set_lang(d, "en")
+        wait_for(d, "#signin")
+        sign_in(d, "head", "a-wrong-password-typed")
+        wait_text(d, "#signin", ftl("en")["error-bad-credentials"])
+        sign_in(d, "registrar", DEMO_PASSWORD)
+        screen(d, "dashboard")
+        click(d, "#menu-about")
+        screen(d, "about")
+        for lang in ["kk", "ru"]:
+            set_lang(d, lang)
+            no_untranslated(d)
+        click(d, "#support-save")
+        wait_text(d, "body", ".json")
+    made = [p for p in dialogs.iterdir() if p.name.startswith("anyqtama-support-")]
+    assert len(made) == 1, list(dialogs.iterdir())
+    report = json.loads(made[0].read_text(encoding="utf-8"))
+    assert report["program"] == "anyqtama" and report["schema"] >= 12
+    assert report["verify"]["ok"] is True and report["verify"]["events"] > 0
+    assert report["totals"]["cases"] == 20
+    assert report["made_at"].startswith(E2E_NOW[:10]), "the pinned clock"
+    log = "\n".join(report["log"])
+    assert "command sign_in" in log and "refused: bad-credentials" in log and "command support_file" in log, log
+    # The log beside the store is the same one, and neither holds what was typed or who it was.
+    on_disk = (store.parent / "logs" / "anyqtama.log").read_text(encoding="utf-8")
+    assert "command sign_in" in on_disk
+    text = made[0].read_text(encoding="utf-8") + on_disk
+    for secret in ["a-wrong-password-typed", DEMO_PASSWORD, "Серикова", "TOKTOGULOVA"]:
+        assert secret not in text, secret

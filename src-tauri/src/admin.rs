@@ -115,6 +115,29 @@ pub async fn backup(
     Ok(Some(path.display().to_string()))
 }
 
+/// A support file (versions, the store's verify summary, the end of the log) saved where the user
+/// chooses, for a USB stick. Anyone signed in may make one.
+#[tauri::command]
+pub async fn support_file(
+    app: tauri::AppHandle,
+    state: tauri::State<'_, AppState>,
+    lang: String,
+) -> Res<Option<String>> {
+    let report = state.read(&lang, |s, _| {
+        Ok(office::support_report(s, now(), self::lang(&lang)))
+    })?;
+    let Some(path) = state
+        .dialogs
+        .save(&app, &office::support_name(now()), ("JSON", &["json"]))
+    else {
+        return Ok(None);
+    };
+    let text = serde_json::to_string_pretty(&report).expect("serialisable");
+    std::fs::write(&path, text).map_err(|e| fail(anyqtama_store::StoreError::Io(e), &lang))?;
+    tracing::info!("support file saved");
+    Ok(Some(path.display().to_string()))
+}
+
 /// Replaces the store with a backup after checking it whole; the replaced store is kept beside it.
 /// Everyone is signed out: the restored store has its own users.
 #[tauri::command]

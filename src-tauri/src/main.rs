@@ -29,6 +29,14 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(anyqtama_store::default_path);
     let lock = anyqtama_store::hold(&path);
+    // A panic goes into the log by where it happened (its message may hold what was typed).
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Some(at) = info.location() {
+            tracing::error!("panic at {}:{}", at.file(), at.line());
+        }
+        default_hook(info);
+    }));
     tauri::Builder::default()
         // First, so a second launch is handed over before anything else is set up.
         .plugin(
@@ -48,6 +56,22 @@ fn main() {
                 )
                 .build(),
         )
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .clear_targets()
+                .target(tauri_plugin_log::Target::new(
+                    tauri_plugin_log::TargetKind::Folder {
+                        path: anyqtama_app::office::log_dir(&path),
+                        file_name: Some("anyqtama".into()),
+                    },
+                ))
+                .level(tauri_plugin_log::log::LevelFilter::Info)
+                // Only the program's own lines: WebKit's and the libraries' chatter stays out.
+                .filter(|m| m.target().starts_with("anyqtama"))
+                .max_file_size(LOG_FILE_BYTES)
+                .rotation_strategy(tauri_plugin_log::RotationStrategy::KeepSome(LOG_FILES))
+                .build(),
+        )
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState {
             law: Arc::new(Law::embedded()),
@@ -58,7 +82,17 @@ fn main() {
             dialogs: dialogs::Dialogs::from_env(),
         })
         .manage(sync::Pending::default())
-        .invoke_handler(tauri::generate_handler![
+        .setup(|_| {
+            tracing::info!(
+                "started: version {}, schema {}, {} {}",
+                env!("CARGO_PKG_VERSION"),
+                anyqtama_store::SCHEMA_VERSION,
+                std::env::consts::OS,
+                std::env::consts::ARCH
+            );
+            Ok(())
+        })
+        .invoke_handler(logged(tauri::generate_handler![
             start::app_info,
             start::store_status,
             start::setup,
@@ -105,15 +139,31 @@ fn main() {
             admin::reset_password,
             admin::audit,
             admin::backup,
+            admin::support_file,
             admin::restore,
             admin::about,
             sync::export_bundle,
             sync::hq_status,
             sync::hq_register,
             sync::import_bundle,
-        ])
+        ]))
         .run(tauri::generate_context!())
         .expect("the window could not be opened");
+}
+
+/// A log file's size before it is rotated, and how many old ones are kept (5 MB in all).
+const LOG_FILE_BYTES: u128 = 1_000_000;
+const LOG_FILES: usize = 5;
+
+/// Every command the window calls, by name, into the log (its arguments are not: they hold what
+/// people typed). Errors are logged by their code where they become sentences (`state::fail`).
+fn logged<R: tauri::Runtime>(
+    handler: impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static,
+) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    move |invoke| {
+        tracing::info!("command {}", invoke.message.command());
+        handler(invoke)
+    }
 }
 
 /// The single-instance name of one store: two offices' stores (or a test's) open side by side, a

@@ -40,7 +40,10 @@ pub fn now() -> chrono::NaiveDateTime {
 
 /// An app error in the window's language.
 pub fn fail(e: impl Into<AppError>, code: &str) -> Fail {
-    anyqtama_app::explain::explain(&e.into(), lang(code))
+    let e = e.into();
+    // The code only: the sentence and its arguments may hold a name or a passport number.
+    tracing::warn!("refused: {}", e.code());
+    anyqtama_app::explain::explain(&e, lang(code))
 }
 
 /// A message of the shell's own (the store held by another window, nobody signed in).

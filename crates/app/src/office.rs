@@ -381,3 +381,94 @@ pub fn reset_password(
 ) -> Result<()> {
     Ok(store.write(session, now, |w| w.reset_password(user, new))?)
 }
+
+/// Where the window writes its log: a folder beside the store (on Windows it shares the store
+/// folder's owner-only ACL).
+pub fn log_dir(store: &Path) -> PathBuf {
+    store
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+        .join("logs")
+}
+
+/// The file name a support file is suggested under.
+pub fn support_name(now: NaiveDateTime) -> String {
+    format!("anyqtama-support-{}.json", now.format("%Y-%m-%d-%H%M"))
+}
+
+/// How many of the log's last lines a support file carries.
+const SUPPORT_LOG_LINES: usize = 400;
+
+/// A support file for a USB stick: versions, what `verify` says of the store, how much it holds,
+/// and the end of the log. No personal data: the log names commands and error codes only, the
+/// verify summary is counts and hashes; the store's path is there (support needs it).
+pub fn support_report(
+    store: &Store,
+    now: NaiveDateTime,
+    lang: anyqtama_i18n::Lang,
+) -> serde_json::Value {
+    let verified = match store.verify() {
+        Ok(v) => serde_json::json!({"ok": true, "events": v.events, "head": v.head}),
+        Err(e) => {
+            let e = crate::AppError::from(e);
+            serde_json::json!({
+                "ok": false,
+                "error": e.code(),
+                "message": crate::explain::sentence(&e, lang),
+            })
+        }
+    };
+    let totals = anyqtama_store::queries::totals(store)
+        .map(|(cases, certificates, open)| {
+            serde_json::json!({"cases": cases, "certificates": certificates, "open": open})
+        })
+        .unwrap_or(serde_json::Value::Null);
+    let path = store.path();
+    serde_json::json!({
+        "program": "anyqtama",
+        "version": env!("CARGO_PKG_VERSION"),
+        "schema": anyqtama_store::SCHEMA_VERSION,
+        "os": std::env::consts::OS,
+        "arch": std::env::consts::ARCH,
+        "made_at": now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        "store": {
+            "path": path.display().to_string(),
+            "bytes": std::fs::metadata(path).map(|m| m.len()).ok(),
+            "higher_office": store.is_higher_office().ok(),
+        },
+        "verify": verified,
+        "totals": totals,
+        "log": log_tail(&log_dir(path), SUPPORT_LOG_LINES),
+    })
+}
+
+/// The last `n` lines of the log folder's files, oldest first (rotated files sort by name).
+fn log_tail(dir: &Path, n: usize) -> Vec<String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|x| x == "log"));
+    // Rotated files carry their date in the name; the live one has none and comes last.
+    files.sort_by_key(|p| {
+        let name = p
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        (name.matches('_').count() == 0, name)
+    });
+    let mut lines = std::collections::VecDeque::with_capacity(n);
+    for f in files {
+        let Ok(text) = std::fs::read(&f) else {
+            continue;
+        };
+        for line in String::from_utf8_lossy(&text).lines() {
+            if lines.len() == n {
+                lines.pop_front();
+            }
+            lines.push_back(line.to_string());
+        }
+    }
+    lines.into()
+}

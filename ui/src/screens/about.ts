@@ -33,6 +33,19 @@ function passwordCard(forced = false): HTMLElement {
   return card;
 }
 
+/** A support file for a USB stick: versions, the store's check, the end of the log. */
+function supportCard(): HTMLElement {
+  const save = h("button", { type: "button", id: "support-save" }, t("ui-support-save"));
+  const card = section(t("ui-support-title"), h("p", { class: "muted" }, t("ui-support-explain")), save, formError());
+  save.addEventListener("click", () =>
+    act(save, card, async () => {
+      const path = await call<string | null>("support_file");
+      if (path) notice(t("ui-support-done", { path }));
+    }),
+  );
+  return card;
+}
+
 /** The only screen of a user whose password the administrator reset. */
 export async function ownPasswordScreen(): Promise<HTMLElement> {
   return h("div", { id: "own-password" }, passwordCard(true));
@@ -60,5 +73,6 @@ export async function aboutScreen(): Promise<HTMLElement> {
       h("p", { class: "muted" }, t("ui-about-font")),
     ),
     passwordCard(),
+    supportCard(),
   );
 }
