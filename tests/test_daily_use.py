@@ -11,7 +11,8 @@ import time
 import pytest
 
 from conftest import E2E_NOW, TARGET, ftl, ftl_all, launch
-from ui import click, fill, no_untranslated, screen, set_lang, shoot, sign_in, wait_for, wait_text, wait_until
+from ui import (click, fill, no_untranslated, progress_seen, record_progress, screen, set_lang, shoot, sign_in,
+                wait_for, wait_text, wait_until)
 
 BIN = os.environ.get("ANYQTAMA_BIN", str(TARGET / "debug" / "anyqtama"))
 DESKTOP = os.environ.get("ANYQTAMA_DESKTOP", str(TARGET / "debug" / "anyqtama-desktop"))
@@ -245,3 +246,21 @@ def test_a_support_file_holds_versions_the_check_and_the_log_and_nothing_persona
     text = made[0].read_text(encoding="utf-8") + on_disk
     for secret in ["a-wrong-password-typed", DEMO_PASSWORD, "Серикова", "TOKTOGULOVA"]:
         assert secret not in text, secret
+
+
+def test_the_demo_office_is_made_with_a_progress_bar(tmp_path):
+    store = tmp_path / "empty.sqlite"
+    (tmp_path / "dialogs").mkdir()
+    with launch(store, tmp_path / "dialogs") as w:
+        d = w.d
+        set_lang(d, "ru")
+        wait_for(d, "#open-demo")
+        record_progress(d)
+        click(d, "#open-demo")
+        wait_for(d, "#signin", timeout=180)
+        # Numbers as Russian writes them: thousands apart by a no-break space ("1 500").
+        seen = [s.replace("\xa0", "") for s in progress_seen(d)]
+        # Cases counted as they are committed, up to all 1,500, in Russian.
+        assert seen and all(s.startswith("Создаётся демо-акимат: ") and s.endswith("из 1500 дел") for s in seen), seen
+        done = [int(s.split(": ")[1].split(" ")[0]) for s in seen]
+        assert done == sorted(done) and done[-1] == 1500 and len(set(done)) >= 3, seen

@@ -3,6 +3,7 @@ save dialog's seam writes it), and a higher office's window on an empty store im
 unknown office is trusted only after its fingerprint is shown, the same file again changes
 nothing, and the consolidated register and the offices list show what came in."""
 import json
+import re
 import os
 import sqlite3
 import subprocess
@@ -10,7 +11,8 @@ import tempfile
 from pathlib import Path
 
 from conftest import E2E_NOW, TARGET, launch
-from ui import click, fill, menu, no_untranslated, screen, set_lang, shoot, sign_in, text, wait_for, wait_text, wait_until
+from ui import (click, fill, menu, no_untranslated, progress_seen, record_progress, screen, set_lang, shoot, sign_in,
+                text, wait_for, wait_text, wait_until)
 
 ANYQTAMA = os.environ.get("ANYQTAMA_BIN", str(TARGET / "debug" / "anyqtama"))
 
@@ -39,8 +41,12 @@ def test_office_exports_and_higher_office_imports():
         set_lang(d, "en")
         menu(d, "backup")
         fill(d, "#export-month-value", month)
+        record_progress(d)
         click(d, "#export-month")
         wait_text(d, "#toast", "Bundle saved")
+        # Issue 15: the bar showed the export going on, by what it had written.
+        seen = progress_seen(d)
+        assert seen and all(re.fullmatch(r"Writing the bundle: [0-9.,]+ MB", s) for s in seen), seen
         shoot(d, "export-en")
     bundle = base / "dialogs" / f"{code}-{month}.anyqtama.zip"
     assert bundle.exists(), list((base / "dialogs").iterdir())
@@ -65,8 +71,13 @@ def test_office_exports_and_higher_office_imports():
         fingerprint = manifest["office"]["fingerprint"]
         wait_text(d, "#hq-report", fingerprint)
         shoot(d, "hq-unknown-office-ru")
+        record_progress(d)
         click(d, "#hq-trust")
         wait_for(d, "#hq-result")
+        seen = progress_seen(d)
+        assert any(s.startswith("Пакет читается: ") for s in seen), seen
+        percents = [int(s.split(": ")[1].rstrip(" %")) for s in seen]
+        assert percents == sorted(percents) and percents[-1] > 50, seen
         wait_text(d, "#hq-result", code)
         wait_text(d, "#hq-offices", fingerprint)
         no_untranslated(d)

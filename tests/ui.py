@@ -101,3 +101,18 @@ def no_untranslated(d):
     import re
     leaked = re.findall(r"\b(?:ui|error|doc)-[a-z][a-z0-9_-]+", body)
     assert not leaked, f"message ids on screen: {leaked}"
+
+
+def record_progress(d):
+    """From now on, every text the progress bar shows is kept in the page (window.__progress)."""
+    d.execute_script("""
+        window.__progress = [];
+        const text = document.getElementById('progress-text');
+        new MutationObserver(() => window.__progress.push(text.textContent))
+            .observe(text, { childList: true, characterData: true, subtree: true });""")
+
+
+def progress_seen(d):
+    """What the progress bar showed since record_progress, once it is hidden again."""
+    wait_until(d, "return document.getElementById('progress').hidden")
+    return d.execute_script("return window.__progress")

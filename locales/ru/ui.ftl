@@ -252,6 +252,13 @@ ui-support-title = Файл для поддержки
 ui-support-explain = Версия программы, итог проверки хранилища и конец журнала программы в одном файле (для флешки). Личных данных в нём нет: журнал записывает только действия и коды ошибок.
 ui-support-save = Сохранить файл…
 ui-support-done = Файл для поддержки сохранён: { $path }
+ui-progress-export = Пакет записывается: { $mb } МБ
+ui-progress-import = Пакет читается: { $percent } %
+ui-progress-restore = Восстановление из копии…
+ui-progress-demo = Создаётся демо-акимат: { $done } из { $total ->
+        [one] { $total } дела
+       *[other] { $total } дел
+    }
 ui-password-reset = Установить новый пароль
 ui-cert-copy = дубликат № { $copy }
 ui-cert-status-valid = действует

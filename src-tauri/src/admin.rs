@@ -154,6 +154,13 @@ pub async fn restore(
     office::check_restore(&session, &source).map_err(|e| fail(e, &lang))?;
     let mut guard = state.open(&lang)?;
     *guard = None;
+    // A copy of the whole file: the bar shows that work goes on, without a measure.
+    let _busy = anyqtama_app::progress::Meter::new(
+        anyqtama_app::progress::Task::Restore,
+        anyqtama_app::progress::Unit::Bytes,
+        None,
+        crate::state::reporter(&app),
+    );
     let kept =
         office::restore(&state.path, &source, &session, now()).map_err(|e| fail(e, &lang))?;
     drop(guard);

@@ -71,8 +71,15 @@ pub fn setup_higher_office(
 }
 
 #[tauri::command]
-pub async fn open_demo(state: tauri::State<'_, AppState>, lang: String) -> Res<DemoSummary> {
-    state.store(&lang, |s| start::open_demo(s, now(), self::lang(&lang)))
+pub async fn open_demo(
+    app: tauri::AppHandle,
+    state: tauri::State<'_, AppState>,
+    lang: String,
+) -> Res<DemoSummary> {
+    let progress = crate::state::reporter(&app);
+    state.store(&lang, |s| {
+        start::open_demo(s, now(), self::lang(&lang), &progress)
+    })
 }
 
 #[tauri::command]

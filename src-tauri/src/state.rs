@@ -38,6 +38,15 @@ pub fn now() -> chrono::NaiveDateTime {
     anyqtama_app::clock::now()
 }
 
+/// Progress of a long task, sent to the window as `progress` events (its bar listens).
+pub fn reporter(app: &tauri::AppHandle) -> anyqtama_app::progress::Reporter {
+    use tauri::Emitter;
+    let app = app.clone();
+    std::sync::Arc::new(move |p| {
+        let _ = app.emit("progress", p);
+    })
+}
+
 /// An app error in the window's language.
 pub fn fail(e: impl Into<AppError>, code: &str) -> Fail {
     let e = e.into();

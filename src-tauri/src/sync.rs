@@ -33,8 +33,9 @@ pub async fn export_bundle(
     let Some(path) = state.dialogs.save(&app, &suggested, ("ZIP", &["zip"])) else {
         return Ok(None);
     };
+    let progress = crate::state::reporter(&app);
     let exported = state.with_mut(&lang, |s, who| {
-        bundles::export(s, Some(who), now(), month, &path)
+        bundles::export(s, Some(who), now(), month, &path, &progress)
     })?;
     Ok(Some(SavedBundle {
         path: path.display().to_string(),
@@ -75,9 +76,17 @@ pub async fn import_bundle(
         trust_new_office: trust,
         dry_run,
     };
+    let progress = crate::state::reporter(&app);
     let report = state.with_mut(&lang, |s, who| {
+        use anyqtama_app::progress::{Meter, Metered, Task, Unit};
         let bundle = std::fs::File::open(&path).map_err(anyqtama_store::StoreError::Io)?;
-        bundles::import(s, Some(who), now(), bundle, options)
+        let len = bundle
+            .metadata()
+            .map_err(anyqtama_store::StoreError::Io)?
+            .len();
+        // The file is read twice: once for its signature, once for its records.
+        let meter = Meter::new(Task::Import, Unit::Bytes, Some(2 * len), progress);
+        bundles::import(s, Some(who), now(), Metered::new(bundle, meter), options)
     })?;
     Ok(Some(Imported {
         file: path.display().to_string(),

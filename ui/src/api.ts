@@ -10,7 +10,7 @@ export type {
   CaseSummary, CertificateFound, CertificateRow, Checklist, DemoSummary, Dashboard, Due, Findings, Found, Hit,
   HqConflict, HqOffice, HqRegisterRow, HqStatus, ImportReport, Imported, Names, Office, RegisterPreview, RegisterRow,
   Saved, SavedBundle, Session, Settings, StoreStatus, UserRow, RuleSetInfo, Action, Role, CaseStatus, Service,
-  CertificateNumber, CaseId, DocumentRef,
+  CertificateNumber, CaseId, DocumentRef, Progress,
 } from "./bindings";
 
 /** A refusal as the window shows it: a sentence, and the field it belongs next to. */

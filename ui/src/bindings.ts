@@ -473,6 +473,11 @@ activity: Names,
 sector: Names | null, };
 
 /**
+ * One report: `total` is none while the end is not known (an export's size).
+ */
+export type Progress = { task: Task, unit: Unit, done: number, total: number | null, };
+
+/**
  * What a QR code tells, checked against this store.
  */
 export type QrCheck = { 
@@ -605,6 +610,13 @@ higher_office: boolean,
  * Users exist: sign in (else the first administrator is to be made).
  */
 has_users: boolean, };
+
+export type Task = "export" | "import" | "restore" | "demo";
+
+/**
+ * What `done` and `total` count.
+ */
+export type Unit = "bytes" | "cases";
 
 export type UserId = number;
 

@@ -75,6 +75,7 @@ pub fn export(
     now: NaiveDateTime,
     month: Option<Month>,
     out: &std::path::Path,
+    progress: &crate::progress::Reporter,
 ) -> Result<Exported> {
     let actor = actor(session, Action::Backup)?;
     let period = match month {
@@ -97,8 +98,19 @@ pub fn export(
             .truncate(true)
             .open(&tmp)
             .map_err(StoreError::Io)?;
-        let (file, manifest) =
-            anyqtama_sync::export_to(store, period, &actor, now, &registers, signer, file)?;
+        // How big the bundle will be is known only at its end: the bar counts what is written.
+        use crate::progress::{Meter, Metered, Task, Unit};
+        let meter = Meter::new(Task::Export, Unit::Bytes, None, progress.clone());
+        let (file, manifest) = anyqtama_sync::export_to(
+            store,
+            period,
+            &actor,
+            now,
+            &registers,
+            signer,
+            Metered::new(file, meter),
+        )?;
+        let file = file.into_inner();
         file.sync_all().map_err(StoreError::Io)?;
         let len = file.metadata().map_err(StoreError::Io)?.len();
         std::fs::rename(&tmp, out).map_err(StoreError::Io)?;

@@ -135,6 +135,7 @@ pub mod explain;
 pub mod input;
 pub mod office;
 pub mod print;
+pub mod progress;
 pub mod qr_check;
 pub mod registers;
 pub mod start;

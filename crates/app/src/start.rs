@@ -147,7 +147,12 @@ fn in_lang(store: &Store, mut session: Session, lang: Lang) -> Result<Session> {
 
 /// Fills an empty store with a demo office so a newcomer sees realistic cases at once; its users
 /// start in the language the newcomer chose.
-pub fn open_demo(store: &mut Store, now: NaiveDateTime, lang: Lang) -> Result<DemoSummary> {
+pub fn open_demo(
+    store: &mut Store,
+    now: NaiveDateTime,
+    lang: Lang,
+    progress: &crate::progress::Reporter,
+) -> Result<DemoSummary> {
     let opts = DemoOptions {
         cases: 1500,
         seed: 1,
@@ -155,7 +160,14 @@ pub fn open_demo(store: &mut Store, now: NaiveDateTime, lang: Lang) -> Result<De
         years: 3,
         batch: 250,
     };
-    let summary = demo::fill(store, &opts, |_| {})?;
+    use crate::progress::{Meter, Task, Unit};
+    let mut meter = Meter::new(
+        Task::Demo,
+        Unit::Cases,
+        Some(opts.cases as u64),
+        progress.clone(),
+    );
+    let summary = demo::fill(store, &opts, |n| meter.at(n.max(0) as u64))?;
     for login in &summary.users {
         let s = store.session_for(login)?;
         store.set_lang(&s, lang.code())?;

@@ -67,6 +67,7 @@ fn generated() -> String {
         office::Settings<'static>, office::AuditPage, office::About, Saved,
         registers::RegisterPreview, bundles::SavedBundle, bundles::HqStatus, bundles::Imported,
         store::exchange::HqRegisterRow, QrCheck, DocumentRef,
+        anyqtama_app::progress::Progress,
     );
     assert!(
         v.clashes.is_empty(),

@@ -91,17 +91,23 @@ pub fn run(b: Bundle) -> Result<String, CliError> {
             let mut store = Store::open_existing(db_path(db))?;
             let password = crate::case_cmd::password()?;
             let session = anyqtama_app::start::sign_in(&store, &user, &password, now())?;
-            let made = bundles::export(&mut store, Some(&session), now(), month, &out).map_err(
-                |e| match e {
-                    anyqtama_app::AppError::Store(anyqtama_store::StoreError::Io(io)) => {
-                        CliError::WriteFile {
-                            path: out.display().to_string(),
-                            detail: io.to_string(),
-                        }
+            let made = bundles::export(
+                &mut store,
+                Some(&session),
+                now(),
+                month,
+                &out,
+                &anyqtama_app::progress::silent(),
+            )
+            .map_err(|e| match e {
+                anyqtama_app::AppError::Store(anyqtama_store::StoreError::Io(io)) => {
+                    CliError::WriteFile {
+                        path: out.display().to_string(),
+                        detail: io.to_string(),
                     }
-                    e => CliError::App(e),
-                },
-            )?;
+                }
+                e => CliError::App(e),
+            })?;
             Ok(to_json(&serde_json::json!({
                 "bundle": out.display().to_string(),
                 "bytes": made.bytes,

@@ -1,9 +1,10 @@
 // Backups to a file the administrator chooses (a USB stick), and restoring one after it is checked
 // whole; the replaced store is kept beside it.
-import { call } from "../api";
+import { call, type SavedBundle } from "../api";
 import { act, field, formError, h, input, notice, section, todayIso } from "../dom";
 import { t, periodName } from "../i18n";
 import { isHigherOffice, signedOut } from "../session";
+import { withProgress } from "../progress";
 
 export async function backupScreen(): Promise<HTMLElement> {
   const backup = h("button", { type: "button", id: "backup", class: "primary" }, t("ui-backup-now"));
@@ -16,7 +17,7 @@ export async function backupScreen(): Promise<HTMLElement> {
   }));
   restore.addEventListener("click", () => act(restore, r, async () => {
     if (!window.confirm(t("ui-restore-confirm"))) return;
-    const kept = await call<string | null>("restore");
+    const kept = await withProgress(() => call<string | null>("restore"));
     if (kept === null) return;
     await signedOut();
     notice(t("ui-restore-done", { kept }));
@@ -28,7 +29,7 @@ export async function backupScreen(): Promise<HTMLElement> {
   const exportSince = h("button", { type: "button", id: "export-since" }, t("ui-export-since"));
   const x = section(t("ui-export-title"), h("p", { class: "muted" }, t("ui-export-explain")), h("div", { class: "row" }, field("export-month-value", t("ui-month"), month, { name: "month", hint: t("ui-month-hint") }), exportMonth, exportSince), formError());
   const run = (b: HTMLButtonElement, m: string | null) => act(b, x, async () => {
-    const r = await call<{ path: string; bytes: number; period: string; counts: Record<string, number> } | null>("export_bundle", { month: m });
+    const r = await withProgress(() => call<SavedBundle | null>("export_bundle", { month: m }));
     if (r) notice(t("ui-export-done", { path: r.path, cases: r.counts.cases ?? 0, period: periodName(r.period) }));
   });
   exportMonth.addEventListener("click", () => run(exportMonth, month.value.trim()));

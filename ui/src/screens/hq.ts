@@ -5,6 +5,7 @@ import { call, type HqConflict, type HqOffice, type HqRegisterRow, type ImportRe
 import { act, asFail, checkbox, field, formError, h, input, section, table, todayIso } from "../dom";
 import { fmtDate, fmtDateTime, lang, t, periodName } from "../i18n";
 import { go } from "../router";
+import { withProgress } from "../progress";
 
 interface HqStatus { offices: HqOffice[]; conflicts: HqConflict[] }
 interface Imported { file: string; report: ImportReport }
@@ -53,7 +54,7 @@ function importCard(): HTMLElement {
   const run = async (trust: boolean, again: boolean) => {
     const dryRun = (card.querySelector("#hq-dry-run") as HTMLInputElement).checked;
     try {
-      const r = await call<Imported | null>("import_bundle", { trust, dryRun, again });
+      const r = await withProgress(() => call<Imported | null>("import_bundle", { trust, dryRun, again }));
       if (!r) return;
       if (!dryRun) await go({ name: "hq" });
       document.getElementById("hq-report")?.replaceChildren(report(r));

@@ -5,6 +5,7 @@ import { act, field, formError, h, input, LocalFail, pinClock, section } from ".
 import { t, ruleSetName } from "../i18n";
 import { go } from "../router";
 import { setHigherOffice, signedIn } from "../session";
+import { withProgress } from "../progress";
 
 export async function startScreen(): Promise<HTMLElement> {
   const info = await call<AppInfo>("app_info");
@@ -122,7 +123,7 @@ function demoCard(): HTMLElement {
   button.addEventListener("click", () =>
     act(button, card, async () => {
       status.textContent = t("ui-opening-demo");
-      const s = await call<DemoSummary>("open_demo");
+      const s = await withProgress(() => call<DemoSummary>("open_demo"));
       status.textContent = t("ui-demo-ready", { cases: s.cases, password: s.password });
       await go({ name: "start" });
       const note = document.getElementById("store");
