@@ -264,3 +264,58 @@ def test_the_demo_office_is_made_with_a_progress_bar(tmp_path):
         assert seen and all(s.startswith("Создаётся демо-акимат: ") and s.endswith("из 1500 дел") for s in seen), seen
         done = [int(s.split(": ")[1].split(" ")[0]) for s in seen]
         assert done == sorted(done) and done[-1] == 1500 and len(set(done)) >= 3, seen
+
+
+CANVAS_INK = """
+    return [...document.querySelectorAll('#preview-pages canvas')].map((c) => {
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let dark = 0;
+        for (let i = 0; i < px.length; i += 4 * 7) if (px[i] < 128 && px[i + 3] > 0) dark++;
+        return [c.width, c.height, dark, c.toDataURL().length];
+    });"""
+
+
+def test_a_certificate_is_previewed_inside_the_window_and_printed_from_it(tmp_path):
+    """Issue 15, item 4: pdf.js (bundled) draws the draft in a dialog; Print draws the real
+    certificate, records the print and sends the window to the print dialog (the test seam)."""
+    import sqlite3
+    store, dialogs = small_demo(tmp_path)
+    con = sqlite3.connect(store)
+    case, number = con.execute(
+        "SELECT c.id, t.number FROM cases c JOIN certificates t ON t.id = c.result_certificate_id"
+        " WHERE c.status = 'issued' ORDER BY c.id LIMIT 1").fetchone()
+    prints_before = con.execute("SELECT count(*) FROM audit WHERE action = 'print'").fetchone()[0]
+    con.close()
+    with launch(store, dialogs) as w:
+        d = w.d
+        set_lang(d, "ru")
+        sign_in(d, "registrar", DEMO_PASSWORD)
+        screen(d, "dashboard")
+        set_lang(d, "ru")  # the registrar's own language is Kazakh
+        click(d, "#menu-search")
+        fill(d, "#search", number)
+        click(d, f"#search-results a.case-link[data-case='{case}']")
+        screen(d, "case")
+        click(d, "#preview-certificate")
+        wait_text(d, "#preview-status", "Проект, страниц: 1", timeout=60)
+        draft = d.execute_script(CANVAS_INK)
+        # One A4 page at 150 dpi, with ink on it.
+        assert len(draft) == 1 and abs(draft[0][0] - 1241) <= 2 and abs(draft[0][1] - 1754) <= 2, draft
+        assert draft[0][2] > 1000, draft
+        no_untranslated(d)
+        shoot(d, "preview-certificate-draft-ru")
+        assert not (dialogs / "printed.txt").exists()
+        click(d, "#preview-print")
+        wait_text(d, "#preview-status", "Подлинник", timeout=60)
+        wait_until(d, "return document.getElementById('preview').dataset.printed === '1'", 30)
+        real = d.execute_script(CANVAS_INK)
+        assert len(real) == 1 and real[0][3] != draft[0][3], "the real certificate, not the draft, is drawn"
+        shoot(d, "preview-certificate-real-ru")
+        click(d, "#preview-close")
+        wait_until(d, "return !document.getElementById('preview')")
+    assert (dialogs / "printed.txt").read_text().strip() == "main"
+    con = sqlite3.connect(store)
+    prints = con.execute("SELECT entity_id, after FROM audit WHERE action = 'print' ORDER BY seq").fetchall()
+    con.close()
+    assert len(prints) == prints_before + 1, prints
+    assert number in prints[-1][0] + (prints[-1][1] or ""), prints[-1]

@@ -9,7 +9,8 @@ await build({
   bundle: true,
   outfile: "dist/main.js",
   format: "iife",
-  target: "es2022",
+  // WebKitGTK 2.4x and WebView2: what pdf.js is written in needs no lowering.
+  target: "es2024",
   loader: { ".ftl": "text" },
   minify: false,
   sourcemap: false,
@@ -17,3 +18,5 @@ await build({
   logLevel: "warning",
 });
 for (const f of ["index.html", "style.css"]) copyFileSync(`static/${f}`, `dist/${f}`);
+// pdf.js draws pages in a worker of its own, loaded from the bundle (ui/src/preview.ts).
+copyFileSync("node_modules/pdfjs-dist/build/pdf.worker.min.mjs", "dist/pdf.worker.mjs");

@@ -222,6 +222,23 @@ ui-doclang-en = English (unofficial)
 ui-copies = Copies
 ui-draft = Draft
 ui-print-open = Save and open
+ui-preview-open = Preview and print
+ui-preview-print = Print
+ui-preview-close = Close
+ui-preview-loading = Preparing the document…
+ui-preview-draft = A draft, { $pages ->
+        [one] one page
+       *[other] { $pages } pages
+    }. “Print” makes the real document and records the print in the audit trail.
+ui-preview-draft-only = A draft, { $pages ->
+        [one] one page
+       *[other] { $pages } pages
+    }. A draft is not recorded.
+ui-preview-real = The real document, { $pages ->
+        [one] one page
+       *[other] { $pages } pages
+    }. The print is recorded in the audit trail.
+ui-preview-page = Page { $page } of { $pages }
 ui-print-application = Save application…
 ui-print-certificate = Save certificate…
 ui-print-refusal = Save refusal…

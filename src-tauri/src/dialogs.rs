@@ -65,6 +65,22 @@ impl Dialogs {
     }
 
     /// Opens a saved file in the system's viewer (a PDF viewer prints reliably; WebKitGTK does not).
+    /// The system's print dialog for the window; under test, a line in `printed.txt` instead (a
+    /// GTK print dialog cannot be driven).
+    pub fn print<R: Runtime>(&self, window: &tauri::WebviewWindow<R>) -> Result<(), String> {
+        match self {
+            Dialogs::Native => window.print().map_err(|e| e.to_string()),
+            Dialogs::Test(dir) => {
+                let mut log = std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(dir.join("printed.txt"))
+                    .map_err(|e| e.to_string())?;
+                writeln!(log, "{}", window.label()).map_err(|e| e.to_string())
+            }
+        }
+    }
+
     pub fn show(&self, path: &Path) -> Result<(), String> {
         match self {
             Dialogs::Native => {

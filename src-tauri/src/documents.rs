@@ -137,6 +137,82 @@ pub async fn print_decided(
     )))
 }
 
+/// A document for the window's preview (`draft`: marked, recorded nowhere) or for printing from it
+/// (recorded), as PDF bytes for pdf.js.
+#[tauri::command]
+pub async fn view_document(
+    state: tauri::State<'_, AppState>,
+    doc: DocumentRef,
+    doc_lang: String,
+    draft: bool,
+    copies: u32,
+    lang: String,
+) -> Res<tauri::ipc::Response> {
+    let (which, id) = doc.parts();
+    let dl = input::doc_lang(&doc_lang).map_err(|e| fail(e, &lang))?;
+    let job = Job {
+        document: which,
+        lang: dl,
+        draft,
+        copies,
+    };
+    let pdf = state.with_mut(&lang, |s, who| {
+        anyqtama_app::print::for_window(s, Some(who), now(), job, &[id])
+    })?;
+    Ok(tauri::ipc::Response::new(pdf))
+}
+
+/// A day's or a month's certificates for the window's preview or for printing from it.
+#[tauri::command]
+pub async fn view_decided(
+    state: tauri::State<'_, AppState>,
+    day: Option<String>,
+    month: Option<String>,
+    doc_lang: String,
+    draft: bool,
+    lang: String,
+) -> Res<tauri::ipc::Response> {
+    let read = || {
+        Ok::<_, anyqtama_app::AppError>((
+            input::span(day.as_deref(), month.as_deref())?,
+            input::doc_lang(&doc_lang)?,
+        ))
+    };
+    let ((first, last), dl) = read().map_err(|e| fail(e, &lang))?;
+    let pdf = state.with_mut(&lang, |s, who| {
+        let numbers = anyqtama_app::print::decided(s, first, last)?;
+        if numbers.is_empty() {
+            return Err(anyqtama_app::AppError::NothingDecided {
+                from: first,
+                until: last,
+            });
+        }
+        let job = Job {
+            document: anyqtama_app::Document::Certificate,
+            lang: dl,
+            draft,
+            copies: 1,
+        };
+        anyqtama_app::print::for_window(s, Some(who), now(), job, &numbers)
+    })?;
+    Ok(tauri::ipc::Response::new(pdf))
+}
+
+/// Sends what the window shows (the preview's pages, by its print style) to the system's print
+/// dialog.
+#[tauri::command]
+pub fn print_window(
+    window: tauri::WebviewWindow,
+    state: tauri::State<'_, AppState>,
+    lang: String,
+) -> Res<()> {
+    state.dialogs.print(&window).map_err(|detail| Fail {
+        message: anyqtama_i18n::Messages::new(crate::state::lang(&lang))
+            .get("error-io", &[("detail", detail)]),
+        field: None,
+    })
+}
+
 /// Saves a stored scan back out (to send or to look at).
 #[tauri::command]
 pub async fn save_attachment(

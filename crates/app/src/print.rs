@@ -666,6 +666,38 @@ pub fn print_decided(
     Ok((numbers.len(), files.iter().map(|(_, n)| n).sum()))
 }
 
+/// What the window's own preview shows and prints (issue 15): the documents `ids` in one PDF,
+/// handed back rather than saved. As a draft it is the preview (marked, recorded nowhere); as a
+/// real print each document's print is recorded as the signed-in user, as a saved print is.
+pub fn for_window(
+    store: &mut Store,
+    session: Option<&Session>,
+    now: NaiveDateTime,
+    job: Job,
+    ids: &[String],
+) -> Result<Vec<u8>> {
+    let session = who_prints(session, job.draft, job.copies)?;
+    let pdf = match ids {
+        [] => {
+            return Err(StoreError::Invalid {
+                field: "ids",
+                detail: "0".into(),
+            }
+            .into())
+        }
+        [one] => render(store, job.document, one, job.lang, job.draft)?,
+        many => {
+            let pages = many
+                .iter()
+                .map(|id| sheet(store, job.document, id, job.lang, job.draft))
+                .collect::<Result<Vec<_>>>()?;
+            certificate::render_sheets(job.document.as_str(), pages)
+        }
+    };
+    record_prints(store, session, now, job, ids, &[])?;
+    Ok(pdf)
+}
+
 /// The file a print run is saved as: `certificates-2026-12-01-kk-ru.pdf`, or with both ends.
 pub fn run_file_name(from: chrono::NaiveDate, until: chrono::NaiveDate, lang: DocLang) -> String {
     let days = if from == until {

@@ -7,6 +7,7 @@ import { act, checkbox, dateInput, field, formError, h, input, notice, readDate,
 import { fmtDate, fmtDateTime, lang, t, ruleSetName } from "../i18n";
 import { go } from "../router";
 import { hasRole } from "../session";
+import { preview } from "../preview";
 
 export async function caseScreen(id: number): Promise<HTMLElement> {
   const p = await call<CasePage>("case_page", { id });
@@ -175,7 +176,16 @@ function printCard(p: CasePage): HTMLElement {
       });
     save.addEventListener("click", () => run(false, save));
     open.addEventListener("click", () => run(true, open));
-    card.append(h("div", { class: "row doc-row" }, h("span", { class: "document-name" }, t(`ui-doc-${doc}`)), save, open));
+    // Inside the window: the draft first, the real document (recorded) when "Print" is pressed.
+    const look = h("button", { type: "button", id: `preview-${doc}` }, t("ui-preview-open"));
+    look.addEventListener("click", () =>
+      act(look, card, async () => {
+        const draftOnly = (card.querySelector("#draft") as HTMLInputElement).checked;
+        const opts = { doc: ref, docLang: docLang.value, copies: Number(copies.value) || 1 };
+        await preview({ title: t(`ui-doc-${doc}`), draftOnly, fetch: (d) => call<ArrayBuffer>("view_document", { ...opts, draft: d || draftOnly }) });
+      }),
+    );
+    card.append(h("div", { class: "row doc-row" }, h("span", { class: "document-name" }, t(`ui-doc-${doc}`)), look, save, open));
   }
   card.append(formError());
   return card;

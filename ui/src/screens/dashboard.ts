@@ -6,6 +6,7 @@ import { fmtDate, t } from "../i18n";
 import { go } from "../router";
 import { hasRole } from "../session";
 import { dueLine, list } from "./common";
+import { preview } from "../preview";
 
 export async function dashboardScreen(): Promise<HTMLElement> {
   const d = await call<Dashboard>("dashboard");
@@ -60,7 +61,14 @@ function backupCard(d: Dashboard): HTMLElement {
 function printRun(today: string): HTMLElement {
   const day = dateInput(today);
   const run = h("button", { type: "button", id: "print-day" }, t("ui-print-day"));
-  const card = section(t("ui-print-day-title"), h("p", { class: "muted" }, t("ui-print-day-explain")), h("div", { class: "row" }, field("print-day-date", t("ui-day"), day, { name: "day" }), run), formError());
+  const look = h("button", { type: "button", id: "print-day-preview", class: "primary" }, t("ui-preview-open"));
+  const card = section(t("ui-print-day-title"), h("p", { class: "muted" }, t("ui-print-day-explain")), h("div", { class: "row" }, field("print-day-date", t("ui-day"), day, { name: "day" }), look, run), formError());
+  look.addEventListener("click", () =>
+    act(look, card, async () => {
+      const on = readDate(day, "day");
+      await preview({ title: t("ui-print-day-title"), draftOnly: false, fetch: (draft) => call<ArrayBuffer>("view_decided", { day: on, month: null, docLang: "kk+ru", draft }) });
+    }),
+  );
   run.addEventListener("click", () =>
     act(run, card, async () => {
       const r = await call<[number, Saved] | null>("print_decided", { day: readDate(day, "day"), month: null, docLang: "kk+ru", show: true });

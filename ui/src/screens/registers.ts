@@ -3,6 +3,7 @@
 import { call, type RegisterRow, type Saved } from "../api";
 import { act, field, formError, h, input, notice, section, select, table, todayIso } from "../dom";
 import { fmtDate, lang, t } from "../i18n";
+import { preview } from "../preview";
 
 export async function registersScreen(): Promise<HTMLElement> {
   const month = input({ value: todayIso().slice(0, 7), placeholder: "2026-03", inputmode: "numeric", class: "short" });
@@ -37,7 +38,12 @@ export async function registersScreen(): Promise<HTMLElement> {
     const r = await call<[number, Saved] | null>("print_decided", { day: null, month: check(), docLang: docLang.value, show: false });
     if (r) notice(t("ui-printed-run", { count: r[0], path: r[1].path }));
   }));
-  card.append(run);
+  const look = h("button", { type: "button", id: "reg-preview-certificates" }, t("ui-preview-open"));
+  look.addEventListener("click", () => act(look, card, async () => {
+    const month = check();
+    await preview({ title: t("ui-print-month-certificates"), draftOnly: false, fetch: (draft) => call<ArrayBuffer>("view_decided", { day: null, month, docLang: docLang.value, draft }) });
+  }));
+  card.append(run, look);
   show.click();
   return h("div", { id: "registers" }, card, out);
 }
