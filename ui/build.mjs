@@ -1,7 +1,7 @@
 // Bundles the window into ui/dist: one script (TypeScript and the .ftl messages from locales/ as
 // text), the page and its style. Nothing is fetched at run time; Tauri embeds ui/dist in the binary.
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
 
 mkdirSync("dist", { recursive: true });
 await build({
@@ -18,5 +18,8 @@ await build({
   logLevel: "warning",
 });
 for (const f of ["index.html", "style.css"]) copyFileSync(`static/${f}`, `dist/${f}`);
+// The help's screenshots (made by the end-to-end tests: tests/test_help.py).
+mkdirSync("dist/help", { recursive: true });
+for (const f of readdirSync("static/help")) copyFileSync(`static/help/${f}`, `dist/help/${f}`);
 // pdf.js draws pages in a worker of its own, loaded from the bundle (ui/src/preview.ts).
 copyFileSync("node_modules/pdfjs-dist/build/pdf.worker.min.mjs", "dist/pdf.worker.mjs");

@@ -34,6 +34,10 @@ export function renderChrome(route: Route): void {
   $("title").textContent = t("app-title");
   document.title = t("app-title");
   $("who").textContent = session ? t("ui-signed-in", { name: session.full_name, roles: session.roles.map((r) => t(`ui-role-${r}`)).join(", ") }) : "";
+  const help = $("help-button");
+  help.textContent = t("help-title");
+  help.title = "F1";
+  help.setAttribute("aria-keyshortcuts", "F1");
   const out = $("sign-out");
   out.hidden = !session;
   out.textContent = t("ui-sign-out");
@@ -56,6 +60,7 @@ export function wireChrome(): void {
       await switchLang(l);
     });
   }
+  $("help-button").addEventListener("click", () => void go({ name: "help" }));
   $("sign-out").addEventListener("click", async () => {
     await call("sign_out");
     await signedOut();

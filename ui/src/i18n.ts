@@ -11,14 +11,17 @@ import ruUi from "../../locales/ru/ui.ftl";
 import enMain from "../../locales/en/main.ftl";
 import enDocs from "../../locales/en/documents.ftl";
 import enUi from "../../locales/en/ui.ftl";
+import kkHelp from "../../locales/kk/help.ftl";
+import ruHelp from "../../locales/ru/help.ftl";
+import enHelp from "../../locales/en/help.ftl";
 
 export type Lang = "kk" | "ru" | "en";
 export const LANGS: Lang[] = ["kk", "ru", "en"];
 
 const sources: Record<Lang, string[]> = {
-  kk: [kkMain, kkDocs, kkUi],
-  ru: [ruMain, ruDocs, ruUi],
-  en: [enMain, enDocs, enUi],
+  kk: [kkMain, kkDocs, kkUi, kkHelp],
+  ru: [ruMain, ruDocs, ruUi, ruHelp],
+  en: [enMain, enDocs, enUi, enHelp],
 };
 
 function bundle(lang: Lang): FluentBundle {

@@ -2,7 +2,7 @@
 // remembered language applied, and the first screen drawn. Nothing imports this module; screens
 // import the router (routes, go) and the session (who is signed in, what they may do).
 import { renderChrome, wireChrome } from "./chrome";
-import { register, start } from "./router";
+import { go, register, start } from "./router";
 import { startLang, user } from "./session";
 import { startScreen } from "./screens/start";
 import { dashboardScreen } from "./screens/dashboard";
@@ -17,6 +17,7 @@ import { auditScreen } from "./screens/audit";
 import { backupScreen } from "./screens/backup";
 import { aboutScreen, ownPasswordScreen } from "./screens/about";
 import { hqScreen } from "./screens/hq";
+import { helpScreen } from "./screens/help";
 
 register(
   {
@@ -33,6 +34,7 @@ register(
     backup: () => backupScreen(),
     about: () => aboutScreen(),
     password: () => ownPasswordScreen(),
+    help: () => helpScreen(),
     hq: () => hqScreen(),
   },
   {
@@ -40,12 +42,20 @@ register(
     // A password the administrator reset is changed before anything else.
     guard: (r) => {
       const u = user();
-      if (!u) return r.name === "start" ? r : { name: "start" };
+      // The help is there before signing in too (it asks nothing of the store).
+      if (!u) return r.name === "start" || r.name === "help" ? r : { name: "start" };
       return u.must_change_password ? { name: "password" } : r;
     },
     chrome: renderChrome,
   },
 );
 wireChrome();
+// F1 opens the help from anywhere; Escape closes a preview by the dialog's own handling.
+document.addEventListener("keydown", (e) => {
+  if (e.key === "F1") {
+    e.preventDefault();
+    void go({ name: "help" });
+  }
+});
 startLang();
 void start();

@@ -19,6 +19,7 @@ export type Route =
   | { name: "backup" }
   | { name: "about" }
   | { name: "password" }
+  | { name: "help" }
   | { name: "hq" };
 
 export type RouteName = Route["name"];

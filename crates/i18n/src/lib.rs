@@ -55,6 +55,21 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         "ui.ftl",
         include_str!("../../../locales/en/ui.ftl"),
     ),
+    (
+        Lang::Kk,
+        "help.ftl",
+        include_str!("../../../locales/kk/help.ftl"),
+    ),
+    (
+        Lang::Ru,
+        "help.ftl",
+        include_str!("../../../locales/ru/help.ftl"),
+    ),
+    (
+        Lang::En,
+        "help.ftl",
+        include_str!("../../../locales/en/help.ftl"),
+    ),
 ];
 
 /// The sources parsed once per process: documents ask for messages thousands of times.
