@@ -23,7 +23,7 @@ export async function drawPdf(pdf: ArrayBuffer, into: HTMLElement): Promise<numb
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const viewport = page.getViewport({ scale: SCALE });
-    const canvas = h("canvas", { class: "pdf-page", width: Math.ceil(viewport.width), height: Math.ceil(viewport.height), "aria-label": t("ui-preview-page", { page: n, pages: doc.numPages }) });
+    const canvas = h("canvas", { class: "pdf-page", role: "img", width: Math.ceil(viewport.width), height: Math.ceil(viewport.height), "aria-label": t("ui-preview-page", { page: n, pages: doc.numPages }) });
     await page.render({ canvas, viewport }).promise;
     pages.push(canvas);
   }
@@ -43,7 +43,8 @@ export interface PreviewOf {
 
 /** Opens the preview of a document; resolves when it is closed. */
 export async function preview(of: PreviewOf): Promise<void> {
-  const pages = h("div", { id: "preview-pages" });
+  // Focusable, so the pages scroll with the keyboard too (arrows, Page Down).
+  const pages = h("div", { id: "preview-pages", tabindex: 0, role: "region", "aria-label": of.title });
   const print = h("button", { type: "button", id: "preview-print", class: "primary" }, t("ui-preview-print"));
   const close = h("button", { type: "button", id: "preview-close" }, t("ui-preview-close"));
   const status = h("p", { id: "preview-status", class: "muted", role: "status" }, t("ui-preview-loading"));
