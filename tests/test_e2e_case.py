@@ -229,6 +229,29 @@ def test_bad_input_is_refused_next_to_the_field(window):
     click(d, "#register")
     wait_text(d, "[data-field='passport_number'] .field-error", "5 to 20")
     fill(d, "#a-passport_number", "AC7654321")
+    # Issue 15: several wrong fields are refused at once, each next to its own field, the first
+    # with the focus: a future birth date, no passport's shape, an IIN whose check digit is wrong.
+    fill(d, "#a-birth_date", "01.01.2031")
+    fill(d, "#a-passport_number", "12")
+    fill(d, "#a-iin", "880314300001")
+    click(d, "#register")
+    wait_text(d, "[data-field='birth_date'] .field-error", "future")
+    wait_text(d, "[data-field='passport_number'] .field-error", "5 to 20")
+    wait_until(d, "return document.querySelector(\"[data-field='iin'] .field-error\").textContent.length > 0")
+    assert d.execute_script("return document.querySelectorAll('[data-field].invalid').length") == 3
+    assert d.execute_script("return document.activeElement.id") == "a-birth_date", "the first on the page"
+    shoot(d, "bad-input-all-at-once-en")
+    # Those put right, and two the window itself cannot read, both at once too.
+    fill(d, "#a-birth_date", "31.13.1990")
+    fill(d, "#a-passport_issued_on", "1.1.")
+    fill(d, "#a-passport_number", "AC7654321")
+    fill(d, "#a-iin", "")
+    click(d, "#register")
+    wait_text(d, "[data-field='birth_date'] .field-error", "31.13.1990")
+    wait_text(d, "[data-field='passport_issued_on'] .field-error", "1.1.")
+    assert d.execute_script("return document.activeElement.id") == "a-birth_date"
+    fill(d, "#a-birth_date", "28.02.1990")
+    fill(d, "#a-passport_issued_on", "")
     # Documents not ticked: registration refused, pointing at the checklist.
     fill(d, "#a-surname_latin", "ASANOV")
     fill(d, "#a-given_names_latin", "ERLAN")
@@ -283,7 +306,7 @@ def test_notices_complaints_revocation_backup_and_restore(window):
     fill(d, "#notice-event", "24.11.2026")
     fill(d, "#notice-note", "New employer: Irtysh LLP")
     click(d, "#record-notice")
-    wait_text(d, "#toast", "Notice recorded")
+    wait_text(d, "#toast", "Notification recorded")
     assert count(store, "SELECT count(*) FROM notifications") == 1
     # A complaint to the office, then its resolution.
     d.execute_script("document.querySelectorAll('details').forEach(x => x.open = true)")

@@ -40,7 +40,9 @@ def test_office_exports_and_higher_office_imports():
         screen(d, "dashboard")
         set_lang(d, "en")
         menu(d, "backup")
-        fill(d, "#export-month-value", month)
+        # Typed as people write it: MM.YYYY (issue 15).
+        assert d.execute_script("return /^\\d\\d\\.\\d{4}$/.test(document.getElementById('export-month-value').value)")
+        fill(d, "#export-month-value", f"{month[5:]}.{month[:4]}")
         record_progress(d)
         click(d, "#export-month")
         wait_text(d, "#toast", "Bundle saved")
@@ -82,7 +84,7 @@ def test_office_exports_and_higher_office_imports():
         wait_text(d, "#hq-offices", fingerprint)
         no_untranslated(d)
         # The consolidated register of the month shows the office's decisions.
-        fill(d, "#hq-month", month)
+        fill(d, "#hq-month", f"{month[5:]}.{month[:4]}")
         click(d, "#hq-register-show")
         wait_until(d, f"return document.querySelectorAll('#hq-register-table tbody tr').length === {decided}")
         shoot(d, "hq-ru")

@@ -119,9 +119,16 @@ complaint=$(a complaint register --case "$dup" --addressee leb --summary "Disagr
 as head
 a complaint resolve "$complaint" --status rejected --outcome "The control body's act stands" --user head
 # 9. The head forgot the password: the administrator sets a new one, under which the head's copy
-#    of the office key opens again; the administrator changes their own.
+#    of the office key opens again; the head then chooses their own before anything else (a
+#    complaint resolved with the given one is refused); the administrator changes their own.
 as admin
-ANYQTAMA_NEW_PASSWORD="head new password" a user reset head --user admin
+ANYQTAMA_NEW_PASSWORD="head given password" a user reset head --user admin
+if ANYQTAMA_PASSWORD="head given password" a complaint resolve "$complaint" --status rejected \
+    --outcome "again" --user head 2>/dev/null; then
+  echo "a reset password acted before it was changed" >&2
+  exit 1
+fi
+ANYQTAMA_PASSWORD="head given password" ANYQTAMA_NEW_PASSWORD="head new password" a user password --user head
 export ANYQTAMA_PASSWORD="head new password"
 a case page "$dup" --user head > /dev/null
 ANYQTAMA_PASSWORD="admin password" ANYQTAMA_NEW_PASSWORD="admin new password" a user password --user admin

@@ -71,7 +71,7 @@ error-not-permitted = You may not do this ({ $action ->
         [refuse_acceptance] refusing acceptance
         [attach_scan] attaching a scan
         [send_to_commission] sending to the Commission
-        [record_notification] recording a notice
+        [record_notification] recording a notification
         [register_complaint] registering a complaint
         [create_sitting] creating a sitting
         [record_assessment] recording the assessment
@@ -106,7 +106,7 @@ error-wrong-state = Case { $case } is “{ $status ->
         [refuse_acceptance] refusing acceptance
         [attach_scan] attaching a scan
         [send_to_commission] sending to the Commission
-        [record_notification] recording a notice
+        [record_notification] recording a notification
         [register_complaint] registering a complaint
         [create_sitting] creating a sitting
         [record_assessment] recording the assessment
@@ -124,7 +124,7 @@ error-wrong-state = Case { $case } is “{ $status ->
 error-not-found = { $what ->
         [case] Case
         [certificate] Certificate
-        [notification] Notice
+        [notification] Notification
         [sitting] Sitting
         [applicant] Applicant
         [attachment] Scan
@@ -151,6 +151,7 @@ error-decision-against-findings = The Commission's decision follows from its fin
     }. To decide otherwise, change the findings (a period not accepted, a document found unreliable, the qualification) and write why.
 error-ground-not-applicable = App 2 p.9 subparagraph { $subparagraph } cannot be a ground here: the threshold of points applies only to a first issue, and only the Commission's points can show it is not reached.
 error-invalid-input = Check the field “{ $field }”: { $detail }
+error-fields = { $count } fields of the form need correcting.
 error-certificate-not-valid = Certificate { $number } is not valid on { $date }.
 error-store-not-empty = The store is not empty: demo data and first-time setup go only into a new store.
 error-no-office = The store has no office yet: run the first-time setup.
@@ -213,7 +214,7 @@ error-field-employer = Fill in the employer: name, BIN/IIN and the contract's da
 error-field-employer_name = Write the employer's name.
 error-field-event_on = { $detail ->
         [application] The date of the event (the contract, the change, the loss) cannot be after the application was received.
-       *[other] The date of the event cannot be after the day the notice was received.
+       *[other] The date of the event cannot be after the day the notification was received.
     }
 error-field-file_name = The file has no name.
 error-field-full_name = Write the full name.

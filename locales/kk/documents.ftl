@@ -54,7 +54,7 @@ cert-replaces = № { $number } анықтаманың орнына берілд
 cert-qr-hint = QR-кодта берген органның қолтаңбасы бар анықтама деректері бар; Anyqtama-да желісіз тексеріледі.
 grounds-issue = Жергілікті атқарушы органның Комиссия ұсынымы бойынша { $date } шешімі ({ $sitting } хаттама)
 grounds-extend = { $employer } (БСН { $bin }) жұмыс берушімен жасалған { $contract } еңбек шартының мерзіміне ұзарту
-grounds-reissue = № { $number } анықтаманы қайта рәсімдеу: { $ground ->
+grounds-reissue = № { $number } анықтаманы қайта ресімдеу: { $ground ->
         [name_change] тегінің, атының, әкесінің атының өзгеруі
         [identity_document_change] жеке басын куәландыратын құжаттың өзгеруі
         [employer_change] жұмыс берушінің ауысуы
@@ -93,7 +93,7 @@ refusal-to = Кімге: { $name }, паспорт { $passport }
 refusal-case = № { $case } өтініш { $date } тіркелді ({ $kind ->
         [issue] беру
         [extend] ұзарту
-        [reissue] қайта рәсімдеу
+        [reissue] қайта ресімдеу
         [duplicate] телнұсқа
        *[other] { $kind }
     }); кәсібі: { $profession }.
@@ -143,7 +143,7 @@ acceptance-title = Құжаттарды қабылдаудан уәждемел�
 acceptance-body = { $date } { $kind ->
         [issue] анықтама беру туралы
         [extend] анықтаманы ұзарту туралы
-        [reissue] анықтаманы қайта рәсімдеу туралы
+        [reissue] анықтаманы қайта ресімдеу туралы
         [duplicate] анықтаманың телнұсқасын беру туралы
        *[other] { $kind }
     } өтініш (кәсібі: { $profession }) қабылданбады: құжаттар толық ұсынылмаған және (немесе) олардың қолданылу мерзімі өткен ({ $rules ->
@@ -177,14 +177,14 @@ register-total = Барлығы: { $count }
 register-trail = { $date } ж. жағдай бойынша. Аудит журналы: № { $seq } оқиға, саусақ ізі { $fingerprint } («anyqtama verify» көрсететін соңғы оқиғамен салыстырыңыз).
 event-issued = берілді
 event-extended = ұзартылды
-event-reissued = қайта рәсімделді
+event-reissued = қайта ресімделді
 event-duplicate = телнұсқа
 event-refused = бас тартылды
-event-revoked = кері қайтарылды
+event-revoked = кері қайтарып алынды
 event-not_accepted = қабылданбады
 status-valid = жарамды
 status-expired = мерзімі өтті
 status-superseded = ауыстырылды
 status-replaced = телнұсқамен ауыстырылды
-status-revoked = кері қайтарылды
+status-revoked = кері қайтарып алынды
 status-refused = —

@@ -25,6 +25,7 @@ fn show_file(state: &AppState, path: &Path, lang: &str) -> Res<()> {
         message: anyqtama_i18n::Messages::new(crate::state::lang(lang))
             .get("error-io", &[("detail", detail)]),
         field: None,
+        also: vec![],
     })
 }
 
@@ -178,22 +179,9 @@ pub async fn view_decided(
             input::doc_lang(&doc_lang)?,
         ))
     };
-    let ((first, last), dl) = read().map_err(|e| fail(e, &lang))?;
+    let (span, dl) = read().map_err(|e| fail(e, &lang))?;
     let pdf = state.with_mut(&lang, |s, who| {
-        let numbers = anyqtama_app::print::decided(s, first, last)?;
-        if numbers.is_empty() {
-            return Err(anyqtama_app::AppError::NothingDecided {
-                from: first,
-                until: last,
-            });
-        }
-        let job = Job {
-            document: anyqtama_app::Document::Certificate,
-            lang: dl,
-            draft,
-            copies: 1,
-        };
-        anyqtama_app::print::for_window(s, Some(who), now(), job, &numbers)
+        anyqtama_app::print::decided_for_window(s, Some(who), now(), dl, span, draft)
     })?;
     Ok(tauri::ipc::Response::new(pdf))
 }
@@ -210,6 +198,7 @@ pub fn print_window(
         message: anyqtama_i18n::Messages::new(crate::state::lang(&lang))
             .get("error-io", &[("detail", detail)]),
         field: None,
+        also: vec![],
     })
 }
 

@@ -60,6 +60,7 @@ fn say(code: &str, id: &str, args: &[(&str, String)]) -> Fail {
     Fail {
         message: Messages::new(lang(code)).get(id, args),
         field: None,
+        also: vec![],
     }
 }
 

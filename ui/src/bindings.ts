@@ -382,7 +382,11 @@ export type Message = { message: string,
 /**
  * The form field it belongs to, when there is one (`received_at`, `periods`, `grounds`, …).
  */
-field: string | null, };
+field: string | null, 
+/**
+ * The other refusals of the same form, each next to its own field (issue 15: all at once).
+ */
+also?: Array<Message>, };
 
 /**
  * A name in the three languages, as the data files carry it.

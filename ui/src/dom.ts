@@ -107,11 +107,18 @@ export function clearErrors(root: HTMLElement): void {
   for (const el of root.querySelectorAll(".invalid")) el.classList.remove("invalid");
 }
 
-/** Shows a refusal next to its field when the form has it, else at the form's foot. */
+/** Shows a refusal next to its field when the form has it, else at the form's foot; the other
+ * refusals of the same form (`also`) each next to theirs. The first refused field on the page gets
+ * the focus. */
 export function showFail(root: HTMLElement, e: unknown): void {
-  const fail = asFail(e);
-  const slot = fail.field ? root.querySelector<HTMLElement>(`[data-field="${CSS.escape(fail.field)}"]`) : null;
-  if (slot) {
+  const first = asFail(e);
+  const foot: string[] = [];
+  for (const fail of [first, ...(first.also ?? [])]) {
+    const slot = fail.field ? root.querySelector<HTMLElement>(`[data-field="${CSS.escape(fail.field)}"]`) : null;
+    if (!slot) {
+      foot.push(fail.message);
+      continue;
+    }
     slot.classList.add("invalid");
     // Every slot shows its message: one without an error line of its own gets one.
     let err = slot.querySelector(".field-error");
@@ -119,13 +126,40 @@ export function showFail(root: HTMLElement, e: unknown): void {
       err = h("p", { class: "field-error", role: "alert" });
       slot.append(err);
     }
-    err.textContent = fail.message;
-    slot.querySelector<HTMLElement>("input, select, textarea")?.focus();
-    return;
+    err.textContent = err.textContent ? `${err.textContent} ${fail.message}` : fail.message;
   }
-  const foot = root.querySelector(".foot-error");
-  if (foot) foot.textContent = fail.message;
-  else alertBox(fail.message);
+  root.querySelector<HTMLElement>(".invalid input, .invalid select, .invalid textarea")?.focus();
+  if (!foot.length) return;
+  const at = root.querySelector(".foot-error");
+  if (at) at.textContent = foot.join(" ");
+  else alertBox(foot.join(" "));
+}
+
+/** The refusals of a form's own reading (dates, times, a choice not made) gathered, so that they
+ * are shown all at once with `done()`, each next to its field. */
+export class Gather {
+  private fails: Fail[] = [];
+
+  /** Reads one field; a refusal is kept and `instead` given in its place. */
+  take<T>(read: () => T, instead: T): T {
+    try {
+      return read();
+    } catch (e) {
+      if (!(e instanceof LocalFail)) throw e;
+      this.fails.push(e.fail);
+      return instead;
+    }
+  }
+
+  add(fail: Fail): void {
+    this.fails.push(fail);
+  }
+
+  /** Throws what was gathered as one refusal: the first, with the others beside it. */
+  done(): void {
+    const [first, ...rest] = this.fails;
+    if (first) throw new LocalFail({ ...first, also: rest });
+  }
 }
 
 export function asFail(e: unknown): Fail {
@@ -177,4 +211,9 @@ export function table(head: string[], rows: Child[][], attrs: Attrs = {}): HTMLT
 
 export function section(title: string, ...children: Child[]): HTMLElement {
   return h("section", { class: "card" }, h("h2", {}, title), ...children);
+}
+
+/** A month as people write it (MM.YYYY) from an ISO date: what month fields show and accept. */
+export function monthOf(isoDate: string): string {
+  return `${isoDate.slice(5, 7)}.${isoDate.slice(0, 4)}`;
 }

@@ -14,6 +14,10 @@ pub struct Message {
     pub message: String,
     /// The form field it belongs to, when there is one (`received_at`, `periods`, `grounds`, …).
     pub field: Option<String>,
+    /// The other refusals of the same form, each next to its own field (issue 15: all at once).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<Message>>")]
+    pub also: Vec<Message>,
 }
 
 /// The sentence for an error, in `lang`, and its field.
@@ -24,21 +28,28 @@ pub fn explain(e: &AppError, lang: Lang) -> Message {
         AppError::Field { field, source } => Message {
             message: m.rules_error(source),
             field: Some(field.clone()),
+            also: vec![],
         },
         AppError::NotAMonth(_) => Message {
             message: generic(&m, e.code(), &e.args()),
             field: Some("month".into()),
+            also: vec![],
         },
         e => Message {
             message: generic(&m, e.code(), &e.args()),
             field: None,
+            also: vec![],
         },
     }
 }
 
-/// The sentence alone.
+/// The sentence alone; several refusals of a form, one after another.
 pub fn sentence(e: &AppError, lang: Lang) -> String {
-    explain(e, lang).message
+    let m = explain(e, lang);
+    std::iter::once(m.message)
+        .chain(m.also.into_iter().map(|a| a.message))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn generic(m: &Messages, code: &str, args: &[(&'static str, String)]) -> String {
@@ -46,6 +57,21 @@ fn generic(m: &Messages, code: &str, args: &[(&'static str, String)]) -> String 
 }
 
 fn store(e: &StoreError, m: &Messages) -> Message {
+    if let StoreError::Fields(all) = e {
+        let mut each = all.iter().map(|(f, e)| Message {
+            field: Some(f.to_string()),
+            ..store(e, m)
+        });
+        let first = each.next().unwrap_or(Message {
+            message: generic(m, e.code(), &e.args()),
+            field: None,
+            also: vec![],
+        });
+        return Message {
+            also: each.collect(),
+            ..first
+        };
+    }
     let field = |f: &str| Some(f.to_string());
     let (message, field) = match e {
         StoreError::Rules(r) => (
@@ -87,7 +113,11 @@ fn store(e: &StoreError, m: &Messages) -> Message {
         }
         _ => (generic(m, e.code(), &e.args()), None),
     };
-    Message { message, field }
+    Message {
+        message,
+        field,
+        also: vec![],
+    }
 }
 
 #[cfg(test)]

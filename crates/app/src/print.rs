@@ -698,6 +698,29 @@ pub fn for_window(
     Ok(pdf)
 }
 
+/// A day's or a month's certificates (decided from `from` to `until`) for the window's preview
+/// (`draft`) or for printing from it (each print recorded); none decided then says so.
+pub fn decided_for_window(
+    store: &mut Store,
+    session: Option<&Session>,
+    now: NaiveDateTime,
+    lang: DocLang,
+    (from, until): (chrono::NaiveDate, chrono::NaiveDate),
+    draft: bool,
+) -> Result<Vec<u8>> {
+    let numbers = decided(store, from, until)?;
+    if numbers.is_empty() {
+        return Err(AppError::NothingDecided { from, until });
+    }
+    let job = Job {
+        document: Document::Certificate,
+        lang,
+        draft,
+        copies: 1,
+    };
+    for_window(store, session, now, job, &numbers)
+}
+
 /// The file a print run is saved as: `certificates-2026-12-01-kk-ru.pdf`, or with both ends.
 pub fn run_file_name(from: chrono::NaiveDate, until: chrono::NaiveDate, lang: DocLang) -> String {
     let days = if from == until {

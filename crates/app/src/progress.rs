@@ -56,7 +56,7 @@ pub struct Meter {
 
 impl Meter {
     pub fn new(task: Task, unit: Unit, total: Option<u64>, report: Reporter) -> Meter {
-        let m = Meter {
+        let mut m = Meter {
             task,
             unit,
             total,
@@ -64,6 +64,7 @@ impl Meter {
             next: 0,
         };
         m.send(0);
+        m.next = m.step();
         m
     }
 
@@ -76,7 +77,9 @@ impl Meter {
 
     pub fn at(&mut self, done: u64) {
         if done >= self.next {
-            self.next = done + self.step();
+            // The next mark on the grid of steps: one report per percent crossed.
+            let step = self.step();
+            self.next = (done / step + 1) * step;
             self.send(done);
         }
     }
@@ -196,7 +199,8 @@ mod tests {
         }
         let seen = seen.lock().unwrap();
         let done: Vec<u64> = seen.iter().map(|p| p.done).collect();
-        assert_eq!(done, vec![0, 1 << 20, 5 << 20, 9 << 20], "{done:?}");
+        // One report each 4 MiB mark crossed (writes of 1 MiB).
+        assert_eq!(done, vec![0, 4 << 20, 8 << 20], "{done:?}");
         assert!(seen.iter().all(|p| p.total.is_none()));
     }
 }

@@ -59,6 +59,10 @@ pub enum StoreError {
     GroundNotApplicable { subparagraph: u32 },
     #[error("invalid input: {field}")]
     Invalid { field: &'static str, detail: String },
+    /// Several refusals of one form, each with the field it belongs to, so that a person sees
+    /// them all at once (issue 15), not one per try.
+    #[error("{} fields refused", .0.len())]
+    Fields(Vec<(&'static str, StoreError)>),
     #[error("certificate {number} is not valid on {date}")]
     CertificateNotValid { number: String, date: String },
     #[error("the store is not empty")]
@@ -120,6 +124,15 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// One refusal, or several of one form gathered into [`StoreError::Fields`].
+    pub fn gathered(mut v: Vec<(&'static str, StoreError)>) -> std::result::Result<(), StoreError> {
+        match v.len() {
+            0 => Ok(()),
+            1 => Err(v.pop().expect("one").1),
+            _ => Err(StoreError::Fields(v)),
+        }
+    }
+
     /// The fluent message id is `error-<code>`; rules errors use their own codes.
     pub fn code(&self) -> &'static str {
         match self {
@@ -156,6 +169,7 @@ impl StoreError {
             StoreError::DecisionAgainstFindings { .. } => "decision-against-findings",
             StoreError::GroundNotApplicable { .. } => "ground-not-applicable",
             StoreError::Invalid { .. } => "invalid-input",
+            StoreError::Fields(_) => "fields",
             StoreError::CertificateNotValid { .. } => "certificate-not-valid",
             StoreError::NotEmpty => "store-not-empty",
             StoreError::NoOffice => "no-office",
@@ -241,6 +255,7 @@ impl StoreError {
             StoreError::Invalid { field, detail } => {
                 vec![("field", field.to_string()), ("detail", detail.clone())]
             }
+            StoreError::Fields(v) => vec![("count", v.len().to_string())],
             StoreError::CertificateNotValid { number, date } => {
                 vec![("number", number.clone()), ("date", date.clone())]
             }
@@ -373,6 +388,16 @@ pub fn examples() -> Vec<StoreError> {
             field: "login",
             detail: "d".into(),
         },
+        StoreError::Fields(vec![
+            (
+                "passport_number",
+                StoreError::Invalid {
+                    field: "passport_number",
+                    detail: "shape".into(),
+                },
+            ),
+            ("birth_date", StoreError::NotEmpty),
+        ]),
         StoreError::CertificateNotValid {
             number: "N-1".into(),
             date: "2026-01-01".into(),
@@ -439,6 +464,7 @@ pub fn examples() -> Vec<StoreError> {
             | StoreError::DecisionAgainstFindings { .. }
             | StoreError::GroundNotApplicable { .. }
             | StoreError::Invalid { .. }
+            | StoreError::Fields(_)
             | StoreError::CertificateNotValid { .. }
             | StoreError::NotEmpty
             | StoreError::NoOffice

@@ -359,7 +359,19 @@ fn a_password_change_keeps_the_key_and_a_reset_rotates_it() {
         Some(fx.admin.seal_key.as_ref().unwrap().fingerprint().as_str()),
         "vouched for by the administrator who reset it"
     );
-    fx.head = reset;
+    // The head chooses their own password first (issue 15); the same new key goes on opening.
+    assert!(reset.must_change_password);
+    fx.store
+        .write(&reset, at, |w| {
+            w.change_own_password("reset passphrase one", "the head's own passphrase")
+        })
+        .unwrap();
+    let own = fx
+        .store
+        .sign_in("head", "the head's own passphrase", at)
+        .unwrap();
+    assert_eq!(own.seal_key.clone().unwrap().fingerprint(), rotated);
+    fx.head = own;
     fx.certificate(6); // the head seals with the new key
     fx.store.verify().unwrap();
 

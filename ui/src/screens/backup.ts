@@ -24,7 +24,7 @@ export async function backupScreen(): Promise<HTMLElement> {
   }));
   const [y, m] = todayIso().split("-").map(Number);
   const prev = new Date(y, m - 2, 1);
-  const month = input({ value: `${prev.getFullYear()}-${String(prev.getMonth() + 1).padStart(2, "0")}`, class: "short", inputmode: "numeric" });
+  const month = input({ value: `${String(prev.getMonth() + 1).padStart(2, "0")}.${prev.getFullYear()}`, class: "short", inputmode: "numeric" });
   const exportMonth = h("button", { type: "button", id: "export-month", class: "primary" }, t("ui-export-month"));
   const exportSince = h("button", { type: "button", id: "export-since" }, t("ui-export-since"));
   const x = section(t("ui-export-title"), h("p", { class: "muted" }, t("ui-export-explain")), h("div", { class: "row" }, field("export-month-value", t("ui-month"), month, { name: "month", hint: t("ui-month-hint") }), exportMonth, exportSince), formError());

@@ -2,7 +2,7 @@
 // office trusted only after its fingerprint is compared), the offices and their last bundle, the
 // consolidated register by month and office, and the conflicts found.
 import { call, type HqConflict, type HqOffice, type HqRegisterRow, type ImportReport } from "../api";
-import { act, asFail, checkbox, field, formError, h, input, section, table, todayIso } from "../dom";
+import { act, asFail, checkbox, field, formError, h, input, section, monthOf, table, todayIso } from "../dom";
 import { fmtDate, fmtDateTime, lang, t, periodName } from "../i18n";
 import { go } from "../router";
 import { withProgress } from "../progress";
@@ -85,7 +85,7 @@ function report(r: Imported): HTMLElement {
 }
 
 function registerCard(): HTMLElement {
-  const month = input({ value: todayIso().slice(0, 7), class: "short", inputmode: "numeric" });
+  const month = input({ value: monthOf(todayIso()), class: "short", inputmode: "numeric" });
   const show = h("button", { type: "button", id: "hq-register-show" }, t("ui-register-show"));
   const out = h("div", { id: "hq-register" });
   const card = section(t("ui-hq-register"), h("div", { class: "row" }, field("hq-month", t("ui-month"), month, { name: "month", hint: t("ui-month-hint") }), show), formError(), out);

@@ -2,7 +2,7 @@
 // the rule set in force on the day it is received; then register it or record the refusal to
 // accept (App 2 p.9). Scans are attached on the case's page right after.
 import { call, type Checklist, type CertificateFound, type Hit, type Kind } from "../api";
-import { act, checkbox, clearErrors, dateInput, field, formError, h, input, LocalFail, nowIso, readDate, section, select } from "../dom";
+import { act, checkbox, clearErrors, dateInput, field, formError, Gather, h, input, nowIso, readDate, section, select } from "../dom";
 import { fmtDate, t, ruleSetName, citeRef } from "../i18n";
 import { go, type Visit } from "../router";
 
@@ -176,42 +176,47 @@ export async function newApplicationScreen(visit: Visit, kind0?: string, certifi
   }
   receivedDate.addEventListener("change", () => void refresh());
 
+  /** What the form says, read whole: every field the form itself cannot read is refused at
+   * once (the store then refuses what it finds, also all at once). */
   function application(): Record<string, unknown> {
-    const on = readDate(receivedDate, "received_at");
+    const g = new Gather();
+    const date = (el: HTMLInputElement, name: string, optional = false) => g.take(() => readDate(el, name, optional), "");
+    const on = date(receivedDate, "received_at");
     const time = receivedTime.value.trim();
-    if (!/^\d{1,2}:\d{2}$/.test(time)) throw new LocalFail({ message: t("ui-time-invalid", { value: time }), field: "received_time" });
+    if (!/^\d{1,2}:\d{2}$/.test(time)) g.add({ message: t("ui-time-invalid", { value: time }), field: "received_time" });
     const documents = (checklist?.items ?? []).map((d) => {
       const until = form.querySelector<HTMLInputElement>(`#doc-${d.id}-until`)!;
-      return { kind: d.id, present: form.querySelector<HTMLInputElement>(`#doc-${d.id}`)!.checked, valid_until: readDate(until, "documents", true) || null };
+      return { kind: d.id, present: form.querySelector<HTMLInputElement>(`#doc-${d.id}`)!.checked, valid_until: date(until, "documents", true) || null };
     });
     const app: Record<string, unknown> = { kind, received_at: `${on}T${time.padStart(5, "0")}:00`, documents };
     if (kind === "issue") {
       const v = (id: string) => form.querySelector<HTMLInputElement>(`#a-${id}`)!.value.trim();
-      if (!profession) throw new LocalFail({ message: t("error-field-profession_id"), field: "profession_id" });
-      app.profession_id = profession.id;
+      if (!profession) g.add({ message: t("error-field-profession_id"), field: "profession_id" });
+      app.profession_id = profession?.id ?? "";
       app.applicant = {
         new: {
           surname_latin: v("surname_latin").toUpperCase(), given_names_latin: v("given_names_latin").toUpperCase(),
           surname_cyrillic: v("surname_cyrillic"), given_names_cyrillic: v("given_names_cyrillic"), patronymic: v("patronymic"),
-          birth_date: readDate(form.querySelector<HTMLInputElement>("#a-birth_date")!, "birth_date", true) || null,
+          birth_date: date(form.querySelector<HTMLInputElement>("#a-birth_date")!, "birth_date", true) || null,
           citizenship: v("citizenship").toUpperCase(), passport_number: v("passport_number"),
-          passport_issued_on: readDate(form.querySelector<HTMLInputElement>("#a-passport_issued_on")!, "passport_issued_on", true) || null,
+          passport_issued_on: date(form.querySelector<HTMLInputElement>("#a-passport_issued_on")!, "passport_issued_on", true) || null,
           passport_issuer: v("passport_issuer"), iin: v("iin") || null, phone: v("phone"), email: v("email"),
           address_kz: v("address_kz"), residence_address: v("residence_address"), residence_phone: v("residence_phone"),
         },
       };
     } else {
-      if (!found) throw new LocalFail({ message: t("ui-find-certificate-first"), field: "certificate" });
-      app.applicant = { existing: found.applicant_id };
-      app.profession_id = found.profession_id;
-      app.certificate = found.certificate.id;
-      app.event_on = readDate(eventOn, "event_on");
+      if (!found) g.add({ message: t("ui-find-certificate-first"), field: "certificate" });
+      app.applicant = { existing: found?.applicant_id };
+      app.profession_id = found?.profession_id;
+      app.certificate = found?.certificate.id;
+      app.event_on = date(eventOn, "event_on");
       if (kind === "reissue") app.change_ground = ground.value;
       if (!employer.hidden) {
         const e = (id: string) => form.querySelector<HTMLInputElement>(`#e-${id}`)!;
-        app.employer = { name: e("name").value.trim(), bin: e("bin").value.trim(), contract_from: readDate(e("from"), "contract_from"), contract_to: readDate(e("to"), "contract_to") };
+        app.employer = { name: e("name").value.trim(), bin: e("bin").value.trim(), contract_from: date(e("from"), "contract_from"), contract_to: date(e("to"), "contract_to") };
       }
     }
+    g.done();
     return app;
   }
 

@@ -1,17 +1,17 @@
 // A month's register (decisions, refusals to accept, revocations) listed here and saved as PDF,
 // XLSX or CSV for the higher office.
 import { call, type RegisterRow, type Saved } from "../api";
-import { act, field, formError, h, input, notice, section, select, table, todayIso } from "../dom";
+import { act, field, formError, h, input, notice, section, select, monthOf, table, todayIso } from "../dom";
 import { fmtDate, lang, t } from "../i18n";
 import { preview } from "../preview";
 
 export async function registersScreen(): Promise<HTMLElement> {
-  const month = input({ value: todayIso().slice(0, 7), placeholder: "2026-03", inputmode: "numeric", class: "short" });
+  const month = input({ value: monthOf(todayIso()), placeholder: "03.2026", inputmode: "numeric", class: "short" });
   const docLang = select([["kk+ru", t("ui-doclang-kk-ru")], ["kk", "Қазақша"], ["ru", "Русский"], ["en", t("ui-doclang-en")]], "kk+ru", { id: "reg-lang" });
   const show = h("button", { type: "button", id: "reg-show" }, t("ui-register-show"));
   const out = h("div", { id: "reg-rows" });
   const card = section(t("ui-menu-registers"), h("div", { class: "row" }, field("reg-month", t("ui-month"), month, { name: "month", hint: t("ui-month-hint") }), field("reg-lang", t("ui-doc-lang"), docLang), show), formError());
-  // The month is read by the app (YYYY-MM or MM.YYYY), which refuses it next to the field.
+  // The month is read by the app (MM.YYYY, or YYYY-MM), which refuses it next to the field.
   const check = () => month.value.trim();
   show.addEventListener("click", () =>
     act(show, card, async () => {

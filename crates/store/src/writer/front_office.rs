@@ -63,31 +63,37 @@ impl<'a> Writer<'a> {
         let cal = &self.law.calendar;
         // What the law means as the past cannot be in the future: an application is received
         // before it is registered, a contract concluded, a change or a loss happened before it.
-        if app.received_at > self.now {
-            return Err(invalid("received_at", "future"));
-        }
+        // The fields' refusals are gathered, so the form shows them all at once.
         let received = app.received_at.date();
-        let registered_on =
-            registration::registration_date(cal, app.received_at, &office_hours(self.tx)?)?;
-        let rs = self.law.rule_sets.in_force_on(registered_on)?;
+        let mut refused: Vec<(&'static str, StoreError)> = Vec::new();
+        if app.received_at > self.now {
+            refused.push(("received_at", invalid("received_at", "future")));
+        }
         if self.law.lists.profession(&app.profession_id).is_none() {
-            return Err(StoreError::Invalid {
-                field: "profession_id",
-                detail: app.profession_id.clone(),
-            });
+            refused.push((
+                "profession_id",
+                StoreError::Invalid {
+                    field: "profession_id",
+                    detail: app.profession_id.clone(),
+                },
+            ));
         }
         if let ApplicantRef::New(a) = &app.applicant {
-            check_applicant(a, received)?;
+            refused.extend(applicant_refusals(a, received));
         }
         if app.event_on.is_some_and(|d| d > received) {
-            return Err(invalid("event_on", "application"));
+            refused.push(("event_on", invalid("event_on", "application")));
         }
         if let Some(e) = &app.employer {
             // Rules p.17: the extension follows a contract already concluded.
             if e.contract_from > received {
-                return Err(invalid("contract_from", "future"));
+                refused.push(("contract_from", invalid("contract_from", "future")));
             }
         }
+        StoreError::gathered(refused)?;
+        let registered_on =
+            registration::registration_date(cal, app.received_at, &office_hours(self.tx)?)?;
+        let rs = self.law.rule_sets.in_force_on(registered_on)?;
         // App 2 p.8: the checklist of this service under this version.
         let presented: Vec<intake::Presented> = app
             .documents

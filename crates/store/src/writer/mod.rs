@@ -151,41 +151,72 @@ fn invalid(field: &'static str, reason: &str) -> StoreError {
 
 /// A new applicant's typed values, each refused with its field and a reason code the message
 /// selects on (`future`, `age`, `shape`, `before_birth`), so every door gets the same answer.
-fn check_applicant(a: &ApplicantData, received: NaiveDate) -> Result<()> {
-    non_empty("surname_latin", &a.surname_latin)?;
-    non_empty("passport_number", &a.passport_number)?;
-    non_empty("citizenship", &a.citizenship)?;
+/// Every refusal of an applicant's data at once, each with its field (issue 15: a person corrects
+/// them all in one go).
+pub(crate) fn applicant_refusals(
+    a: &ApplicantData,
+    received: NaiveDate,
+) -> Vec<(&'static str, StoreError)> {
+    let mut out = Vec::new();
+    let mut take = |field: &'static str, r: Result<()>| {
+        if let Err(e) = r {
+            out.push((field, e));
+        }
+    };
+    take(
+        "surname_latin",
+        non_empty("surname_latin", &a.surname_latin),
+    );
+    take("citizenship", non_empty("citizenship", &a.citizenship));
     // A passport number: letters and digits, of a sane length (ICAO 9303 allows up to 9 in the
     // machine-readable zone; national numbers run a little longer).
     let passport = a.passport_number.trim();
-    if !(5..=20).contains(&passport.chars().count())
-        || !passport.chars().all(|c| c.is_alphanumeric())
-    {
-        return Err(invalid("passport_number", "shape"));
-    }
+    take(
+        "passport_number",
+        non_empty("passport_number", passport).and_then(|()| {
+            if (5..=20).contains(&passport.chars().count())
+                && passport.chars().all(|c| c.is_alphanumeric())
+            {
+                Ok(())
+            } else {
+                Err(invalid("passport_number", "shape"))
+            }
+        }),
+    );
     if let Some(born) = a.birth_date {
-        if born > received {
-            return Err(invalid("birth_date", "future"));
-        }
         // A person of working age: from 16 to 100 years on the day the application arrived.
         let age = received.years_since(born).unwrap_or(0);
-        if !(16..=100).contains(&age) {
-            return Err(invalid("birth_date", "age"));
-        }
+        take(
+            "birth_date",
+            if born > received {
+                Err(invalid("birth_date", "future"))
+            } else if !(16..=100).contains(&age) {
+                Err(invalid("birth_date", "age"))
+            } else {
+                Ok(())
+            },
+        );
     }
     if let Some(issued) = a.passport_issued_on {
-        if issued > received {
-            return Err(invalid("passport_issued_on", "future"));
-        }
-        if a.birth_date.is_some_and(|b| issued < b) {
-            return Err(invalid("passport_issued_on", "before_birth"));
-        }
+        take(
+            "passport_issued_on",
+            if issued > received {
+                Err(invalid("passport_issued_on", "future"))
+            } else if a.birth_date.is_some_and(|b| issued < b) {
+                Err(invalid("passport_issued_on", "before_birth"))
+            } else {
+                Ok(())
+            },
+        );
     }
     if let Some(iin) = a.iin.as_deref().filter(|s| !s.is_empty()) {
         // A person's IIN: its structure (birth date, century digit) as well as its check digit.
-        IinBin::parse_iin(iin)?;
+        take(
+            "iin",
+            IinBin::parse_iin(iin).map(|_| ()).map_err(Into::into),
+        );
     }
-    Ok(())
+    out
 }
 
 fn check_bin(bin: &str) -> Result<()> {
