@@ -61,7 +61,7 @@ ui-demo-title = Try it with a demo office
 ui-demo-explain = A new store filled with realistic synthetic cases of three years, with users for each role. Use it to learn the program; real work goes into a store set up for your office.
 ui-setup-title = Set up this office
 ui-setup-explain = First run: the office's details in three languages and its first administrator. The program also makes the office's signing key for certificate QR codes.
-ui-setup-office = The office
+ui-setup-office = The local executive body
 ui-setup-admin = The administrator
 ui-setup-submit = Set up and sign in
 ui-office-code = Office code (in certificate numbers)
@@ -186,7 +186,10 @@ ui-new-refuse = Refuse acceptance
 ui-filed-late = filed after the applicant's term
 ui-rule-set = Rule set
 ui-points = Points
-ui-points-of = { $total } points of { $threshold } needed
+ui-points-of = { $total ->
+        [one] { $total } point
+       *[other] { $total } points
+    } of { $threshold } needed
 ui-decided-on = Decided on
 ui-refusal-grounds = Grounds for refusal
 ui-reason = Reason

@@ -148,6 +148,10 @@ function decideCard(p: CasePage, reload: () => Promise<void>): HTMLElement {
       const number = await call<string | null>("decide", { case: id, outcome: o, grounds: chosen, reason: reason.value, chosenEnd: readDate(end, "chosen_end", true) || null });
       await reload();
       notice(number ? t("ui-issued-number", { number }) : t("ui-refused-done"));
+      // What comes next is printing: the documents in view, the first one's preview focused.
+      const next = document.querySelector<HTMLElement>("#preview-certificate, #preview-refusal");
+      next?.closest("section")?.scrollIntoView({ block: "start" });
+      next?.focus({ preventScroll: true });
     }),
   );
   return card;

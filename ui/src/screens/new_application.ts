@@ -3,7 +3,7 @@
 // accept (App 2 p.9). Scans are attached on the case's page right after.
 import { call, type Checklist, type CertificateFound, type Hit, type Kind } from "../api";
 import { act, checkbox, clearErrors, dateInput, field, formError, Gather, h, input, nowIso, readDate, section, select } from "../dom";
-import { fmtDate, t, ruleSetName, citeRef } from "../i18n";
+import { fmtDate, t, ruleSetName, citeRef, lang } from "../i18n";
 import { go, type Visit } from "../router";
 
 const KINDS: Kind[] = ["issue", "extend", "reissue", "duplicate"];
@@ -96,6 +96,8 @@ export async function newApplicationScreen(visit: Visit, kind0?: string, certifi
   const groundField = field("ground", t("ui-new-ground"), ground, { name: "change_ground" });
   const eventOn = dateInput();
   const eventField = field("event-on", "", eventOn, { name: "event_on" });
+  // The ground and the day of the event belong with the certificate they concern.
+  certBlock.append(h("div", { class: "row" }, groundField, eventField));
 
   const checklistBox = h("fieldset", { id: "checklist", "data-field": "documents" }, h("legend", {}, t("ui-new-documents")));
   const note = h("textarea", { rows: 2 });
@@ -109,8 +111,6 @@ export async function newApplicationScreen(visit: Visit, kind0?: string, certifi
     certBlock,
     applicant,
     profBlock,
-    groundField,
-    eventField,
     employer,
     checklistBox,
     section(t("ui-new-decide"), h("p", { class: "muted" }, t("ui-new-decide-explain")), field("refuse-note", t("ui-new-refuse-note"), note, { name: "note" }), formError(), h("div", { class: "buttons" }, register, refuse)),
@@ -129,7 +129,8 @@ export async function newApplicationScreen(visit: Visit, kind0?: string, certifi
     certInfo.textContent = t("ui-cert-found", { number: c.number, holder: f.holder, from: fmtDate(c.valid_from), to: fmtDate(c.valid_to), status: t(`ui-cert-status-${c.status}`) });
   }
   if (found) showFound(found);
-  if (profession) profChosen.textContent = `${profession.number} ${profession.name}`;
+  // Drawn again in another language: the chosen profession is named in it.
+  if (profession) profChosen.textContent = `${profession.number} ${profession.names[lang]}`;
 
   function show() {
     certBlock.hidden = kind === "issue";
