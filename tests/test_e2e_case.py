@@ -39,6 +39,15 @@ def set_up_office(d):
     wait_for(d, "#setup")
     no_untranslated(d)
     shoot(d, "setup-en")
+    # Issue 15: what is wrong is refused all at once, each next to its field.
+    for key, value in {"code": "T S T", "name_kk": "", "login": "a b", "full_name": "", "password": "short",
+                       "password2": "short"}.items():
+        fill(d, f"#setup-{key}", value)
+    click(d, "#setup-submit")
+    wait_until(d, "return document.querySelectorAll('#setup .invalid').length >= 5",
+               message="the code, the Kazakh name, the login, the name and the password refused at once")
+    assert d.execute_script("return document.activeElement.id") == "setup-code"
+    shoot(d, "setup-refused-en")
     for key, value in {
         "code": "TST", "name_kk": "Сынақ ауданының әкімдігі", "name_ru": "Акимат тестового района",
         "name_en": "Akimat of the Test District", "region_kk": "Абай облысы", "region_ru": "Область Абай",

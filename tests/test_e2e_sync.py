@@ -92,10 +92,12 @@ def test_office_exports_and_higher_office_imports():
         (base / "dialogs" / "next-open").write_text(str(bundle))
         click(d, "#hq-import")
         wait_text(d, "#hq-result", "уже импортировался")
-        for lang in ["kk", "en"]:
+        for lang in ["ru", "kk", "en"]:
             set_lang(d, lang)
             no_untranslated(d)
             shoot(d, f"hq-{lang}")
+            # The higher office's screen fits the window: no sideways scroll (issue 15).
+            assert d.execute_script("const e = document.scrollingElement; return e.scrollWidth - window.innerWidth") <= 0, lang
         # The higher office's own audit trail names who imported.
         menu(d, "audit")
         wait_text(d, "#audit-rows", "region")

@@ -260,7 +260,7 @@ error-signed-out = You are signed out. Sign in again.
 error-field-source = Write the source: the decree or order, its number and date.
 
 ## Bundles (manual sync)
-error-unknown-office = Office { $office } is not known here yet. Its key fingerprint is { $fingerprint }: compare it with the one the office gives you by phone or letter, then import again trusting it (“Trust this office”).
+error-unknown-office = Office { $office } is not known here yet. Its key fingerprint is { $fingerprint }: compare it with the one the office gives you by phone or letter, then import again trusting it (the button “I compared the fingerprint: trust this office and import”).
 error-office-key-changed = Office { $office } signed this bundle with the key { $presented }, but this store knows it by the key { $known }. The bundle is refused: ask the office whether its key was really changed.
 error-not-higher-office = This store belongs to an office. Bundles are imported into a higher office's store: use a new, empty store for that.
 error-backup-of-another-store = This backup belongs to another store: { $office ->

@@ -13,15 +13,18 @@ ui-due-today = Due today
 ui-late = Late
 ui-ending = Certificates ending within 14 days
 ui-none = Nothing here.
-ui-late-by = { $days } working days late
+ui-late-by = { $days ->
+        [one] { $days } working day late
+       *[other] { $days } working days late
+    }
 ui-step-to_commission = send to the Commission by { $date }
 ui-step-commission_decision = Commission decision by { $date }
 ui-step-decision = decision by { $date }
 ui-search = Search people, cases, certificates
-ui-search-hint = A name in any script, a passport, an IIN/BIN or a certificate number
+ui-search-hint = A name in Latin or Cyrillic, a passport, an IIN/BIN or a certificate number
 ui-results = { $count } found
 ui-case = Case No. { $id }
-ui-valid-to = valid to { $date }
+ui-valid-to = valid until { $date }
 ui-kind-issue = issue
 ui-kind-extend = extension
 ui-kind-reissue = reissue
@@ -106,6 +109,7 @@ ui-col-event = Event
 ui-col-valid = Valid
 ui-col-document = Document
 ui-col-present = Presented
+ui-col-valid-until = Valid until
 ui-col-file = File
 ui-col-size = Size
 ui-col-added = Added
@@ -137,7 +141,7 @@ ui-new-certificate = The certificate concerned
 ui-certificate-number = Certificate number
 ui-find = Find
 ui-find-certificate-first = Find the certificate concerned first: write its number and press Find.
-ui-cert-found = { $number }: { $holder }, valid { $from } – { $to }, { $status }
+ui-cert-found = { $number }: { $holder }, term { $from } – { $to }, status: { $status }
 ui-new-applicant = The applicant
 ui-a-surname-latin = Surname (Latin, as in the passport)
 ui-a-given-latin = Given names (Latin, as in the passport)
@@ -194,7 +198,13 @@ ui-decided-on = Decided on
 ui-refusal-grounds = Grounds for refusal
 ui-reason = Reason
 ui-not-accepted-title = Acceptance refused
-ui-not-accepted = Missing: { $missing }. Out of date: { $expired }.
+ui-not-accepted = { $has_missing ->
+        [yes] Missing: { $missing }.
+       *[no] {""}
+    }{ $has_expired ->
+        [yes] {" "}Out of date: { $expired }.
+       *[no] {""}
+    }
 ui-present = presented
 ui-missing = missing
 ui-scans = Scans
@@ -253,7 +263,7 @@ ui-doc-protocol = Commission protocol
 ui-saved = Saved: { $path }
 ui-cert-produced = Certificate { $number }
 ui-cert-concerned = The certificate concerned: { $number }
-ui-cert-line = No. { $number }, term { $from } – { $to }: { $status }
+ui-cert-line = No. { $number }, term { $from } – { $to }; status: { $status }
 ui-cert-sealed-by = Sealed when { $name } made the decision; the QR code holds this seal.
 ui-col-seal = Seal key
 ui-seal-explain = The fingerprint of the office key this person’s password opens: they can seal certificates and sign bundles. Read it out to the higher office to compare.
@@ -267,7 +277,7 @@ ui-password-changed = The password is changed.
 ui-password-reset-title = A new password for a user who lost theirs
 ui-password-reset-explain = Tell the user the new password in person: at their first sign-in they choose their own. A locked sign-in is unlocked. A head or administrator gets the office key under it from your own.
 ui-password-must-title = Choose your own password
-ui-password-must-explain = The administrator gave you a new password. Type it, and a new password of your own (at least 8 characters) that only you know. Then you can go on working.
+ui-password-must-explain = The administrator gave you a temporary password. Type it in the first field, then a new password of your own (at least 8 characters) that only you know. Then you can go on working.
 ui-support-title = A file for support
 ui-support-explain = The program's version, what the store check found and the end of the program's log, in one file (for a USB stick). No personal data is in it: the log records actions and error codes only.
 ui-support-save = Save the file…
@@ -511,8 +521,8 @@ ui-hq-done = Imported: { $office }, { $period }.
 ui-hq-dry-done = Checked, nothing imported: { $office }, { $period }.
 ui-hq-already = This bundle was imported before: nothing changed ({ $office }, { $period }).
 ui-hq-counts = { $new } new, { $updated } updated, { $unchanged } unchanged, { $older } older than held
-ui-hq-other = notifications, complaints, sittings
-ui-hq-audit-new = { $count } audit events added
+ui-hq-other = Notifications, complaints, sittings
+ui-hq-audit-new = Audit events added: { $count }
 ui-hq-new-conflicts = { $count } new conflicts: see below.
 ui-hq-offices = Offices
 ui-hq-no-offices = No bundles imported yet.

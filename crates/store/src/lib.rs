@@ -476,6 +476,12 @@ impl Store {
         if self.has_office()? {
             return Err(StoreError::NotEmpty);
         }
+        StoreError::gathered(writer::setup_refusals(
+            Some(office),
+            admin_login,
+            admin_name,
+            password,
+        ))?;
         let hash = hash_password(password)?;
         let tx = self
             .conn
@@ -501,6 +507,7 @@ impl Store {
         if self.has_office()? || self.has_users()? {
             return Err(StoreError::NotEmpty);
         }
+        StoreError::gathered(writer::setup_refusals(None, login, name, password))?;
         let hash = hash_password(password)?;
         let tx = self
             .conn

@@ -4,7 +4,7 @@ import { call, type About, type Session } from "../api";
 import { go } from "../router";
 import { isHigherOffice, refreshSession } from "../session";
 import { act, field, formError, h, input, LocalFail, notice, section, table } from "../dom";
-import { fmtDate, t, ruleSetName, lang } from "../i18n";
+import { fmtDate, t, ruleSetName } from "../i18n";
 
 /** The signed-in user's own password: the current one asked again, the new one twice. Forced
  * (after the administrator's reset), it is the only screen, and the dashboard follows. */
@@ -68,7 +68,8 @@ export async function aboutScreen(): Promise<HTMLElement> {
       h("p", {}, t("ui-about-law-explain")),
       table([t("ui-rule-set"), t("ui-col-effective"), t("ui-col-threshold")], a.rule_sets.map((r) => [ruleSetName(r.id), fmtDate(r.effective_from) + (r.effective_from_assumed ? ` (${t("ui-assumed")})` : ""), String(r.threshold)]), { class: "grid", id: "about-rules" }),
       h("h3", {}, t("ui-about-lists")),
-      h("ul", { id: "about-lists" }, ...a.lists.map(([id, source]) => h("li", {}, lang === "en" ? `${t(`list-${id}`)}: ${source}` : t(`list-${id}`)))),
+      h("ul", { id: "about-lists" }, ...a.lists.map(([id]) => h("li", {}, t(`list-${id}`)))),
+      // Some names are ours in every language (order 236's list in Kazakh, order 49's in Russian).
       h("p", { class: "muted" }, t("doc-unofficial-names")),
       h("p", { class: "muted" }, t("ui-about-font")),
     ),

@@ -45,7 +45,7 @@ export async function caseScreen(id: number): Promise<HTMLElement> {
   const parts: HTMLElement[] = [head];
   if (x.acceptance_refusal) {
     const [missing, expired, note] = x.acceptance_refusal;
-    parts.push(section(t("ui-not-accepted-title"), h("p", {}, t("ui-not-accepted", { missing: missing.map((d) => t(`doc-${d}`)).join("; ") || "—", expired: expired.map((d) => t(`doc-${d}`)).join("; ") || "—" })), note ? h("p", {}, note) : null));
+    parts.push(section(t("ui-not-accepted-title"), h("p", {}, t("ui-not-accepted", { missing: missing.map((d) => t(`doc-${d}`)).join("; "), expired: expired.map((d) => t(`doc-${d}`)).join("; "), has_missing: missing.length ? "yes" : "no", has_expired: expired.length ? "yes" : "no" })), note ? h("p", {}, note) : null));
   }
   parts.push(documentsCard(p, reload));
   // An extension changes the certificate it concerns in place: show it once.
@@ -71,7 +71,7 @@ function documentsCard(p: CasePage, reload: () => Promise<void>): HTMLElement {
   ]);
   const card = section(
     t("ui-new-documents"),
-    table([t("ui-col-document"), t("ui-col-present"), t("ui-valid-until")], rows, { id: "checklist-table" }),
+    table([t("ui-col-document"), t("ui-col-present"), t("ui-col-valid-until")], rows, { id: "checklist-table" }),
     h("h3", {}, t("ui-scans")),
     scans.length ? table([t("ui-col-document"), t("ui-col-file"), t("ui-col-size"), t("ui-col-added"), ""], scans, { id: "scans" }) : h("p", { class: "muted", id: "scans" }, t("ui-no-scans")),
   );

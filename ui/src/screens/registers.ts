@@ -24,13 +24,16 @@ export async function registersScreen(): Promise<HTMLElement> {
       );
     }),
   );
+  // The files of the month and its certificates, one row of buttons with room between them.
+  const actions = h("div", { class: "buttons" });
+  card.append(actions);
   for (const format of ["pdf", "xlsx", "csv"]) {
     const b = h("button", { type: "button", id: `reg-${format}` }, t(`ui-save-${format}`));
     b.addEventListener("click", () => act(b, card, async () => {
       const saved = await call<Saved | null>("save_register", { month: check(), format, docLang: docLang.value, show: false });
       if (saved) notice(t("ui-saved", { path: saved.path }));
     }));
-    card.append(b);
+    actions.append(b);
   }
   // The month's certificates in one PDF, as the register lists them.
   const run = h("button", { type: "button", id: "reg-print-certificates" }, t("ui-print-month-certificates"));
@@ -43,7 +46,7 @@ export async function registersScreen(): Promise<HTMLElement> {
     const month = check();
     await preview({ title: t("ui-print-month-certificates"), draftOnly: false, fetch: (draft) => call<ArrayBuffer>("view_decided", { day: null, month, docLang: docLang.value, draft }) });
   }));
-  card.append(run, look);
+  actions.append(run, look);
   show.click();
   return h("div", { id: "registers" }, card, out);
 }

@@ -150,9 +150,8 @@ fn invalid(field: &'static str, reason: &str) -> StoreError {
 }
 
 /// A new applicant's typed values, each refused with its field and a reason code the message
-/// selects on (`future`, `age`, `shape`, `before_birth`), so every door gets the same answer.
-/// Every refusal of an applicant's data at once, each with its field (issue 15: a person corrects
-/// them all in one go).
+/// selects on (`future`, `age`, `shape`, `before_birth`), so every door gets the same answer; all
+/// at once (issue 15: a person corrects them in one go).
 pub(crate) fn applicant_refusals(
     a: &ApplicantData,
     received: NaiveDate,
@@ -328,21 +327,49 @@ pub(crate) fn setup(
 }
 
 fn check_office(o: &Office) -> Result<()> {
+    StoreError::gathered(office_refusals(o))
+}
+
+/// Every refusal of an office's details at once, each with its field.
+fn office_refusals(o: &Office) -> Vec<(&'static str, StoreError)> {
+    let mut out = Vec::new();
     for (f, v) in [
         ("code", &o.code),
         ("name_kk", &o.name_kk),
         ("name_ru", &o.name_ru),
         ("name_en", &o.name_en),
     ] {
-        non_empty(f, v)?;
+        if let Err(e) = non_empty(f, v) {
+            out.push((f, e));
+        }
     }
-    if !o.code.chars().all(|c| c.is_ascii_alphanumeric()) || o.code.len() > 8 {
-        return Err(StoreError::Invalid {
-            field: "code",
-            detail: "shape".into(),
-        });
+    if !o.code.trim().is_empty()
+        && (!o.code.chars().all(|c| c.is_ascii_alphanumeric()) || o.code.len() > 8)
+    {
+        out.push(("code", invalid("code", "shape")));
     }
-    Ok(())
+    out
+}
+
+/// What first-time setup refuses in what was typed, all at once: the office's details, the
+/// administrator's login, name and password (checked before the password is hashed).
+pub(crate) fn setup_refusals(
+    office: Option<&Office>,
+    login: &str,
+    name: &str,
+    password: &str,
+) -> Vec<(&'static str, StoreError)> {
+    let mut out = office.map(office_refusals).unwrap_or_default();
+    if let Err(e) = check_login(login) {
+        out.push(("login", e));
+    }
+    if let Err(e) = non_empty("full_name", name) {
+        out.push(("full_name", e));
+    }
+    if password.chars().count() < 8 {
+        out.push(("password", invalid("password", "short")));
+    }
+    out
 }
 
 fn check_login(login: &str) -> Result<()> {
