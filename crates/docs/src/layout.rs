@@ -529,10 +529,15 @@ pub fn render(title: &str, pages: Vec<Page>) -> Vec<u8> {
                 Item::Watermark { text } => {
                     // Outlined, light, diagonal: visible on screen and on paper, never mistaken
                     // for a signed original.
-                    let size = 96.0;
-                    let w_mm = width(&text, size, Weight::Bold);
+                    // 96 pt, smaller when the word is long ("ЖОБА / ПРОЕКТ" on a bilingual
+                    // document) so that it stays on the page: at most 85% of the line through
+                    // the middle at this angle.
                     let angle: f32 = 35.0;
                     let (s, c) = angle.to_radians().sin_cos();
+                    let room = (page.width / c).min(h / s) * 0.85;
+                    let at_96 = width(&text, 96.0, Weight::Bold);
+                    let size = 96.0_f32.min(96.0 * room / at_96.max(1.0));
+                    let w_mm = width(&text, size, Weight::Bold);
                     // Start so that the middle of the word, half a cap height above the
                     // baseline, is the middle of the page.
                     let cap = size * 0.7 / PT_PER_MM;
