@@ -99,6 +99,14 @@ def test_a_shell_cannot_act_without_the_password_the_role_or_a_ground(tmp_path):
             "--reason", "The diploma's register entry does not exist.", "--user", "head", password="head new password")
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["refusal_grounds"] == ["unreliable_documents"]
+    # The revoked duplicate is never printed as an original, only as a marked draft.
+    events = q(db, "SELECT count(*) FROM audit")[0][0]
+    p = run("print", "certificate", "SMY-2026-00002", "--out", str(tmp_path / "revoked.pdf"), "--user", "registrar",
+            password="registrar password", lang="ru")
+    assert p.returncode != 0 and "не действует" in p.stderr, p.stderr
+    assert not (tmp_path / "revoked.pdf").exists() and q(db, "SELECT count(*) FROM audit")[0][0] == events
+    p = run("print", "certificate", "SMY-2026-00002", "--draft", "--out", str(tmp_path / "revoked.pdf"), password="")
+    assert p.returncode == 0 and (tmp_path / "revoked.pdf").read_bytes().startswith(b"%PDF"), p.stderr
 
 
 def test_demo_never_writes_into_a_store_with_data_and_a_closed_pipe_is_no_panic(tmp_path):

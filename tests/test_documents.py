@@ -378,11 +378,16 @@ def test_a_qr_tells_the_truth_and_a_draft_never_verifies(store, tmp_path):
     # The same code years later: expired.
     later = json.loads(run("verify-qr", real, "--db", db, "--today", "2031-01-01").stdout)
     assert later["status"] == "expired"
-    # A revoked certificate's code is still genuinely signed, and says revoked.
+    # A revoked certificate's code (the seal it was printed with while valid) is still genuinely
+    # signed, and says revoked; the certificate itself is no longer printed as an original.
     if revoked:
-        code = qr_of(print_doc(store, "certificate", revoked[0], "ru", "qr-revoked"), tmp_path / "revoked")
+        code = sqlite3.connect(db).execute("SELECT seal FROM certificates WHERE number = ? AND status = 'revoked'",
+                                           (revoked[0],)).fetchone()[0]
         r = json.loads(run("verify-qr", code, "--db", db, "--today", TODAY).stdout)
         assert r["genuine"] and r["status"] == "revoked", r
+        p = run("print", "certificate", revoked[0], "--db", db, "--lang", "en", "--out", str(tmp_path / "revoked.pdf"),
+                "--user", "head", ok=False)
+        assert p.returncode != 0 and "no longer valid" in p.stderr and not (tmp_path / "revoked.pdf").exists(), p.stderr
     # Another office's store does not hold the number: genuine there only if it knows the key.
     other = tmp_path / "other.sqlite"
     run("demo", "--db", str(other), "--cases", "5", "--seed", "12", "--today", TODAY)
@@ -400,9 +405,12 @@ def test_a_days_certificates_print_in_one_go(store, tmp_path):
     day, n = c.execute(
         "SELECT c.decided_on, count(DISTINCT t.number) FROM cases c JOIN certificates t ON t.id = c.result_certificate_id "
         "WHERE c.status = 'issued' GROUP BY c.decided_on ORDER BY 2 DESC LIMIT 1").fetchone()
+    # The run prints those that still hold (a certificate revoked or replaced since is left out).
+    still = "AND EXISTS (SELECT 1 FROM certificates v WHERE v.number = t.number AND v.status = 'valid')"
     numbers = [r[0] for r in c.execute(
         "SELECT DISTINCT t.number FROM cases c JOIN certificates t ON t.id = c.result_certificate_id "
-        "WHERE c.status = 'issued' AND c.decided_on = ? ORDER BY t.number", (day,))]
+        f"WHERE c.status = 'issued' AND c.decided_on = ? {still} ORDER BY t.number", (day,))]
+    n = len(numbers)
     assert n >= 2 and len(numbers) == n
     prints = lambda: sqlite3.connect(db).execute("SELECT count(*) FROM audit WHERE action = 'print'").fetchone()[0]
     before = prints()

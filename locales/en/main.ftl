@@ -175,7 +175,12 @@ error-qr-malformed = This is not an Anyqtama certificate code. Scan the QR code 
 error-qr-unknown-office = The code is signed by an office this store does not know (key { $fingerprint }). Import that office's bundle to check it, or ask the office.
 error-qr-bad-signature = FORGED OR ALTERED: the certificate's data does not match its signature.
 error-qr-draft = This is the code of a DRAFT of certificate { $number }: a draft is not a certificate and proves nothing.
-error-not-printable = { $id } cannot be printed as { $document }: it is not in the state for that document.
+error-not-printable = { $document ->
+        [certificate] Certificate { $id } cannot be printed as an original: it is no longer valid (revoked, replaced or expired). Print a draft for a specimen.
+        [refusal] Case No. { $id } has no refusal: a reasoned refusal is printed for a refused case only.
+        [protocol] Case No. { $id } has not been at a sitting of the Commission yet: there is no protocol.
+       *[other] The document for No. { $id } cannot be printed now.
+    }
 error-no-office-key = This store has no signing key for certificates yet. Run the first-time setup.
 error-sign-in-required = A print is recorded in the audit trail under the name of the person who made it: sign in (--user LOGIN, the password in ANYQTAMA_PASSWORD or on standard input), or print a --draft.
 error-nothing-decided = { $span ->

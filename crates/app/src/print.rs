@@ -81,6 +81,15 @@ fn unofficial(store: &Store) -> Vec<Lang> {
 /// "draft" and is not signed, so a draft never verifies as a certificate.
 pub fn certificate_view(store: &Store, number: &str, draft: bool) -> Result<CertificateView> {
     let r = records::certificate(store, number)?;
+    // An original of a certificate that no longer holds (revoked, replaced, expired) would read as
+    // one that does: only its draft, marked, is printed.
+    if !draft && r.status != anyqtama_store::CertificateStatus::Valid {
+        return Err(AppError::NotPrintable {
+            document: "certificate",
+            what: "certificate",
+            id: number.to_string(),
+        });
+    }
     let profession = profession(store, &r.profession_id);
     let grounds = match (&r.extension, r.case_kind.as_str()) {
         (Some((employer, bin, contract)), _) => Grounds::Extend {

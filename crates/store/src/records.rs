@@ -365,8 +365,12 @@ pub fn certificates_decided(
 ) -> Result<Vec<String>> {
     let conn = crate::sealed::Sealed::conn(db);
     let mut stmt = conn.prepare_cached(
+        // Only those that still hold: a certificate revoked or replaced since is not printed as
+        // an original (its draft can be).
         "SELECT DISTINCT t.number FROM cases c JOIN certificates t ON t.id = c.result_certificate_id
-         WHERE c.status = 'issued' AND c.decided_on >= ?1 AND c.decided_on <= ?2 ORDER BY t.number",
+         WHERE c.status = 'issued' AND c.decided_on >= ?1 AND c.decided_on <= ?2
+           AND EXISTS (SELECT 1 FROM certificates v WHERE v.number = t.number AND v.status = 'valid')
+         ORDER BY t.number",
     )?;
     let rows = stmt
         .query_map(params![from, until], |r| r.get(0))?
