@@ -137,7 +137,7 @@ ui-kind-long-duplicate = Дубликат справки
 ui-new-what = Что запрашивается
 ui-new-kind = Услуга
 ui-received-date = Получено
-ui-received-time = в (время)
+ui-received-time = Время
 ui-new-certificate = Справка, о которой идёт речь
 ui-certificate-number = Номер справки
 ui-find = Найти
@@ -263,6 +263,7 @@ ui-seal-explain = Отпечаток ключа органа, который о�
 ui-password-title = Мой пароль
 ui-password-explain = Здесь можно сменить пароль. Пароль руководителя или администратора открывает и ключ органа: после смены он открывается новым паролем.
 ui-password-old = Текущий пароль
+ui-password-temporary = Временный пароль от администратора
 ui-password-new = Новый пароль (не менее 8 символов)
 ui-password-again = Новый пароль ещё раз
 ui-password-save = Сменить пароль
@@ -329,8 +330,8 @@ ui-resolve = Закрыть
 
 ## The Commission
 ui-commission-title = Комиссия
-ui-agenda = Повестка
-ui-agenda-explain = Заявления, направленные в Комиссию, начиная с самых давних. Откройте заявление, чтобы оценить его.
+ui-agenda = Повестка дня
+ui-agenda-explain = Заявления, направленные в Комиссию, начиная с самых ранних. Откройте заявление, чтобы оценить его.
 ui-awaiting-send = Зарегистрированы, ещё не направлены в Комиссию
 ui-sittings = Заседания
 ui-new-sitting = Новое заседание
@@ -358,7 +359,7 @@ ui-assessment-recorded = Оценка записана.
 
 ## Decisions, registers
 ui-awaiting-decision = Ожидают решения
-ui-awaiting-decision-explain = Оценённые Комиссией, а также продления, переоформления и дубликаты, начиная с самых давних.
+ui-awaiting-decision-explain = Оценённые Комиссией, а также продления, переоформления и дубликаты, начиная с самых ранних.
 ui-month = Месяц
 ui-month-hint = ММ.ГГГГ, например 11.2026
 ui-register-show = Показать
@@ -434,7 +435,7 @@ ui-action-create_user = новый пользователь
 ui-action-register_application = регистрация
 ui-action-refuse_acceptance = отказ в приёме
 ui-action-attach_scan = приложен скан
-ui-action-send_to_commission = направлено в Комиссию
+ui-action-send_to_commission = направление в Комиссию
 ui-action-record_notification = уведомление
 ui-action-register_complaint = жалоба
 ui-action-create_sitting = заседание

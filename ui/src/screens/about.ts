@@ -12,11 +12,11 @@ function passwordCard(forced = false): HTMLElement {
   const old = input({ type: "password", autocomplete: "current-password", ...(forced ? { "data-autofocus": "" } : {}) });
   const fresh = input({ type: "password", autocomplete: "new-password" });
   const again = input({ type: "password", autocomplete: "new-password" });
-  const save = h("button", { type: "button", id: "password-save" }, t("ui-password-save"));
+  const save = h("button", { type: "button", id: "password-save", class: forced ? "primary" : "" }, t("ui-password-save"));
   const card = section(
     t(forced ? "ui-password-must-title" : "ui-password-title"),
     h("p", { class: forced ? "" : "muted" }, t(forced ? "ui-password-must-explain" : "ui-password-explain")),
-    h("div", { class: "row" }, field("password-old", t("ui-password-old"), old, { name: "old" }), field("password-new", t("ui-password-new"), fresh, { name: "password" }), field("password-again", t("ui-password-again"), again, { name: "again" })),
+    h("div", { class: "row" }, field("password-old", t(forced ? "ui-password-temporary" : "ui-password-old"), old, { name: "old" }), field("password-new", t("ui-password-new"), fresh, { name: "password" }), field("password-again", t("ui-password-again"), again, { name: "again" })),
     save,
     formError(),
   );

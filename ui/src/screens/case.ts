@@ -169,8 +169,11 @@ function printCard(p: CasePage): HTMLElement {
   const draft = checkbox("draft", t("ui-draft"));
   const copies = input({ type: "number", min: 1, max: 100, value: "1", id: "copies", class: "short" });
   const card = section(t("ui-print-title"), h("p", { class: "muted" }, t("ui-print-explain")), h("div", { class: "row" }, field("document-lang", t("ui-doc-lang"), docLang), field("copies", t("ui-copies"), copies, { name: "copies" }), draft));
+  // A certificate that no longer holds is printed only as a draft (the store refuses its original).
+  const spent = !!p.extras.produced && p.extras.produced.status !== "valid";
   for (const ref of docs) {
     const doc = ref.kind;
+    const draftOnlyDoc = doc === "certificate" && spent;
     const save = h("button", { type: "button", id: `print-${doc}`, "data-show": "0" }, t(`ui-print-${doc}`));
     const open = h("button", { type: "button", id: `open-${doc}`, class: "primary" }, t("ui-print-open"));
     const run = (show: boolean, b: HTMLButtonElement) =>
@@ -184,12 +187,12 @@ function printCard(p: CasePage): HTMLElement {
     const look = h("button", { type: "button", id: `preview-${doc}` }, t("ui-preview-open"));
     look.addEventListener("click", () =>
       act(look, card, async () => {
-        const draftOnly = (card.querySelector("#draft") as HTMLInputElement).checked;
+        const draftOnly = draftOnlyDoc || (card.querySelector("#draft") as HTMLInputElement).checked;
         const opts = { doc: ref, docLang: docLang.value, copies: Number(copies.value) || 1 };
         await preview({ title: t(`ui-doc-${doc}`), draftOnly, fetch: (d) => call<ArrayBuffer>("view_document", { ...opts, draft: d || draftOnly }) });
       }),
     );
-    card.append(h("div", { class: "row doc-row" }, h("span", { class: "document-name" }, t(`ui-doc-${doc}`)), look, save, open));
+    card.append(h("div", { class: "row doc-row" }, h("span", { class: "document-name" }, t(`ui-doc-${doc}`)), look, ...(draftOnlyDoc ? [] : [save, open])));
   }
   card.append(formError());
   return card;
