@@ -71,6 +71,10 @@ def test_new_office_to_certificate_and_extension(window):
         fill(d, "#member-org", "Department of Employment")
         click(d, "#member-add")
         wait_until(d, f"return document.querySelector('#members').innerText.includes('{name}')")
+    # A new user with nothing typed: every field it needs is named at once (issue 15).
+    click(d, "#user-add")
+    wait_until(d, "return document.getElementById('user-add').closest('.sub').querySelectorAll('.invalid').length >= 4",
+               message="the login, name, password and roles of a new user refused at once")
     for role in ["registrar", "secretary", "head"]:
         check(d, f"#role-1-{role}")
     d.execute_script("document.querySelector('#role-1-head').closest('td').querySelector('button').click()")

@@ -13,31 +13,48 @@ impl<'a> Writer<'a> {
         lang: &str,
     ) -> Result<UserId> {
         let actor = self.permit(Action::ManageUsers)?;
-        check_login(login)?;
-        non_empty("full_name", full_name)?;
-        if roles.is_empty() {
-            return Err(StoreError::Invalid {
-                field: "roles",
-                detail: "none".into(),
-            });
-        }
-        if !["kk", "ru", "en"].contains(&lang) {
-            return Err(StoreError::Invalid {
-                field: "lang",
-                detail: lang.into(),
-            });
-        }
         let exists: bool = self.tx.query_row(
             "SELECT count(*) FROM users WHERE login = ?1",
             [login],
             |r| r.get::<_, i64>(0),
         )? > 0;
-        if exists {
-            return Err(StoreError::Invalid {
-                field: "login",
-                detail: "taken".into(),
-            });
-        }
+        all_of(vec![
+            (
+                "login",
+                check_login(login).and_then(|()| {
+                    if exists {
+                        Err(invalid("login", "taken"))
+                    } else {
+                        Ok(())
+                    }
+                }),
+            ),
+            ("full_name", non_empty("full_name", full_name)),
+            (
+                "password",
+                if password.chars().count() < 8 {
+                    Err(invalid("password", "short"))
+                } else {
+                    Ok(())
+                },
+            ),
+            (
+                "roles",
+                if roles.is_empty() {
+                    Err(invalid("roles", "none"))
+                } else {
+                    Ok(())
+                },
+            ),
+            (
+                "lang",
+                if ["kk", "ru", "en"].contains(&lang) {
+                    Ok(())
+                } else {
+                    Err(invalid("lang", lang))
+                },
+            ),
+        ])?;
         let hash = crate::hash_password(password)?;
         self.tx.execute("INSERT INTO users (login, full_name, password_hash, lang, created_at) VALUES (?1, ?2, ?3, ?4, ?5)", params![login, full_name, hash, lang, self.now])?;
         let id = self.tx.last_insert_rowid();
@@ -282,8 +299,10 @@ impl<'a> Writer<'a> {
         organisation: &str,
     ) -> Result<MemberId> {
         let actor = self.permit(Action::ManageCommission)?;
-        non_empty("full_name", full_name)?;
-        non_empty("organisation", organisation)?;
+        all_of(vec![
+            ("full_name", non_empty("full_name", full_name)),
+            ("organisation", non_empty("organisation", organisation)),
+        ])?;
         self.tx.execute("INSERT INTO commission_members (full_name, position, organisation) VALUES (?1, ?2, ?3)", params![full_name, position, organisation])?;
         let id = self.tx.last_insert_rowid();
         self.audit(

@@ -11,13 +11,17 @@ impl<'a> Writer<'a> {
         members: &[(MemberId, bool)],
     ) -> Result<SittingId> {
         let actor = self.permit(Action::CreateSitting)?;
-        non_empty("place", place)?;
-        if !members.iter().any(|(_, present)| *present) {
-            return Err(StoreError::Invalid {
-                field: "members",
-                detail: "none_present".into(),
-            });
-        }
+        all_of(vec![
+            ("place", non_empty("place", place)),
+            (
+                "members",
+                if members.iter().any(|(_, present)| *present) {
+                    Ok(())
+                } else {
+                    Err(invalid("members", "none_present"))
+                },
+            ),
+        ])?;
         self.tx.execute(
             "INSERT INTO sittings (held_on, place, created_by) VALUES (?1, ?2, ?3)",
             params![held_on, place, self.session.user_id.0],

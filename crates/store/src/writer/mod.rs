@@ -142,6 +142,16 @@ fn non_empty(field: &'static str, v: &str) -> Result<()> {
     Ok(())
 }
 
+/// The checks of one form, each with its field, refused together (issue 15: all at once).
+fn all_of(checks: Vec<(&'static str, Result<()>)>) -> Result<()> {
+    StoreError::gathered(
+        checks
+            .into_iter()
+            .filter_map(|(f, r)| r.err().map(|e| (f, e)))
+            .collect(),
+    )
+}
+
 fn invalid(field: &'static str, reason: &str) -> StoreError {
     StoreError::Invalid {
         field,
