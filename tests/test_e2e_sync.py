@@ -100,7 +100,7 @@ def test_office_exports_and_higher_office_imports():
             assert d.execute_script("const e = document.scrollingElement; return e.scrollWidth - window.innerWidth") <= 0, lang
         # The higher office's own audit trail names who imported.
         menu(d, "audit")
-        wait_text(d, "#audit-rows", "region")
+        wait_text(d, "#audit-rows", "Абаева Сауле, region")
         no_untranslated(d)
         # Next time its window asks to sign in.
         click(d, "#sign-out")

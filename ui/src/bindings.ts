@@ -66,7 +66,11 @@ verified: Verified | null,
  */
 broken: string | null, };
 
-export type AuditRow = { seq: number, at: string, login: string, role: string, action: string, entity: string, entity_id: string, };
+export type AuditRow = { seq: number, at: string, login: string, 
+/**
+ * The user's name as the store knows it now (none for the command line's operator).
+ */
+full_name: string | null, role: string, action: string, entity: string, entity_id: string, };
 
 /**
  * One year of the working-day calendar: its exceptions to the Monday-Friday week, with sources.

@@ -383,6 +383,8 @@ pub struct AuditRow {
     pub seq: i64,
     pub at: String,
     pub login: String,
+    /// The user's name as the store knows it now (none for the command line's operator).
+    pub full_name: Option<String>,
     pub role: String,
     pub action: String,
     pub entity: String,
@@ -393,8 +395,9 @@ pub struct AuditRow {
 pub fn audit(db: &impl crate::Db, before: Option<i64>, limit: usize) -> Result<Vec<AuditRow>> {
     let conn = crate::sealed::Sealed::conn(db);
     let mut stmt = conn.prepare(
-        "SELECT seq, at, login, role, action, entity, entity_id FROM audit
-         WHERE seq < ?1 ORDER BY seq DESC LIMIT ?2",
+        "SELECT a.seq, a.at, a.login, a.role, a.action, a.entity, a.entity_id, u.full_name
+         FROM audit a LEFT JOIN users u ON u.id = a.user_id
+         WHERE a.seq < ?1 ORDER BY a.seq DESC LIMIT ?2",
     )?;
     let rows = stmt
         .query_map(params![before.unwrap_or(i64::MAX), limit as i64], |r| {
@@ -406,6 +409,7 @@ pub fn audit(db: &impl crate::Db, before: Option<i64>, limit: usize) -> Result<V
                 action: r.get(4)?,
                 entity: r.get(5)?,
                 entity_id: r.get(6)?,
+                full_name: r.get(7)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

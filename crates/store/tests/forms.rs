@@ -18,9 +18,9 @@ fn a_new_user_is_refused_for_everything_wrong_at_once() {
     let mut fx = fixture();
     let admin = fx.admin.clone();
     let at = t("2026-02-06 10:00");
-    let r = fx
-        .store
-        .write(&admin, at, |w| w.create_user("no spaces", " ", "short", &[], "de"));
+    let r = fx.store.write(&admin, at, |w| {
+        w.create_user("no spaces", " ", "short", &[], "de")
+    });
     assert_eq!(
         fields(r),
         ["login", "full_name", "password", "roles", "lang"]
@@ -35,7 +35,13 @@ fn a_new_user_is_refused_for_everything_wrong_at_once() {
         w.create_user("fresh", "A Person", "short", &[Role::Registrar], "kk")
     });
     assert!(
-        matches!(r, Err(StoreError::Invalid { field: "password", .. })),
+        matches!(
+            r,
+            Err(StoreError::Invalid {
+                field: "password",
+                ..
+            })
+        ),
         "{r:?}"
     );
     fx.store.verify().unwrap();

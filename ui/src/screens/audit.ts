@@ -12,7 +12,7 @@ export async function auditScreen(): Promise<HTMLElement> {
   const more = h("button", { type: "button", id: "audit-more" }, t("ui-more"));
   const draw = () =>
     body.replaceChildren(
-      table([t("ui-col-seq"), t("ui-col-time"), t("ui-col-user"), t("ui-col-action"), t("ui-col-object")], rows.map((r) => [String(r.seq), fmtDateTime(r.at), `${r.login} (${t(`ui-role-${r.role}`)})`, t(`ui-action-${r.action}`), `${t(`ui-entity-${r.entity}`)} ${r.entity_id}`]), { class: "grid" }),
+      table([t("ui-col-seq"), t("ui-col-time"), t("ui-col-user"), t("ui-col-action"), t("ui-col-object")], rows.map((r) => [String(r.seq), fmtDateTime(r.at), `${r.full_name ? `${r.full_name}, ${r.login}` : r.login} (${t(`ui-role-${r.role}`)})`, t(`ui-action-${r.action}`), `${t(`ui-entity-${r.entity}`)} ${r.entity_id}`]), { class: "grid" }),
     );
   draw();
   more.hidden = first.rows.length < 100;
