@@ -17,6 +17,18 @@ await build({
   legalComments: "eof",
   logLevel: "warning",
 });
+// pdf.js in a bundle of its own, loaded the first time a document is previewed (ui/src/pdf.ts).
+await build({
+  entryPoints: ["src/pdf.ts"],
+  bundle: true,
+  outfile: "dist/pdf.js",
+  format: "iife",
+  target: "es2024",
+  minify: false,
+  sourcemap: false,
+  legalComments: "eof",
+  logLevel: "warning",
+});
 for (const f of ["index.html", "style.css"]) copyFileSync(`static/${f}`, `dist/${f}`);
 // The help's screenshots (made by the end-to-end tests: tests/test_help.py).
 mkdirSync("dist/help", { recursive: true });

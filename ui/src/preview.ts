@@ -1,34 +1,43 @@
-// A document shown inside the window before it is printed (issue 15): pdf.js (from npm, bundled;
-// its worker is ui/dist/pdf.worker.mjs, nothing comes from outside) draws each page into a canvas
-// in a dialog. The preview is a draft, recorded nowhere; "Print" fetches the real document (its
-// print recorded, as a saved one is), draws it in place of the draft and sends the window's print
-// style (the pages only) to the system's print dialog.
-import { getDocument, GlobalWorkerOptions } from "pdfjs-dist";
+// A document shown inside the window before it is printed (issue 15): pdf.js (from npm, in a
+// bundle of its own loaded on first use, ui/src/pdf.ts; its worker is ui/dist/pdf.worker.mjs;
+// nothing comes from outside) draws each page into a canvas in a dialog. The preview is a draft,
+// recorded nowhere; "Print" fetches the real document (its print recorded, as a saved one is),
+// draws it in place of the draft and sends the window's print style (the pages only) to the
+// system's print dialog.
 import { call } from "./api";
 import { act, formError, h } from "./dom";
 import { t } from "./i18n";
 
-GlobalWorkerOptions.workerSrc = "pdf.worker.mjs";
-
 /** Pixels per PDF point: A4 at about 150 dpi, sharp on screen and on paper. */
 const SCALE = 150 / 72;
 
+type Pdf = { drawPages: (pdf: ArrayBuffer, scale: number) => Promise<HTMLCanvasElement[]> };
+const loaded: { pdf: Promise<Pdf> | null } = { pdf: null };
+
+/** pdf.js, loaded from the bundle the first time it is needed (dist/pdf.js, see ui/src/pdf.ts). */
+function pdfjs(): Promise<Pdf> {
+  loaded.pdf ??= new Promise<Pdf>((done, fail) => {
+    const s = document.createElement("script");
+    s.src = "pdf.js";
+    s.onload = () => done((globalThis as unknown as { anyqtamaPdf: Pdf }).anyqtamaPdf);
+    s.onerror = () => {
+      loaded.pdf = null;
+      fail(new Error("pdf.js"));
+    };
+    document.head.append(s);
+  });
+  return loaded.pdf;
+}
+
 /** Draws every page of `pdf` into `into` (emptied first); returns how many. */
 export async function drawPdf(pdf: ArrayBuffer, into: HTMLElement): Promise<number> {
-  // Fonts come from the file, which embeds its own (pdf.js 6 compiles none with eval, which the
-  // page's CSP would refuse).
-  const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false });
-  const doc = await task.promise;
-  const pages: HTMLCanvasElement[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const viewport = page.getViewport({ scale: SCALE });
-    const canvas = h("canvas", { class: "pdf-page", role: "img", width: Math.ceil(viewport.width), height: Math.ceil(viewport.height), "aria-label": t("ui-preview-page", { page: n, pages: doc.numPages }) });
-    await page.render({ canvas, viewport }).promise;
-    pages.push(canvas);
-  }
+  const pages = await (await pdfjs()).drawPages(pdf, SCALE);
+  pages.forEach((c, i) => {
+    c.className = "pdf-page";
+    c.setAttribute("role", "img");
+    c.setAttribute("aria-label", t("ui-preview-page", { page: i + 1, pages: pages.length }));
+  });
   into.replaceChildren(...pages);
-  await task.destroy();
   return pages.length;
 }
 
