@@ -153,6 +153,14 @@ def test_a_second_launch_on_the_same_store_brings_the_first_window_forward(tmp_p
             finally:
                 q.kill()
                 q.wait()
+        # A store that does not exist yet when the first window starts (a new office's first
+        # run): the second launch still finds that window.
+        fresh = tmp_path / "new-office" / "office.sqlite"
+        with launch(fresh, dialogs, env=env) as w:
+            wait_for(w.d, "#setup")
+            p = subprocess.run([DESKTOP], env={**launch_env, "ANYQTAMA_DB": str(fresh)}, capture_output=True,
+                               text=True, timeout=60)
+            assert p.returncode == 0, p.stderr
     finally:
         bus.kill()
         bus.wait()

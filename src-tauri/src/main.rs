@@ -174,9 +174,15 @@ fn logged<R: tauri::Runtime>(
 /// the same build.
 fn instance_id(store: &std::path::Path) -> String {
     use std::hash::{Hash, Hasher};
-    let full = std::fs::canonicalize(store)
-        .or_else(|_| std::path::absolute(store))
-        .unwrap_or_else(|_| store.to_path_buf());
+    // The folder exists by now (`store::hold` made it) even when the file does not yet, so the
+    // name is the same before and after the store's first write.
+    let full = store
+        .parent()
+        .and_then(|dir| std::fs::canonicalize(dir).ok())
+        .zip(store.file_name())
+        .map(|(dir, name)| dir.join(name))
+        .or_else(|| std::path::absolute(store).ok())
+        .unwrap_or_else(|| store.to_path_buf());
     let mut h = std::collections::hash_map::DefaultHasher::new();
     full.hash(&mut h);
     format!("kz.anyqtama.desktop.s{:016x}", h.finish())
