@@ -375,3 +375,30 @@ def test_the_screens_fit_the_commonest_office_screen_without_a_sideways_scroll(t
             found[f"case-{lang}"] = d.execute_script(wide)
             shoot(d, f"case-1366-{lang}")
     assert not any(found.values()), {k: v for k, v in found.items() if v}
+
+
+def test_asked_to_end_the_window_closes_cleanly_and_keeps_its_size(tmp_path):
+    """SIGTERM (the session ending, a shutdown) ends the app as closing its window does: exit 0,
+    the size and place saved beside the store for the next start."""
+    import signal
+    store, dialogs = small_demo(tmp_path)
+    state = store.with_suffix(".window.json")
+    assert not state.exists()
+    env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    p = subprocess.Popen([DESKTOP], env={**env, "ANYQTAMA_DB": str(store), "ANYQTAMA_TEST_NOW": E2E_NOW},
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        end = time.time() + 60
+        while time.time() < end and windows_titled("Anyqtama") == 0:
+            time.sleep(0.1)
+        assert windows_titled("Anyqtama") >= 1, "the window did not open"
+        time.sleep(1.0)
+        p.send_signal(signal.SIGTERM)
+        assert p.wait(timeout=30) == 0, p.stderr.read()
+    finally:
+        if p.poll() is None:
+            p.kill()
+    saved = json.loads(state.read_text())["main"]
+    assert (saved["width"], saved["height"]) == (1100, 760), saved
+    log = (store.parent / "logs" / "anyqtama.log").read_text(encoding="utf-8")
+    assert "asked to end (SIGTERM)" in log

@@ -41,14 +41,14 @@ fn main() {
         // First, so a second launch is handed over before anything else is set up.
         .plugin(
             tauri_plugin_single_instance::Builder::new()
-                .dbus_id(instance_id(&path))
+                .dbus_id(anyqtama_app::office::instance_id(&path))
                 .callback(|app, _argv, _cwd| bring_forward(app))
                 .build(),
         )
         .plugin(
             tauri_plugin_window_state::Builder::new()
                 // An absolute name: the plugin joins it to its folder, so it lands beside the store.
-                .with_filename(window_state_file(&path).to_string_lossy())
+                .with_filename(anyqtama_app::office::window_state_file(&path).to_string_lossy())
                 .with_state_flags(
                     tauri_plugin_window_state::StateFlags::SIZE
                         | tauri_plugin_window_state::StateFlags::POSITION
@@ -82,7 +82,9 @@ fn main() {
             dialogs: dialogs::Dialogs::from_env(),
         })
         .manage(sync::Pending::default())
-        .setup(|_| {
+        .setup(|app| {
+            #[cfg(unix)]
+            end_on_sigterm(app.handle().clone());
             tracing::info!(
                 "started: version {}, schema {}, {} {}",
                 env!("CARGO_PKG_VERSION"),
@@ -154,6 +156,20 @@ fn main() {
         .expect("the window could not be opened");
 }
 
+/// The session ending or the computer shutting down sends SIGTERM: the app ends as when its window
+/// is closed (the store closed, the window's size and place saved), not killed mid-write.
+#[cfg(unix)]
+fn end_on_sigterm(app: tauri::AppHandle) {
+    use tokio::signal::unix::{signal, SignalKind};
+    tauri::async_runtime::spawn(async move {
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            term.recv().await;
+            tracing::info!("asked to end (SIGTERM)");
+            app.exit(0);
+        }
+    });
+}
+
 /// A log file's size before it is rotated, and how many old ones are kept (5 MB in all).
 const LOG_FILE_BYTES: u128 = 1_000_000;
 const LOG_FILES: usize = 5;
@@ -167,31 +183,6 @@ fn logged<R: tauri::Runtime>(
         tracing::info!("command {}", invoke.message.command());
         handler(invoke)
     }
-}
-
-/// The single-instance name of one store: two offices' stores (or a test's) open side by side, a
-/// second launch on the same store finds the first. The hash only has to agree between two runs of
-/// the same build.
-fn instance_id(store: &std::path::Path) -> String {
-    use std::hash::{Hash, Hasher};
-    // The folder exists by now (`store::hold` made it) even when the file does not yet, so the
-    // name is the same before and after the store's first write.
-    let full = store
-        .parent()
-        .and_then(|dir| std::fs::canonicalize(dir).ok())
-        .zip(store.file_name())
-        .map(|(dir, name)| dir.join(name))
-        .or_else(|| std::path::absolute(store).ok())
-        .unwrap_or_else(|| store.to_path_buf());
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    full.hash(&mut h);
-    format!("kz.anyqtama.desktop.s{:016x}", h.finish())
-}
-
-/// Where the window's size and place are kept: beside its store.
-fn window_state_file(store: &std::path::Path) -> PathBuf {
-    let full = std::path::absolute(store).unwrap_or_else(|_| store.to_path_buf());
-    full.with_extension("window.json")
 }
 
 /// Another launch on this store: the open window comes to the front instead.

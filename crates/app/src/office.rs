@@ -392,6 +392,31 @@ pub fn log_dir(store: &Path) -> PathBuf {
         .join("logs")
 }
 
+/// The single-instance name of one store: two offices' stores (or a test's) open side by side, a
+/// second launch on the same store finds the first. The hash only has to agree between two runs of
+/// the same build.
+pub fn instance_id(store: &std::path::Path) -> String {
+    use std::hash::{Hash, Hasher};
+    // The folder exists by now (`store::hold` made it) even when the file does not yet, so the
+    // name is the same before and after the store's first write.
+    let full = store
+        .parent()
+        .and_then(|dir| std::fs::canonicalize(dir).ok())
+        .zip(store.file_name())
+        .map(|(dir, name)| dir.join(name))
+        .or_else(|| std::path::absolute(store).ok())
+        .unwrap_or_else(|| store.to_path_buf());
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    full.hash(&mut h);
+    format!("kz.anyqtama.desktop.s{:016x}", h.finish())
+}
+
+/// Where the window's size and place are kept: beside its store.
+pub fn window_state_file(store: &std::path::Path) -> PathBuf {
+    let full = std::path::absolute(store).unwrap_or_else(|_| store.to_path_buf());
+    full.with_extension("window.json")
+}
+
 /// The file name a support file is suggested under.
 pub fn support_name(now: NaiveDateTime) -> String {
     format!("anyqtama-support-{}.json", now.format("%Y-%m-%d-%H%M"))
@@ -471,4 +496,28 @@ fn log_tail(dir: &Path, n: usize) -> Vec<String> {
         }
     }
     lines.into()
+}
+
+#[cfg(test)]
+mod window_names {
+    use super::*;
+
+    #[test]
+    fn one_store_one_instance_name_before_and_after_its_file_exists() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path().join("office.sqlite");
+        let before = instance_id(&store);
+        std::fs::write(&store, b"").unwrap();
+        assert_eq!(instance_id(&store), before);
+        assert_ne!(instance_id(&dir.path().join("region.sqlite")), before);
+        // A D-Bus well-known name: dot-separated elements, none starting with a digit.
+        assert!(
+            before.starts_with("kz.anyqtama.desktop.s") && before.len() == 37,
+            "{before}"
+        );
+        assert_eq!(
+            window_state_file(&store),
+            dir.path().join("office.window.json")
+        );
+    }
 }
