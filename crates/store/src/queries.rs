@@ -6,7 +6,7 @@ use crate::{search, Law};
 use anyqtama_rules::deadlines::{self, Progress};
 use anyqtama_rules::{RuleSets, Service};
 use chrono::{Days, NaiveDate};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -370,11 +370,14 @@ pub fn dashboard(
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let last: Option<String> = conn.query_row(
-        "SELECT max(at) FROM audit WHERE action = 'backup'",
-        [],
-        |r| r.get(0),
-    )?;
+    // The newest backup event, through the index of backups (migration 13).
+    let last: Option<String> = conn
+        .query_row(
+            "SELECT at FROM audit WHERE action = 'backup' ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
     let last_backup = last.and_then(|at| NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok());
     let days_since_backup = last_backup.map(|d| (today - d).num_days().max(0));
     Ok(Dashboard {

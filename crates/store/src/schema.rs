@@ -476,6 +476,12 @@ CREATE TABLE sign_in_failures (
 );
 "#;
 
+/// The dashboard asks when the last backup was: without this the question read the whole trail
+/// (about a second on a store of 100,000 cases); the index holds the backups' events only.
+const V13: &str = r#"
+CREATE INDEX audit_backups ON audit(seq) WHERE action = 'backup';
+"#;
+
 /// All migrations, oldest first. Append, never edit: a shipped migration is history.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -491,8 +497,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V10),
         M::up(V11),
         M::up(V12),
+        M::up(V13),
     ])
 }
 
 /// The schema version this program writes.
-pub const VERSION: i64 = 12;
+pub const VERSION: i64 = 13;
