@@ -112,13 +112,7 @@ pub async fn print_decided(
     show: bool,
     lang: String,
 ) -> Res<Option<(usize, Saved)>> {
-    let read = || {
-        Ok::<_, anyqtama_app::AppError>((
-            input::span(day.as_deref(), month.as_deref())?,
-            input::doc_lang(&doc_lang)?,
-        ))
-    };
-    let ((first, last), dl) = read().map_err(|e| fail(e, &lang))?;
+    let ((first, last), dl) = run_of(&day, &month, &doc_lang, &lang)?;
     let name = anyqtama_app::print::run_file_name(first, last, dl);
     let Some(path) = state.dialogs.save(&app, &name, ("PDF", &["pdf"])) else {
         return Ok(None);
@@ -173,13 +167,7 @@ pub async fn view_decided(
     draft: bool,
     lang: String,
 ) -> Res<tauri::ipc::Response> {
-    let read = || {
-        Ok::<_, anyqtama_app::AppError>((
-            input::span(day.as_deref(), month.as_deref())?,
-            input::doc_lang(&doc_lang)?,
-        ))
-    };
-    let (span, dl) = read().map_err(|e| fail(e, &lang))?;
+    let (span, dl) = run_of(&day, &month, &doc_lang, &lang)?;
     let pdf = state.with_mut(&lang, |s, who| {
         anyqtama_app::print::decided_for_window(s, Some(who), now(), dl, span, draft)
     })?;
@@ -200,6 +188,22 @@ pub fn print_window(
         field: None,
         also: vec![],
     })
+}
+
+/// A print run's day or month, and its documents' language, as typed.
+fn run_of(
+    day: &Option<String>,
+    month: &Option<String>,
+    doc_lang: &str,
+    lang: &str,
+) -> Res<((chrono::NaiveDate, chrono::NaiveDate), input::DocLang)> {
+    let read = || {
+        Ok::<_, anyqtama_app::AppError>((
+            input::span(day.as_deref(), month.as_deref())?,
+            input::doc_lang(doc_lang)?,
+        ))
+    };
+    read().map_err(|e| fail(e, lang))
 }
 
 /// Saves a stored scan back out (to send or to look at).

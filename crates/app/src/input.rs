@@ -3,7 +3,7 @@
 //! field it belongs to, so the window shows the message next to it and the CLI names it.
 
 use crate::{AppError, Document, RegisterFormat, Result};
-use anyqtama_docs::text::DocLang;
+pub use anyqtama_docs::text::DocLang;
 use anyqtama_store::{CaseId, StoreError};
 use chrono::NaiveDate;
 use std::fmt;

@@ -542,6 +542,21 @@ fn remove_files(files: &[(String, usize)]) {
     }
 }
 
+/// Several documents, one page each, in one PDF.
+fn sheets(
+    store: &Store,
+    document: Document,
+    ids: &[String],
+    lang: DocLang,
+    draft: bool,
+) -> Result<Vec<u8>> {
+    let pages = ids
+        .iter()
+        .map(|id| sheet(store, document, id, lang, draft))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(certificate::render_sheets(document.as_str(), pages))
+}
+
 /// Where many documents go: one PDF, or one file each in a folder.
 pub enum Many<'a> {
     OneFile(&'a Path),
@@ -577,11 +592,7 @@ pub fn print_many(
     let made = (|| -> Result<()> {
         match out {
             Many::OneFile(path) => {
-                let pages = ids
-                    .iter()
-                    .map(|id| sheet(store, document, id, lang, draft))
-                    .collect::<Result<Vec<_>>>()?;
-                let pdf = certificate::render_sheets(document.as_str(), pages);
+                let pdf = sheets(store, document, ids, lang, draft)?;
                 write_file(path, &pdf).map_err(StoreError::Io)?;
                 written.push((path.display().to_string(), pdf.len()));
             }
@@ -661,16 +672,7 @@ pub fn print_decided(
     until: chrono::NaiveDate,
     out: &Path,
 ) -> Result<(usize, usize)> {
-    let numbers = decided(store, from, until)?;
-    if numbers.is_empty() {
-        return Err(AppError::NothingDecided { from, until });
-    }
-    let job = Job {
-        document: Document::Certificate,
-        lang,
-        draft: false,
-        copies: 1,
-    };
+    let (numbers, job) = decided_run(store, lang, (from, until), false)?;
     let files = print_many(store, session, now, job, &numbers, Many::OneFile(out))?;
     Ok((numbers.len(), files.iter().map(|(_, n)| n).sum()))
 }
@@ -695,13 +697,7 @@ pub fn for_window(
             .into())
         }
         [one] => render(store, job.document, one, job.lang, job.draft)?,
-        many => {
-            let pages = many
-                .iter()
-                .map(|id| sheet(store, job.document, id, job.lang, job.draft))
-                .collect::<Result<Vec<_>>>()?;
-            certificate::render_sheets(job.document.as_str(), pages)
-        }
+        many => sheets(store, job.document, many, job.lang, job.draft)?,
     };
     record_prints(store, session, now, job, ids, &[])?;
     Ok(pdf)
@@ -714,9 +710,21 @@ pub fn decided_for_window(
     session: Option<&Session>,
     now: NaiveDateTime,
     lang: DocLang,
-    (from, until): (chrono::NaiveDate, chrono::NaiveDate),
+    span: (chrono::NaiveDate, chrono::NaiveDate),
     draft: bool,
 ) -> Result<Vec<u8>> {
+    let (numbers, job) = decided_run(store, lang, span, draft)?;
+    for_window(store, session, now, job, &numbers)
+}
+
+/// A print run's certificates (decided from `from` to `until`, still in force) and its job; none
+/// decided then is an error that says so.
+fn decided_run(
+    store: &Store,
+    lang: DocLang,
+    (from, until): (chrono::NaiveDate, chrono::NaiveDate),
+    draft: bool,
+) -> Result<(Vec<String>, Job)> {
     let numbers = decided(store, from, until)?;
     if numbers.is_empty() {
         return Err(AppError::NothingDecided { from, until });
@@ -727,7 +735,7 @@ pub fn decided_for_window(
         draft,
         copies: 1,
     };
-    for_window(store, session, now, job, &numbers)
+    Ok((numbers, job))
 }
 
 /// The file a print run is saved as: `certificates-2026-12-01-kk-ru.pdf`, or with both ends.
