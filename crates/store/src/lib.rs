@@ -555,10 +555,7 @@ impl Store {
         };
         let (failures, locked_until) = self.sign_in_failures(id)?;
         if let Some(until) = locked_until.filter(|u| *u > now) {
-            return Err(StoreError::LockedOut {
-                login: login.to_string(),
-                until: until.format("%d.%m.%Y %H:%M").to_string(),
-            });
+            return Err(locked_out(login, until));
         }
         if !password_matches(&hash, password) {
             return Err(self.failed_sign_in(id, login, failures + 1, now));
@@ -594,21 +591,16 @@ impl Store {
 
     /// Wrong passwords in a row and the lockout they led to, if any.
     fn sign_in_failures(&self, user: i64) -> Result<(i64, Option<NaiveDateTime>)> {
-        let row: Option<(i64, Option<String>)> = self
+        // A time that does not read as one (edited in the file) locks nobody.
+        Ok(self
             .conn
             .query_row(
                 "SELECT failures, locked_until FROM sign_in_failures WHERE user_id = ?1",
                 [user],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1).ok().flatten())),
             )
-            .optional()?;
-        Ok(match row {
-            Some((n, until)) => (
-                n,
-                until.and_then(|u| NaiveDateTime::parse_from_str(&u, "%Y-%m-%dT%H:%M:%S").ok()),
-            ),
-            None => (0, None),
-        })
+            .optional()?
+            .unwrap_or((0, None)))
     }
 
     /// Counts a wrong password; the last one allowed locks the login (an audit event). Returns the
@@ -627,7 +619,7 @@ impl Store {
             if locked {
                 tx.execute(
                     "INSERT OR REPLACE INTO sign_in_failures (user_id, failures, locked_until) VALUES (?1, 0, ?2)",
-                    rusqlite::params![user, until.format("%Y-%m-%dT%H:%M:%S").to_string()],
+                    rusqlite::params![user, until],
                 )?;
                 let role = self
                     .roles_of(UserId(user))?
@@ -645,7 +637,7 @@ impl Store {
                         before: None,
                         after: Some(serde_json::json!({
                             "failures": failures,
-                            "locked_until": until.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                            "locked_until": until,
                         })),
                     },
                 )?;
@@ -660,10 +652,7 @@ impl Store {
         };
         match write() {
             Err(e) if e.code() != "store-read-only" => e,
-            _ if locked => StoreError::LockedOut {
-                login: login.to_string(),
-                until: until.format("%d.%m.%Y %H:%M").to_string(),
-            },
+            _ if locked => locked_out(login, until),
             _ => StoreError::BadCredentials,
         }
     }
@@ -802,6 +791,14 @@ pub fn default_path() -> PathBuf {
         .join("anyqtama.sqlite")
 }
 
+/// The refusal of a locked login, with the time it opens again as people write it.
+fn locked_out(login: &str, until: NaiveDateTime) -> StoreError {
+    StoreError::LockedOut {
+        login: login.to_string(),
+        until: until.format("%d.%m.%Y %H:%M").to_string(),
+    }
+}
+
 /// Wrong passwords in a row before a login is locked.
 pub const MAX_FAILURES: i64 = 5;
 /// How long a locked login waits, in minutes.
@@ -818,13 +815,19 @@ pub(crate) fn password_matches(hash: &str, password: &str) -> bool {
         .unwrap_or(false)
 }
 
-pub(crate) fn hash_password(password: &str) -> Result<String> {
+/// A password long enough to be one: at least 8 characters.
+pub(crate) fn check_password(password: &str) -> Result<()> {
     if password.chars().count() < 8 {
         return Err(StoreError::Invalid {
             field: "password",
             detail: "short".into(),
         });
     }
+    Ok(())
+}
+
+pub(crate) fn hash_password(password: &str) -> Result<String> {
+    check_password(password)?;
     Argon2::default()
         .hash_password(password.as_bytes())
         .map(|h| h.to_string())

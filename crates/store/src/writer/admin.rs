@@ -30,14 +30,7 @@ impl<'a> Writer<'a> {
                 }),
             ),
             ("full_name", non_empty("full_name", full_name)),
-            (
-                "password",
-                if password.chars().count() < 8 {
-                    Err(invalid("password", "short"))
-                } else {
-                    Ok(())
-                },
-            ),
+            ("password", crate::check_password(password)),
             (
                 "roles",
                 if roles.is_empty() {
@@ -384,7 +377,7 @@ impl<'a> Writer<'a> {
         // They choose their own at their next sign-in; a lockout ends with the reset.
         self.tx.execute(
             "INSERT OR REPLACE INTO password_expired (user_id, since) VALUES (?1, ?2)",
-            params![user.0, self.now.format("%Y-%m-%dT%H:%M:%S").to_string()],
+            params![user.0, self.now],
         )?;
         self.tx
             .execute("DELETE FROM sign_in_failures WHERE user_id = ?1", [user.0])?;

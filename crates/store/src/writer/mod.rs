@@ -142,14 +142,17 @@ fn non_empty(field: &'static str, v: &str) -> Result<()> {
     Ok(())
 }
 
-/// The checks of one form, each with its field, refused together (issue 15: all at once).
+/// The refusals among a form's checks, each with its field (issue 15: all at once).
+fn refusals(checks: Vec<(&'static str, Result<()>)>) -> Vec<(&'static str, StoreError)> {
+    checks
+        .into_iter()
+        .filter_map(|(f, r)| r.err().map(|e| (f, e)))
+        .collect()
+}
+
+/// A form's checks, refused together.
 fn all_of(checks: Vec<(&'static str, Result<()>)>) -> Result<()> {
-    StoreError::gathered(
-        checks
-            .into_iter()
-            .filter_map(|(f, r)| r.err().map(|e| (f, e)))
-            .collect(),
-    )
+    StoreError::gathered(refusals(checks))
 }
 
 fn invalid(field: &'static str, reason: &str) -> StoreError {
@@ -166,36 +169,32 @@ pub(crate) fn applicant_refusals(
     a: &ApplicantData,
     received: NaiveDate,
 ) -> Vec<(&'static str, StoreError)> {
-    let mut out = Vec::new();
-    let mut take = |field: &'static str, r: Result<()>| {
-        if let Err(e) = r {
-            out.push((field, e));
-        }
-    };
-    take(
-        "surname_latin",
-        non_empty("surname_latin", &a.surname_latin),
-    );
-    take("citizenship", non_empty("citizenship", &a.citizenship));
     // A passport number: letters and digits, of a sane length (ICAO 9303 allows up to 9 in the
     // machine-readable zone; national numbers run a little longer).
     let passport = a.passport_number.trim();
-    take(
-        "passport_number",
-        non_empty("passport_number", passport).and_then(|()| {
-            if (5..=20).contains(&passport.chars().count())
-                && passport.chars().all(|c| c.is_alphanumeric())
-            {
-                Ok(())
-            } else {
-                Err(invalid("passport_number", "shape"))
-            }
-        }),
-    );
+    let mut checks = vec![
+        (
+            "surname_latin",
+            non_empty("surname_latin", &a.surname_latin),
+        ),
+        ("citizenship", non_empty("citizenship", &a.citizenship)),
+        (
+            "passport_number",
+            non_empty("passport_number", passport).and_then(|()| {
+                if (5..=20).contains(&passport.chars().count())
+                    && passport.chars().all(|c| c.is_alphanumeric())
+                {
+                    Ok(())
+                } else {
+                    Err(invalid("passport_number", "shape"))
+                }
+            }),
+        ),
+    ];
     if let Some(born) = a.birth_date {
         // A person of working age: from 16 to 100 years on the day the application arrived.
         let age = received.years_since(born).unwrap_or(0);
-        take(
+        checks.push((
             "birth_date",
             if born > received {
                 Err(invalid("birth_date", "future"))
@@ -204,10 +203,10 @@ pub(crate) fn applicant_refusals(
             } else {
                 Ok(())
             },
-        );
+        ));
     }
     if let Some(issued) = a.passport_issued_on {
-        take(
+        checks.push((
             "passport_issued_on",
             if issued > received {
                 Err(invalid("passport_issued_on", "future"))
@@ -216,16 +215,16 @@ pub(crate) fn applicant_refusals(
             } else {
                 Ok(())
             },
-        );
+        ));
     }
     if let Some(iin) = a.iin.as_deref().filter(|s| !s.is_empty()) {
         // A person's IIN: its structure (birth date, century digit) as well as its check digit.
-        take(
+        checks.push((
             "iin",
             IinBin::parse_iin(iin).map(|_| ()).map_err(Into::into),
-        );
+        ));
     }
-    out
+    refusals(checks)
 }
 
 fn check_bin(bin: &str) -> Result<()> {
@@ -342,23 +341,21 @@ fn check_office(o: &Office) -> Result<()> {
 
 /// Every refusal of an office's details at once, each with its field.
 fn office_refusals(o: &Office) -> Vec<(&'static str, StoreError)> {
-    let mut out = Vec::new();
-    for (f, v) in [
+    let mut checks: Vec<(&'static str, Result<()>)> = [
         ("code", &o.code),
         ("name_kk", &o.name_kk),
         ("name_ru", &o.name_ru),
         ("name_en", &o.name_en),
-    ] {
-        if let Err(e) = non_empty(f, v) {
-            out.push((f, e));
-        }
-    }
+    ]
+    .into_iter()
+    .map(|(f, v)| (f, non_empty(f, v)))
+    .collect();
     if !o.code.trim().is_empty()
         && (!o.code.chars().all(|c| c.is_ascii_alphanumeric()) || o.code.len() > 8)
     {
-        out.push(("code", invalid("code", "shape")));
+        checks.push(("code", Err(invalid("code", "shape"))));
     }
-    out
+    refusals(checks)
 }
 
 /// What first-time setup refuses in what was typed, all at once: the office's details, the
@@ -370,15 +367,11 @@ pub(crate) fn setup_refusals(
     password: &str,
 ) -> Vec<(&'static str, StoreError)> {
     let mut out = office.map(office_refusals).unwrap_or_default();
-    if let Err(e) = check_login(login) {
-        out.push(("login", e));
-    }
-    if let Err(e) = non_empty("full_name", name) {
-        out.push(("full_name", e));
-    }
-    if password.chars().count() < 8 {
-        out.push(("password", invalid("password", "short")));
-    }
+    out.extend(refusals(vec![
+        ("login", check_login(login)),
+        ("full_name", non_empty("full_name", name)),
+        ("password", crate::check_password(password)),
+    ]));
     out
 }
 
