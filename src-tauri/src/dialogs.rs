@@ -64,37 +64,34 @@ impl Dialogs {
         }
     }
 
-    /// Opens a saved file in the system's viewer (a PDF viewer prints reliably; WebKitGTK does not).
     /// The system's print dialog for the window; under test, a line in `printed.txt` instead (a
     /// GTK print dialog cannot be driven).
     pub fn print<R: Runtime>(&self, window: &tauri::WebviewWindow<R>) -> Result<(), String> {
         match self {
             Dialogs::Native => window.print().map_err(|e| e.to_string()),
-            Dialogs::Test(dir) => {
-                let mut log = std::fs::OpenOptions::new()
-                    .create(true)
-                    .append(true)
-                    .open(dir.join("printed.txt"))
-                    .map_err(|e| e.to_string())?;
-                writeln!(log, "{}", window.label()).map_err(|e| e.to_string())
-            }
+            Dialogs::Test(dir) => note(dir, "printed.txt", window.label()),
         }
     }
 
+    /// Opens a saved file in the system's viewer (a PDF viewer prints reliably; WebKitGTK does not);
+    /// under test, a line in `opened.txt`.
     pub fn show(&self, path: &Path) -> Result<(), String> {
         match self {
             Dialogs::Native => {
                 tauri_plugin_opener::open_path(path.display().to_string(), None::<&str>)
                     .map_err(|e| e.to_string())
             }
-            Dialogs::Test(dir) => {
-                let mut log = std::fs::OpenOptions::new()
-                    .create(true)
-                    .append(true)
-                    .open(dir.join("opened.txt"))
-                    .map_err(|e| e.to_string())?;
-                writeln!(log, "{}", path.display()).map_err(|e| e.to_string())
-            }
+            Dialogs::Test(dir) => note(dir, "opened.txt", &path.display().to_string()),
         }
     }
+}
+
+/// The test seam's record of what the window asked of the system: a line appended to `file`.
+fn note(dir: &Path, file: &str, line: &str) -> Result<(), String> {
+    let mut log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join(file))
+        .map_err(|e| e.to_string())?;
+    writeln!(log, "{line}").map_err(|e| e.to_string())
 }

@@ -1,7 +1,7 @@
 //! Documents and registers: built by `anyqtama_app`, saved where the user chooses in the native
 //! save dialog, and opened in the system's PDF viewer to look at and print.
 
-use crate::state::{command, fail, now, AppState, Fail, Res};
+use crate::state::{command, fail, now, say, AppState, Res};
 use anyqtama_app::input::{self, Month};
 use anyqtama_app::registers::{self, RegisterPreview};
 use anyqtama_app::{DocumentRef, Job, RegisterFormat, Saved};
@@ -21,12 +21,10 @@ pub fn save(state: &AppState, path: &Path, bytes: &[u8], show: bool, lang: &str)
 }
 
 fn show_file(state: &AppState, path: &Path, lang: &str) -> Res<()> {
-    state.dialogs.show(path).map_err(|detail| Fail {
-        message: anyqtama_i18n::Messages::new(crate::state::lang(lang))
-            .get("error-io", &[("detail", detail)]),
-        field: None,
-        also: vec![],
-    })
+    state
+        .dialogs
+        .show(path)
+        .map_err(|detail| say(lang, "error-io", &[("detail", detail)]))
 }
 
 /// Prints (renders) a document to a PDF the user saves; a real print is recorded in the audit
@@ -182,12 +180,10 @@ pub fn print_window(
     state: tauri::State<'_, AppState>,
     lang: String,
 ) -> Res<()> {
-    state.dialogs.print(&window).map_err(|detail| Fail {
-        message: anyqtama_i18n::Messages::new(crate::state::lang(&lang))
-            .get("error-io", &[("detail", detail)]),
-        field: None,
-        also: vec![],
-    })
+    state
+        .dialogs
+        .print(&window)
+        .map_err(|detail| say(&lang, "error-io", &[("detail", detail)]))
 }
 
 /// A print run's day or month, and its documents' language, as typed.

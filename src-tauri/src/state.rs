@@ -56,7 +56,7 @@ pub fn fail(e: impl Into<AppError>, code: &str) -> Fail {
 }
 
 /// A message of the shell's own (the store held by another window, nobody signed in).
-fn say(code: &str, id: &str, args: &[(&str, String)]) -> Fail {
+pub fn say(code: &str, id: &str, args: &[(&str, String)]) -> Fail {
     Fail {
         message: Messages::new(lang(code)).get(id, args),
         field: None,
