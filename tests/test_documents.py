@@ -277,6 +277,36 @@ def test_registers_as_pdf_xlsx_and_csv(store):
     assert bad.returncode != 0 and not (d / "bad.csv").exists()
 
 
+def test_the_xlsx_register_says_what_the_csv_says(store):
+    """Cell by cell, in two languages, for the busiest month: the XLSX writes each distinct text
+    once, and it once took a profession for another of the same names in another sector."""
+    import openpyxl
+
+    db, d = str(store["db"]), store["dir"]
+    c = sqlite3.connect(db)
+    month = c.execute("SELECT substr(decided_on, 1, 7) m FROM cases WHERE decided_on IS NOT NULL "
+                      "GROUP BY m ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    # The case this test was written for: professions of the same names in several sectors.
+    assert c.execute("SELECT count(DISTINCT profession_id) FROM cases WHERE substr(decided_on, 1, 7) = ?",
+                     (month,)).fetchone()[0] > 1
+    c.close()
+    for fmt in ["xlsx", "csv"]:
+        run("register", "--db", db, "--month", month, "--format", fmt, "--lang", "kk+ru",
+            "--out", str(d / f"same.{fmt}"), "--today", TODAY)
+    table = list(csv.reader(io.StringIO((d / "same.csv").read_text(encoding="utf-8-sig"))))
+    sheet = [["" if v is None else v for v in r]
+             for r in openpyxl.load_workbook(d / "same.xlsx").active.iter_rows(values_only=True)]
+    assert sheet[0] == table[0]
+    rows = sheet[1:len(table)]
+    assert len(rows) == len(table) - 1 > 10
+    for x, t in zip(rows, table[1:]):
+        # CSV dates are ISO; the XLSX has real dates; the row number is a number.
+        x = [str(int(v)) if isinstance(v, float) else v.date().isoformat() if hasattr(v, "date") else v for v in x]
+        assert x == t
+    professions = {r[5] for r in table[1:]}
+    assert len(professions) > 1
+
+
 def render_png(pdf, out_base, dpi=40):
     subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", str(pdf), str(out_base)], check=True)
     return Path(f"{out_base}.png")

@@ -540,7 +540,12 @@ export type RefusalGround = "qualification_mismatch" | "below_threshold" | "unre
  */
 export type RegisterPreview = { month: string, rows: Array<RegisterRow>, };
 
-export type RegisterRow = { number: string, date: string, holder: string, citizenship: string, profession: ProfessionView, 
+export type RegisterRow = { number: string, date: string, holder: string, citizenship: string, 
+/**
+ * Shared by the month's rows of one profession (issue 14: a register of 11,000 rows held a
+ * copy of its names in three languages for each).
+ */
+profession: ProfessionView, 
 /**
  * issued, extended, reissued, duplicate, refused, revoked, not_accepted
  */

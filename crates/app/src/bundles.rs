@@ -3,7 +3,7 @@
 //! every check of a bundle are `anyqtama-sync`'s; who may do it is decided here, once.
 
 use crate::input::Month;
-use crate::{register, register_view, RegisterFormat, Result};
+use crate::{RegisterFormat, Result};
 use anyqtama_docs::text::DocLang;
 use anyqtama_store::exchange::{self, ImportReport, Period};
 use anyqtama_store::lifecycle::{self, Action};
@@ -22,11 +22,14 @@ fn registers(
     today: NaiveDate,
 ) -> std::result::Result<Vec<(String, Vec<u8>)>, StoreError> {
     let render = || -> Result<Vec<(String, Vec<u8>)>> {
-        let view = register_view(store, (year, month), today)?;
-        Ok(vec![(
-            format!("register-{year}-{month:02}.xlsx"),
-            register(&view, RegisterFormat::Xlsx, DocLang::KkRu)?,
-        )])
+        let (bytes, _) = crate::registers::render(
+            store,
+            (year, month),
+            RegisterFormat::Xlsx,
+            DocLang::KkRu,
+            today,
+        )?;
+        Ok(vec![(format!("register-{year}-{month:02}.xlsx"), bytes)])
     };
     render().map_err(|e| match e {
         crate::AppError::Store(s) => s,

@@ -150,10 +150,9 @@ pub fn register(
     let lang = doc_lang(lang)?;
     let m = crate::store_cmd::month(month)?;
     let store = Store::open_for_reading(db)?;
-    let view = anyqtama_app::register_view(&store, (m.year, m.month), day(today)?)?;
-    let bytes = anyqtama_app::register(&view, format, lang)?;
+    let (bytes, rows) =
+        anyqtama_app::registers::render(&store, (m.year, m.month), format, lang, day(today)?)?;
     write_out(out, &bytes)?;
-    let rows = view.rows.len();
     Ok(to_json(
         &serde_json::json!({"month": month, "rows": rows, "out": out.display().to_string(), "bytes": bytes.len()}),
     ))

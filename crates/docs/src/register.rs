@@ -13,7 +13,9 @@ pub struct RegisterRow {
     pub date: NaiveDate,
     pub holder: String,
     pub citizenship: String,
-    pub profession: crate::ProfessionView,
+    /// Shared by the month's rows of one profession (issue 14: a register of 11,000 rows held a
+    /// copy of its names in three languages for each).
+    pub profession: std::sync::Arc<crate::ProfessionView>,
     /// issued, extended, reissued, duplicate, refused, revoked, not_accepted
     pub event: String,
     pub valid_from: Option<NaiveDate>,
@@ -207,73 +209,108 @@ pub fn pdf(v: &RegisterView, lang: DocLang) -> Vec<u8> {
     layout::render(&month_title(&t, &v.month)[0], pages)
 }
 
-/// The register as XLSX, in rust_xlsxwriter's constant-memory mode (rows go to the file as they
-/// are written) and with each distinct text made once, not once a row (issue 14: 10,000 rows).
+/// The register as XLSX, with each distinct text made once, not once a row (issue 14: 10,000 rows).
 pub fn xlsx(v: &RegisterView, lang: DocLang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    xlsx_of(v, lang, &v.rows)
+}
+
+/// The register as XLSX with its rows from `rows`, not `head.rows`: a caller can read them from
+/// the store while this writes them (`anyqtama_app::registers::render`).
+pub fn xlsx_of<R: std::borrow::Borrow<RegisterRow>>(
+    head: &RegisterView,
+    lang: DocLang,
+    rows: impl IntoIterator<Item = R>,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{Format, Workbook};
     use std::collections::HashMap;
+    use std::sync::Arc;
     let t = Texts::new(lang);
     let mut wb = Workbook::new();
-    // Level 2 (issue 14, measured on a month of 1,776 rows): level 6, the default, was a third of
-    // a register's instructions (308 M, 196 KB); 2 is 262 M and 263 KB; 1 is 243 M but 357 KB.
-    wb.set_zip_compression_level(2);
-    let sheet = wb.add_worksheet_with_constant_memory()?;
-    sheet.set_name(&v.month)?;
+    // Level 1 (issue 14): level 6, the default, was a third of a register's instructions. On a
+    // month of 11,588 rows, with the texts shared: level 2 is 898 M instructions and 618 KB, level
+    // 1 is 841 M and 839 KB; a register is written often and carried once.
+    wb.set_zip_compression_level(1);
+    // Low-memory mode: rows go to the file as they are written, and a text goes into the shared
+    // strings once however many rows repeat it (a profession's names in two languages are a
+    // kilobyte); constant-memory mode wrote and escaped it in every row (issue 14: 1,262 M
+    // instructions and 1.6 MB for 11,588 rows, against 962 M and 0.6 MB).
+    let sheet = wb.add_worksheet_with_low_memory()?;
+    sheet.set_name(&head.month)?;
     let bold = Format::new().set_bold().set_text_wrap();
     let date = Format::new().set_num_format("dd.mm.yyyy");
     let widths = [5.0, 18.0, 11.0, 34.0, 11.0, 60.0, 14.0, 11.0, 11.0, 14.0];
     for (c, w) in widths.into_iter().enumerate() {
         sheet.set_column_width(c as u16, w)?;
     }
+    // The date columns carry their format, and their cells are written without one: a cell's own
+    // format is hashed to find its index each time (issue 14: a tenth of an 11,000-row register).
+    for c in [2, 7, 8] {
+        sheet.set_column_format(c, &date)?;
+    }
     sheet.set_freeze_panes(1, 0)?;
     for (c, (id, _)) in COLUMNS.iter().enumerate() {
         sheet.write_with_format(0, c as u16, joined(&t.get(id, &[])), &bold)?;
     }
-    let mut texts: HashMap<(&str, &str), String> = HashMap::new();
-    let mut professions: HashMap<(&str, Option<&str>), String> = HashMap::new();
-    for (i, r) in v.rows.iter().enumerate() {
+    // Each distinct text once: a profession by its shared names (the map keeps each `Arc`, so
+    // its address is not reused while it is a key), an event and a status by their codes.
+    let mut professions: HashMap<
+        *const crate::ProfessionView,
+        (Arc<crate::ProfessionView>, String),
+    > = HashMap::new();
+    let mut events: HashMap<String, String> = HashMap::new();
+    let mut statuses: HashMap<String, String> = HashMap::new();
+    let text = |map: &mut HashMap<String, String>, prefix: &str, code: &str| -> String {
+        if let Some(t) = map.get(code) {
+            return t.clone();
+        }
+        let made = joined(&t.get(&format!("{prefix}-{code}"), &[]));
+        map.insert(code.to_owned(), made.clone());
+        made
+    };
+    let mut count = 0;
+    for (i, r) in rows.into_iter().enumerate() {
+        let r = r.borrow();
         let row = (i + 1) as u32;
+        count = i + 1;
         sheet.write_number(row, 0, (i + 1) as f64)?;
         sheet.write(row, 1, &r.number)?;
-        sheet.write_date_with_format(row, 2, &r.date, &date)?;
+        sheet.write_number(row, 2, excel_date(r.date))?;
         sheet.write(row, 3, &r.holder)?;
         sheet.write(row, 4, &r.citizenship)?;
         let p = &r.profession;
-        let profession = professions
-            .entry((&p.profession.ru, p.position.as_ref().map(|n| n.ru.as_str())))
-            .or_insert_with(|| {
-                joined(
-                    &t.lang
-                        .langs()
-                        .into_iter()
-                        .map(|l| p.text(l))
-                        .collect::<Vec<_>>(),
-                )
-            });
+        let (_, profession) = professions.entry(Arc::as_ptr(p)).or_insert_with(|| {
+            let names = t
+                .lang
+                .langs()
+                .into_iter()
+                .map(|l| p.text(l))
+                .collect::<Vec<_>>();
+            (Arc::clone(p), joined(&names))
+        });
         sheet.write(row, 5, profession.as_str())?;
-        let event = texts
-            .entry(("event", &r.event))
-            .or_insert_with(|| joined(&t.get(&format!("event-{}", r.event), &[])));
-        sheet.write(row, 6, event.as_str())?;
+        sheet.write(row, 6, text(&mut events, "event", &r.event))?;
         if let Some(d) = r.valid_from {
-            sheet.write_date_with_format(row, 7, &d, &date)?;
+            sheet.write_number(row, 7, excel_date(d))?;
         }
         if let Some(d) = r.valid_to {
-            sheet.write_date_with_format(row, 8, &d, &date)?;
+            sheet.write_number(row, 8, excel_date(d))?;
         }
-        let status = texts
-            .entry(("status", &r.status))
-            .or_insert_with(|| joined(&t.get(&format!("status-{}", r.status), &[])));
-        sheet.write(row, 9, status.as_str())?;
+        sheet.write(row, 9, text(&mut statuses, "status", &r.status))?;
     }
-    let last = v.rows.len() as u32 + 2;
+    let last = count as u32 + 2;
     sheet.write_with_format(
         last,
         3,
-        joined(&t.get("register-total", &[("count", v.rows.len().to_string())])),
+        joined(&t.get("register-total", &[("count", count.to_string())])),
         &bold,
     )?;
     wb.save_to_buffer()
+}
+
+/// A date as a spreadsheet's serial day number (days since 30.12.1899, the 1900 date system).
+fn excel_date(d: NaiveDate) -> f64 {
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30).expect("a date");
+    (d - epoch).num_days() as f64
 }
 
 /// CSV in UTF-8 with a byte-order mark, so that Excel opens Cyrillic correctly.
