@@ -196,7 +196,27 @@ pub fn write_records(
     period: Period,
     sink: &mut dyn FnMut(Record) -> Result<()>,
 ) -> Result<Written> {
-    write_all_records(crate::sealed::Sealed::conn(db), period, sink)
+    let conn = crate::sealed::Sealed::conn(db);
+    // One read transaction for the whole period, and a larger page cache while it lasts: each of
+    // the half a million statements of a 100,000-case export began and ended a read of its own,
+    // and the default 2 MB cache read the indexes' pages again and again (issue 14: the reading
+    // side of that export 2.8 s -> 2.1 s for its cases).
+    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    let own = conn.is_autocommit();
+    conn.pragma_update(None, "cache_size", -32768)?;
+    if own {
+        conn.execute_batch("BEGIN DEFERRED")?;
+    }
+    let written = write_all_records(conn, period, sink);
+    let ended = if own {
+        conn.execute_batch("COMMIT")
+    } else {
+        Ok(())
+    }
+    .and_then(|()| conn.pragma_update(None, "cache_size", cache));
+    let written = written?;
+    ended?;
+    Ok(written)
 }
 
 fn write_all_records(
