@@ -482,6 +482,13 @@ const V13: &str = r#"
 CREATE INDEX audit_backups ON audit(seq) WHERE action = 'backup';
 "#;
 
+/// A bundle gives each record the sequence number of its entity's last event: without this the
+/// question read the whole trail at every export (0.4 s of a month's 0.7 s on a store of 100,000
+/// cases, issue 14); the index answers it from the entities' ids alone.
+const V14: &str = r#"
+CREATE INDEX audit_entity ON audit(entity, entity_id, seq);
+"#;
+
 /// All migrations, oldest first. Append, never edit: a shipped migration is history.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -498,8 +505,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V11),
         M::up(V12),
         M::up(V13),
+        M::up(V14),
     ])
 }
 
 /// The schema version this program writes.
-pub const VERSION: i64 = 13;
+pub const VERSION: i64 = 14;
