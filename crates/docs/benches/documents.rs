@@ -84,7 +84,7 @@ fn register_view(rows: usize) -> RegisterView {
             date: d("2026-03-01") + chrono::Days::new((i % 28) as u64),
             holder: format!("HOLDER{i} GIVEN NAMES"),
             citizenship: ["UZB", "CHN", "RUS", "TUR"][i % 4].into(),
-            profession: professions[i % professions.len()].clone(),
+            profession: std::sync::Arc::new(professions[i % professions.len()].clone()),
             event: events[i % events.len()].into(),
             valid_from: Some(d("2026-03-01")),
             valid_to: Some(d("2026-06-01")),

@@ -94,10 +94,13 @@ pub struct Messages {
     bundle: std::rc::Rc<FluentBundle<&'static FluentResource>>,
 }
 
+/// The bundles a thread has built, by language.
+type Built = Vec<(Lang, std::rc::Rc<FluentBundle<&'static FluentResource>>)>;
+
 thread_local! {
     /// Each language's bundle, built once a thread: building one adds every message of the
     /// language, and a day's certificates asked for it once a page (issue 14: 9% of 100 pages).
-    static BUNDLES: std::cell::RefCell<Vec<(Lang, std::rc::Rc<FluentBundle<&'static FluentResource>>)>> =
+    static BUNDLES: std::cell::RefCell<Built> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 

@@ -399,7 +399,9 @@ pub(crate) fn open_slot(
 ) -> Result<Option<SealKey>> {
     use chacha20poly1305::aead::{Aead, Payload};
     use chacha20poly1305::{KeyInit, XChaCha20Poly1305, XNonce};
-    let slot: Option<(String, Vec<u8>, Vec<u8>, Vec<u8>)> = conn
+    // fingerprint, salt, nonce, wrapped key
+    type Slot = (String, Vec<u8>, Vec<u8>, Vec<u8>);
+    let slot: Option<Slot> = conn
         .query_row(
             "SELECT fingerprint, salt, nonce, wrapped FROM key_slots WHERE user_id = ?1",
             [user],

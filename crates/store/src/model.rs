@@ -258,6 +258,9 @@ pub struct NewApplication {
     pub event_on: Option<NaiveDate>,
 }
 
+// A form's value, made once an application: boxing the new applicant's data would only change
+// every place that builds one.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ApplicantRef {
