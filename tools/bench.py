@@ -73,6 +73,14 @@ def demo(path, cases, years):
                    stdout=subprocess.DEVNULL)
 
 
+def remove_store(path):
+    """An SQLite file and what lies beside it: its WAL, its shared memory, Anyqtama's lock."""
+    for suffix in ["", "-wal", "-shm", ".lock"]:
+        p = Path(str(path) + suffix)
+        if p.exists():
+            p.unlink()
+
+
 ROWS = []
 
 
@@ -137,10 +145,7 @@ def main():
     copy = WORK / "export-copy.sqlite"
 
     def fresh_copy():
-        for suffix in ["", "-wal", "-shm"]:
-            p = Path(str(copy) + suffix)
-            if p.exists():
-                p.unlink()
+        remove_store(copy)
         shutil.copy(big, copy)
 
     bundle = WORK / "bundle.zip"
@@ -153,10 +158,7 @@ def main():
     peer_db = WORK / "peer.db"
 
     def no_peer_db():
-        for suffix in ["", "-wal", "-shm"]:
-            p = Path(str(peer_db) + suffix)
-            if p.exists():
-                p.unlink()
+        remove_store(peer_db)
 
     t_imp_peer, _ = timed([str(PEERS / "import_sqlite3.sh"), str(csv)], reps=3)
     no_peer_db()
@@ -166,10 +168,7 @@ def main():
     hq = WORK / "hq.sqlite"
 
     def no_hq():
-        for suffix in ["", "-wal", "-shm", ".lock"]:
-            p = Path(str(hq) + suffix)
-            if p.exists():
-                p.unlink()
+        remove_store(hq)
 
     imp = [BIN, "bundle", "import", str(bundle), "--db", str(hq), "--trust-new-office"]
     t_imp, m_imp = timed(imp, reps=3, setup=no_hq)
@@ -246,10 +245,7 @@ def same_rows(big, cases, t_exp, m_exp, t_imp, m_imp):
     db = d / "peer.db"
 
     def no_db():
-        for suffix in ["", "-wal", "-shm"]:
-            p = Path(str(db) + suffix)
-            if p.exists():
-                p.unlink()
+        remove_store(db)
 
     load = ["sh", "-c", f'sqlite3 "{db}" < "{d / "load.sql"}"']
     t_load, _ = timed(load, reps=3, setup=no_db)
