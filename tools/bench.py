@@ -198,16 +198,17 @@ def main():
         million_search()
 
 
-# What a bundle carries, table by table, as the sqlite3 shell would move it: every column of the
-# office's rows of these tables, the audit trail without its record of rows (a bundle carries that
-# record's digest) and the scans without content (their names and checksums).
+# What a bundle (format 3) carries, table by table, as the sqlite3 shell would move it: the
+# columns of the office's rows that its records hold (a case's register columns and its
+# applicant's name, passport and citizenship; an extension's terms; a certificate's columns; the
+# notices, complaints and sittings whole) and of the audit trail each event's hash.
 BUNDLE_TABLES = {
-    "cases": "*", "applicants": "*", "case_documents": "*", "acceptance_refusals": "*",
-    "assessments": "*", "decisions": "*", "extensions": "*",
-    "attachments": "id, case_id, document_kind, file_name, media_type, sha256, size, added_at",
-    "certificates": "*", "revocations": "*", "notifications": "*", "complaints": "*",
-    "sittings": "*", "sitting_members": "*",
-    "audit": "seq, at, user_id, login, role, action, entity, entity_id, before, after, prev_hash, hash",
+    "cases": "id, kind, status, registered_on, decided_on, applicant_id, profession_id, result_certificate_id",
+    "applicants": "id, surname_latin, given_names_latin, passport_number, citizenship",
+    "extensions": "id, case_id, certificate_id, valid_from, valid_to, previous_valid_to",
+    "certificates": "id, number, copy, case_id, applicant_id, profession_id, issued_on, valid_from, valid_to, status, invalid_from",
+    "notifications": "*", "complaints": "*", "sittings": "*", "sitting_members": "*",
+    "audit": "seq, hash",
 }
 
 
@@ -233,8 +234,12 @@ def same_rows(big, cases, t_exp, m_exp, t_imp, m_imp):
         if len(pk) > 1:
             defs.append(f"PRIMARY KEY({', '.join(pk)})")
         script.append(f"CREATE TABLE {t}({', '.join(defs)});")
-        script += [f"{sql};" for (sql,) in src.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = ?", (t,))]
+        # The office's indexes of the table whose columns it carries (expression indexes left).
+        for name, sql in src.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = ?", (t,)):
+            cols_of = [r[2] for r in src.execute(f"PRAGMA index_info({name})")]
+            if cols_of and all(c in names for c in cols_of):
+                script.append(f"{sql};")
         csv = d / f"{t}.csv"
         # Made again when the demo store is newer than them.
         if not csv.exists() or csv.stat().st_mtime < big.stat().st_mtime:

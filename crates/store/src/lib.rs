@@ -407,6 +407,14 @@ impl Store {
         Store::with_law(conn, path)
     }
 
+    /// Begins a read transaction that lasts as long as this connection: everything read through
+    /// it afterwards is one snapshot of the store (a bundle's registers, rendered on a connection
+    /// of their own beside its records).
+    pub fn hold_snapshot(&self) -> Result<()> {
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        Ok(())
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -489,6 +489,23 @@ const V14: &str = r#"
 CREATE INDEX audit_entity ON audit(entity, entity_id, seq);
 "#;
 
+/// Issue 14, bundles of format 3 (`docs/bundle.md`):
+/// - `audit_trail`: a bundle carries each event's hash; the index holds what the export reads of
+///   an event (its time for a month, its entity for the records, its hash), so the export does not
+///   read the events' rows with their content (most of a store's bytes).
+/// - `hq_trail`: the higher office keeps an office's trail as sent, in chunks of consecutive
+///   events (at most 4,096, never across a multiple of 4,096), each chunk their hashes end to end.
+const V15: &str = r#"
+CREATE INDEX audit_trail ON audit(seq, at, entity, entity_id, hash);
+CREATE TABLE hq_trail (
+    office_id TEXT NOT NULL,
+    seq_first INTEGER NOT NULL,
+    seq_last INTEGER NOT NULL CHECK (seq_last >= seq_first),
+    hashes BLOB NOT NULL CHECK (length(hashes) = 32 * (seq_last - seq_first + 1)),
+    PRIMARY KEY (office_id, seq_first, seq_last)
+) STRICT;
+"#;
+
 /// All migrations, oldest first. Append, never edit: a shipped migration is history.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -506,8 +523,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V12),
         M::up(V13),
         M::up(V14),
+        M::up(V15),
     ])
 }
 
 /// The schema version this program writes.
-pub const VERSION: i64 = 14;
+pub const VERSION: i64 = 15;

@@ -40,7 +40,7 @@ pub(crate) fn verify(bytes: &[u8]) -> Result<Legacy> {
     signer
         .verify(&bytes[..body], &Signature::from_bytes(&comment))
         .map_err(|_| SyncError::Altered)?;
-    check_signed_manifest(&manifest, &identity, &signer, 1)?;
+    check_signed_manifest(&manifest, &identity, &signer, &[1])?;
     check_listed_parts(&manifest, &entries)?;
     let mut records = None;
     for part in &manifest.parts {

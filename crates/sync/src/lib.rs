@@ -2,8 +2,10 @@
 //!
 //! The file (see `docs/bundle.md`) is a ZIP archive, so the receiver can open its registers with
 //! any tool, holding:
-//! - `records.jsonl`: the records of the period, one JSON object a line
-//!   (`anyqtama_store::exchange::Record`), audit events first;
+//! - `trail.bin`: the hash of every audit event of the period (and of the one before each run),
+//!   by which the higher office notices a history rewritten after it was sent;
+//! - `records.jsonl`: the records of the period as the higher office reads them, one JSON object
+//!   a line (`anyqtama_store::exchange::Record`);
 //! - `register-YYYY-MM.xlsx` for each month with decisions in the bundle (stored, not deflated
 //!   again; the higher office prints a PDF register from the records when it wants one);
 //! - `manifest.json`: the office (store id, code, names, keys and fingerprint), the period, the
@@ -14,8 +16,8 @@
 //! every byte before it (the whole archive, manifest included), so any changed, missing or added
 //! byte is found before anything is read as data. The part checksums then name a damaged part.
 //! Both ends stream (`write`, `read`): a bundle of any size is written and read in one pass, in
-//! bounded memory. Bundles of the first format (`records.json`, plain Ed25519) still import
-//! (`legacy`).
+//! bounded memory. Bundles of format 2 (every row, the events whole) and of the first format
+//! (`records.json`, plain Ed25519; `legacy`) still import.
 
 pub mod error;
 mod legacy;
@@ -23,8 +25,8 @@ mod read;
 mod write;
 
 pub use error::{Result, SyncError};
-pub use read::{open, Opened, Sink};
-pub use write::{assemble, export, export_to, without_registers, Exported, Registers};
+pub use read::{open, Item, Opened, Sink};
+pub use write::{assemble, export, export_full, export_to, without_registers, Exported, Registers};
 
 use anyqtama_store::exchange::{self, BundleInfo, ImportReport, OfficeIdent, Period, RecordCounts};
 use anyqtama_store::{Actor, Store, StoreError};
@@ -36,12 +38,17 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Seek};
 
 pub const FORMAT: &str = "anyqtama-bundle";
-/// 2: records as JSON Lines, manifest last, Ed25519ph. 1: one `records.json`, plain Ed25519.
-pub const FORMAT_VERSION: u32 = 2;
+/// 3: what the higher office reads, the trail as hashes (`trail.bin`). 2: records as JSON Lines
+/// with every row and the events whole, manifest last, Ed25519ph. 1: one `records.json`, plain
+/// Ed25519. All three import.
+pub const FORMAT_VERSION: u32 = 3;
 /// The streamed records' part.
 pub const RECORDS_PART: &str = "records.jsonl";
+/// The trail's part (format 3): 40 bytes an event, its sequence number (big-endian) and hash.
+pub const TRAIL_PART: &str = "trail.bin";
 /// Domain separation of the signature (RFC 8032's context): a bundle's signature signs nothing
-/// else the office's keys sign (seals, audit events).
+/// else the office's keys sign (seals, audit events). The same for formats 2 and 3: the signed
+/// manifest says which the bundle is.
 const CONTEXT: &[u8] = b"anyqtama-bundle-2";
 const SIGNATURE_PREFIX: &str = "anyqtama-signature-ed25519ph:";
 /// The comment: the prefix and 64 signature bytes in hex.
@@ -351,7 +358,7 @@ fn check_signed_manifest(
     manifest: &Manifest,
     identity: &VerifyingKey,
     signer: &VerifyingKey,
-    format_version: u32,
+    format_versions: &[u32],
 ) -> Result<()> {
     let office = &manifest.office;
     if anyqtama_store::keys::fingerprint(identity) != office.fingerprint {
@@ -364,7 +371,7 @@ fn check_signed_manifest(
             return Err(SyncError::KeyNotVouched(fp.clone()));
         }
     }
-    if manifest.format != FORMAT || manifest.format_version != format_version {
+    if manifest.format != FORMAT || !format_versions.contains(&manifest.format_version) {
         return Err(SyncError::UnknownFormat(format!(
             "{}/{}",
             manifest.format, manifest.format_version
@@ -437,7 +444,7 @@ pub fn verify_from<R: Read + Seek + Send>(source: R) -> Result<Verified> {
         opened.public_key,
         opened.sha256.clone(),
     );
-    opened.records(&mut |_, _| Ok(()))?;
+    opened.records(&mut |_| Ok(()))?;
     Ok(Verified {
         manifest,
         public_key,
@@ -502,7 +509,10 @@ pub fn import_from<R: Read + Seek + Send>(
     if !importer.already_imported() {
         // A record is written as it is read; the part's checksum and the counts are checked at
         // its end, and any failure leaves the transaction uncommitted.
-        opened.records(&mut |r, raw| Ok(importer.record_as_sent(r, raw)?))?;
+        opened.records(&mut |item| match item {
+            Item::Trail(entries) => Ok(importer.trail(entries)?),
+            Item::Record(r, raw) => Ok(importer.record_as_sent(r, raw)?),
+        })?;
     }
     Ok(importer.finish(actor)?)
 }

@@ -4,12 +4,20 @@
 //! checks the part's checksum and the counts at its end. Memory stays bounded whatever the size.
 
 use super::*;
-use anyqtama_store::exchange::Record;
+use anyqtama_store::exchange::{Record, TrailEntry};
 use ed25519_dalek::Signature;
 use std::io::SeekFrom;
 
-/// Where the records go: each with, for an audit event, its JSON as the bundle carries it.
-pub type Sink<'a> = dyn FnMut(&Record, Option<&str>) -> Result<()> + 'a;
+/// What a bundle's reading hands on, in the bundle's order.
+pub enum Item<'r> {
+    /// Entries of the trail (format 3), in order.
+    Trail(&'r [TrailEntry]),
+    /// A record, with, for an audit event (format 2), its JSON as the bundle carries it.
+    Record(&'r Record, Option<&'r str>),
+}
+
+/// Where the trail and the records go.
+pub type Sink<'a> = dyn FnMut(Item<'_>) -> Result<()> + 'a;
 
 enum Body<R> {
     /// A first-format bundle, read and checked whole.
@@ -101,10 +109,18 @@ pub fn open<R: Read + Seek>(mut src: R) -> Result<Opened<R>> {
     signer
         .verify_prehashed(prehash, Some(CONTEXT), &signature)
         .map_err(|_| SyncError::Altered)?;
-    check_signed_manifest(&manifest, &identity, &signer, FORMAT_VERSION)?;
+    check_signed_manifest(&manifest, &identity, &signer, &[2, FORMAT_VERSION])?;
     check_listed_parts(&manifest, &entries)?;
     if !manifest.parts.iter().any(|p| p.name == RECORDS_PART) {
         return Err(SyncError::PartMissing(RECORDS_PART.into()));
+    }
+    // Format 3 sends the trail as hashes and no event whole; format 2 the other way round.
+    let trail = manifest.parts.iter().any(|p| p.name == TRAIL_PART);
+    if manifest.format_version >= 3 && !trail {
+        return Err(SyncError::PartMissing(TRAIL_PART.into()));
+    }
+    if manifest.format_version < 3 && trail {
+        return Err(SyncError::PartExtra(TRAIL_PART.into()));
     }
     Ok(Opened {
         manifest,
@@ -122,19 +138,29 @@ impl<R: Read + Seek + Send> Opened<R> {
         let (manifest, mut zip) = match self.body {
             Body::Legacy(records) => {
                 for r in records.into_stream() {
-                    sink(&r, None)?;
+                    sink(Item::Record(&r, None))?;
                 }
                 return Ok(());
             }
             Body::Streamed(zip) => (self.manifest, zip),
         };
         let mut counts = RecordCounts::default();
+        let events_whole = manifest.format_version < 3;
         for part in &manifest.parts {
             if part.name == RECORDS_PART {
                 stream_records(&mut zip, part, &mut |r, raw| {
+                    if let (Record::Audit(e), false) = (r, events_whole) {
+                        // The trail is in its own part: an event here is not the format's.
+                        return Err(SyncError::PartDamaged(format!(
+                            "{RECORDS_PART}: audit {}",
+                            e.seq
+                        )));
+                    }
                     counts.add(r);
-                    sink(r, raw)
+                    sink(Item::Record(r, raw))
                 })?;
+            } else if part.name == TRAIL_PART {
+                counts.audit_events += stream_trail(&mut zip, part, sink)?;
             } else {
                 let (size, sha) = hash_part(&mut zip, part)?;
                 if size != part.size || sha != part.sha256 {
@@ -171,6 +197,65 @@ fn hash_part<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, part: &Part) -> Resul
     }
 }
 
+/// Trail entries handed on at a time.
+const TRAIL_BATCH: usize = 4096;
+/// One entry of the trail: a sequence number (8 bytes, big-endian) and a hash.
+const TRAIL_ENTRY: usize = 40;
+
+/// The trail part: stored (hashes do not deflate), read a batch of entries at a time, never past
+/// its declared size, its checksum checked at its end. Returns the number of entries.
+fn stream_trail<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    part: &Part,
+    sink: &mut Sink<'_>,
+) -> Result<usize> {
+    let name = part.name.as_str();
+    if !part.size.is_multiple_of(TRAIL_ENTRY as u64) {
+        return Err(SyncError::PartDamaged(name.to_string()));
+    }
+    let f = zip
+        .by_name(name)
+        .map_err(|_| SyncError::PartMissing(name.to_string()))?;
+    let mut f = f.take(part.size + 1);
+    let (mut sha, mut size, mut count) = (Sha256::new(), 0u64, 0usize);
+    let mut buf = vec![0u8; TRAIL_ENTRY * TRAIL_BATCH];
+    let mut entries: Vec<TrailEntry> = Vec::with_capacity(TRAIL_BATCH);
+    loop {
+        // A whole number of entries, or the part's end.
+        let mut filled = 0;
+        while filled < buf.len() {
+            let n = f
+                .read(&mut buf[filled..])
+                .map_err(|e| part_error(name, e))?;
+            if n == 0 {
+                break;
+            }
+            filled += n;
+        }
+        if filled == 0 {
+            break;
+        }
+        size += filled as u64;
+        if size > part.size || !filled.is_multiple_of(TRAIL_ENTRY) {
+            return Err(SyncError::PartDamaged(name.to_string()));
+        }
+        sha.update(&buf[..filled]);
+        entries.clear();
+        for e in buf[..filled].chunks_exact(TRAIL_ENTRY) {
+            let seq = u64::from_be_bytes(e[..8].try_into().expect("8 bytes"));
+            let seq = i64::try_from(seq)
+                .map_err(|_| SyncError::PartDamaged(format!("{name} entry {}", count + 1)))?;
+            entries.push((seq, e[8..].try_into().expect("32 bytes")));
+            count += 1;
+        }
+        sink(Item::Trail(&entries))?;
+    }
+    if size != part.size || hex::encode(sha.finalize()) != part.sha256 {
+        return Err(SyncError::PartDamaged(name.to_string()));
+    }
+    Ok(count)
+}
+
 /// Records handed from the reading thread at a time.
 const BATCH: usize = 512;
 
@@ -182,7 +267,7 @@ type Read1 = (Record, Option<String>);
 fn stream_records<R: Read + Seek + Send>(
     zip: &mut zip::ZipArchive<R>,
     part: &Part,
-    sink: &mut Sink<'_>,
+    sink: &mut dyn FnMut(&Record, Option<&str>) -> Result<()>,
 ) -> Result<()> {
     let name = part.name.as_str();
     std::thread::scope(|scope| {

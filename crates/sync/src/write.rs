@@ -3,7 +3,7 @@
 //! already), the manifest with every part's size and checksum, and the signature over the file.
 
 use super::*;
-use anyqtama_store::exchange::Record;
+use anyqtama_store::exchange::{Contents, Record, TrailEntry};
 use std::io::{SeekFrom, Write};
 
 /// The deflate level of the records (1-9). zlib-rs deflates level 3 by its "medium" strategy and
@@ -34,11 +34,12 @@ impl<W: Write> Write for Hashing<'_, W> {
 
 /// The human-readable register files of one month, made by the caller (`crates/app` renders them;
 /// this crate does not print): `(file name, bytes)`.
-pub type Registers<'a> = &'a dyn Fn(
+pub type Registers<'a> = &'a (dyn Fn(
     &Store,
     (i32, u32),
     chrono::NaiveDate,
-) -> std::result::Result<Vec<(String, Vec<u8>)>, StoreError>;
+) -> std::result::Result<Vec<(String, Vec<u8>)>, StoreError>
+         + Sync);
 
 /// No register files: a bundle of records only (tests of the exchange itself).
 pub fn without_registers(
@@ -53,6 +54,33 @@ pub fn without_registers(
 pub struct Exported {
     pub bytes: Vec<u8>,
     pub manifest: Manifest,
+}
+
+/// A bundle of format 2 (every row, the events whole), into memory: kept so that the import of
+/// that format, which offices' older programs still send, stays tested against bundles made of
+/// real stores.
+#[doc(hidden)]
+pub fn export_full(
+    store: &mut Store,
+    period: Period,
+    actor: &Actor,
+    now: NaiveDateTime,
+    signer: &anyqtama_store::keys::SealKey,
+) -> Result<Exported> {
+    let (out, manifest) = export_as(
+        Contents::Full,
+        store,
+        period,
+        actor,
+        now,
+        &without_registers,
+        signer,
+        Cursor::new(Vec::new()),
+    )?;
+    Ok(Exported {
+        bytes: out.into_inner(),
+        manifest,
+    })
 }
 
 /// [`export_to`] into memory (tests, and small bundles).
@@ -98,11 +126,68 @@ fn stored() -> zip::write::SimpleFileOptions {
     options().compression_method(zip::CompressionMethod::Stored)
 }
 
+/// What the writing thread is handed: the trail's entries, then the records.
+enum Batch {
+    Trail(Vec<TrailEntry>),
+    Records(Vec<Record>),
+}
+
+/// Register files as rendered: (file name, bytes).
+type Files = Vec<(String, Vec<u8>)>;
+
+/// Trail entries handed at a time.
+const TRAIL_BATCH: usize = 4096;
+
+fn hashing<W: Write>(inner: &mut W) -> std::io::BufWriter<Hashing<'_, W>> {
+    std::io::BufWriter::with_capacity(
+        CHUNK,
+        Hashing {
+            inner,
+            sha: Sha256::new(),
+            size: 0,
+        },
+    )
+}
+
+fn finish_part<W: Write>(name: &str, hashed: std::io::BufWriter<Hashing<'_, W>>) -> Result<Part> {
+    let hashed = hashed
+        .into_inner()
+        .map_err(|e| write_error(e.into_error()))?;
+    Ok(Part {
+        name: name.into(),
+        size: hashed.size,
+        sha256: hex::encode(hashed.sha.finalize()),
+    })
+}
+
 /// Makes the bundle of a period and writes it to `out` (a file, or memory), in bounded memory.
 /// `Period::Since` starts after the last "since" export (its `after` is ignored and taken from the
 /// store), and the store remembers where this one ended. Signed with the key of the signatory who
 /// unlocked it with their password (issue 12).
 pub fn export_to<W: Read + Write + Seek + Send>(
+    store: &mut Store,
+    period: Period,
+    actor: &Actor,
+    now: NaiveDateTime,
+    registers: Registers<'_>,
+    signer: &anyqtama_store::keys::SealKey,
+    out: W,
+) -> Result<(W, Manifest)> {
+    export_as(
+        Contents::Register,
+        store,
+        period,
+        actor,
+        now,
+        registers,
+        signer,
+        out,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn export_as<W: Read + Write + Seek + Send>(
+    contents: Contents,
     store: &mut Store,
     period: Period,
     actor: &Actor,
@@ -124,7 +209,7 @@ pub fn export_to<W: Read + Write + Seek + Send>(
     let (head_seq, head_hash) = exchange::audit_head(store)?;
     store.map_memory(false)?;
     let made = write_bundle(
-        store, period, now, registers, signer, out, office, head_seq, head_hash,
+        contents, store, period, now, registers, signer, out, office, head_seq, head_hash,
     );
     store.map_memory(true)?;
     let (out, manifest) = made?;
@@ -138,6 +223,7 @@ pub fn export_to<W: Read + Write + Seek + Send>(
 
 #[allow(clippy::too_many_arguments)]
 fn write_bundle<W: Read + Write + Seek + Send>(
+    contents: Contents,
     store: &mut Store,
     period: Period,
     now: NaiveDateTime,
@@ -149,80 +235,166 @@ fn write_bundle<W: Read + Write + Seek + Send>(
     head_hash: String,
 ) -> Result<(W, Manifest)> {
     // The records, read from the store here, serialised and deflated on a second thread as they
-    // come (issue 14: reading the store is the larger half).
-    let (mut zip, records_part, written) = std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Record>>(4);
-        let deflating = scope.spawn(move || -> Result<(zip::ZipWriter<W>, Part)> {
+    // come (issue 14: reading the store is the larger half); the trail before them, stored.
+    let (mut zip, mut parts, written, rendered) = std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(4);
+        let deflating = scope.spawn(move || -> Result<(zip::ZipWriter<W>, Vec<Part>)> {
             let mut zip = zip::ZipWriter::new(out);
+            let mut parts = Vec::new();
+            let mut rx = rx.into_iter().peekable();
+            if contents == Contents::Register {
+                zip.start_file(TRAIL_PART, stored()).map_err(zip_error)?;
+                let mut hashed = hashing(&mut zip);
+                while let Some(Batch::Trail(_)) = rx.peek() {
+                    let Some(Batch::Trail(entries)) = rx.next() else {
+                        unreachable!("peeked")
+                    };
+                    for (seq, hash) in entries {
+                        hashed
+                            .write_all(&(seq as u64).to_be_bytes())
+                            .and_then(|()| hashed.write_all(&hash))
+                            .map_err(write_error)?;
+                    }
+                }
+                parts.push(finish_part(TRAIL_PART, hashed)?);
+            }
             zip.start_file(
                 RECORDS_PART,
                 options().compression_level(Some(RECORDS_LEVEL)),
             )
             .map_err(zip_error)?;
-            let mut hashed = std::io::BufWriter::with_capacity(
-                CHUNK,
-                Hashing {
-                    inner: &mut zip,
-                    sha: Sha256::new(),
-                    size: 0,
-                },
-            );
+            let mut hashed = hashing(&mut zip);
             for batch in rx {
+                let Batch::Records(batch) = batch else {
+                    // The trail comes before every record.
+                    return Err(SyncError::Store(StoreError::AuditBroken {
+                        seq: 0,
+                        reason: "order".into(),
+                    }));
+                };
                 for r in &batch {
                     serde_json::to_writer(&mut hashed, r).map_err(|e| write_error(e.into()))?;
                     hashed.write_all(b"\n").map_err(write_error)?;
                 }
             }
-            let hashed = hashed
-                .into_inner()
-                .map_err(|e| write_error(e.into_error()))?;
-            let part = Part {
-                name: RECORDS_PART.into(),
-                size: hashed.size,
-                sha256: hex::encode(hashed.sha.finalize()),
-            };
-            Ok((zip, part))
+            parts.push(finish_part(RECORDS_PART, hashed)?);
+            Ok((zip, parts))
         });
-        let mut batch = Vec::with_capacity(BATCH);
-        let written = exchange::write_records(&*store, period, &mut |r: Record| {
-            batch.push(r);
-            if batch.len() == BATCH {
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                // A closed channel: the deflating side failed; its error is returned below.
-                let _ = tx.send(full);
+        // The registers are rendered beside the records, from a second reading connection, as
+        // the months with decisions come (issue 14: the 61 registers of a five-year office
+        // were as long again as its records). Kept only if that connection saw the same trail.
+        let (months_tx, months_rx) = std::sync::mpsc::channel::<(i32, u32)>();
+        let path = store.path().to_path_buf();
+        let today = now.date();
+        let rendering = scope.spawn(move || -> Option<(i64, Files)> {
+            let other = Store::open_for_reading(&path).ok()?;
+            // Its mapped pages would stay resident, as the records' would (`map_memory` above).
+            other.map_memory(false).ok()?;
+            other.hold_snapshot().ok()?;
+            let (seen, _) = exchange::audit_head(&other).ok()?;
+            let mut files = Vec::new();
+            for (y, m) in months_rx {
+                files.extend(registers(&other, (y, m), today).ok()?);
             }
-            Ok(())
+            Some((seen, files))
         });
-        if written.is_ok() && !batch.is_empty() {
-            let _ = tx.send(batch);
+        let mut months_seen = std::collections::BTreeSet::new();
+        if let Period::Month { year, month } = period {
+            months_seen.insert((year, month));
+            let _ = months_tx.send((year, month));
+        }
+        let mut batch = Vec::with_capacity(BATCH);
+        // The trail's last entries go before the first record (both closures hand them on).
+        let entries = std::cell::RefCell::new(Vec::with_capacity(TRAIL_BATCH));
+        let flush_trail = || {
+            let full =
+                std::mem::replace(&mut *entries.borrow_mut(), Vec::with_capacity(TRAIL_BATCH));
+            if !full.is_empty() {
+                // A closed channel: the deflating side failed; its error is returned below.
+                let _ = tx.send(Batch::Trail(full));
+            }
+        };
+        let written = exchange::write_records(
+            &*store,
+            period,
+            contents,
+            &mut |e| {
+                let full = {
+                    let mut entries = entries.borrow_mut();
+                    entries.push(e);
+                    entries.len() == TRAIL_BATCH
+                };
+                if full {
+                    flush_trail();
+                }
+                Ok(())
+            },
+            &mut |r: Record| {
+                flush_trail();
+                if let (Record::Case(c), Period::Since { .. }) = (&r, period) {
+                    if let Some(d) = c.decided_on {
+                        use chrono::Datelike;
+                        if months_seen.insert((d.year(), d.month())) {
+                            let _ = months_tx.send((d.year(), d.month()));
+                        }
+                    }
+                }
+                batch.push(r);
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    let _ = tx.send(Batch::Records(full));
+                }
+                Ok(())
+            },
+        );
+        if written.is_ok() {
+            flush_trail();
+            if !batch.is_empty() {
+                let _ = tx.send(Batch::Records(batch));
+            }
         }
         drop(tx);
-        let (zip, part) = deflating
+        drop(months_tx);
+        let (zip, parts) = deflating
             .join()
             .expect("the deflating thread does not panic")?;
-        Ok::<_, SyncError>((zip, part, written?))
+        let rendered = rendering
+            .join()
+            .expect("the rendering thread does not panic");
+        Ok::<_, SyncError>((zip, parts, written?, rendered))
     })?;
 
-    let mut parts = vec![records_part];
-    // The human-readable register: the month's, or each month a "since" bundle has decisions in.
-    let months = match period {
-        Period::Month { year, month } => [(year, month)].into_iter().collect(),
-        Period::Since { .. } => written.decision_months.clone(),
-    };
-    for (y, m) in months {
-        for (name, bytes) in registers(store, (y, m), now.date())? {
-            zip.start_file(name.as_str(), stored()).map_err(zip_error)?;
-            zip.write_all(&bytes).map_err(write_error)?;
-            parts.push(Part {
-                name,
-                size: bytes.len() as u64,
-                sha256: sha256_hex(&bytes),
-            });
+    // The human-readable register: the month's, or each month a "since" bundle has decisions in;
+    // rendered again here when the second connection could not, or saw another trail.
+    let files = match rendered {
+        Some((seen, files)) if seen == head_seq => files,
+        _ => {
+            let months = match period {
+                Period::Month { year, month } => [(year, month)].into_iter().collect(),
+                Period::Since { .. } => written.decision_months.clone(),
+            };
+            let mut files = Vec::new();
+            for (y, m) in months {
+                files.extend(registers(store, (y, m), now.date())?);
+            }
+            files
         }
+    };
+    for (name, bytes) in files {
+        zip.start_file(name.as_str(), stored()).map_err(zip_error)?;
+        zip.write_all(&bytes).map_err(write_error)?;
+        parts.push(Part {
+            name,
+            size: bytes.len() as u64,
+            sha256: sha256_hex(&bytes),
+        });
     }
     let manifest = Manifest {
         format: FORMAT.into(),
-        format_version: FORMAT_VERSION,
+        format_version: match contents {
+            Contents::Register => FORMAT_VERSION,
+            Contents::Full => 2,
+        },
         office,
         period,
         period_label: period.label(),
@@ -283,7 +455,7 @@ pub fn assemble(
 ) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, bytes) in parts {
-        let o = if name.ends_with(".xlsx") {
+        let o = if name.ends_with(".xlsx") || name == TRAIL_PART {
             stored()
         } else {
             options()

@@ -128,7 +128,8 @@ fn two_offices_consolidate_into_the_counts_of_their_sources() {
             ("SELECT count(*) FROM hq_certificates WHERE office_id = '{id}'", "SELECT count(*) FROM certificates"),
             ("SELECT count(*) FROM hq_cases WHERE office_id = '{id}' AND status = 'issued'", "SELECT count(*) FROM cases WHERE status = 'issued'"),
             ("SELECT count(*) FROM hq_certificates WHERE office_id = '{id}' AND status = 'revoked'", "SELECT count(*) FROM certificates WHERE status = 'revoked'"),
-            ("SELECT count(*) FROM hq_audit WHERE office_id = '{id}'", "SELECT count(*) FROM audit WHERE seq <= (SELECT max(seq) FROM audit WHERE action <> 'export_bundle')"),
+            ("SELECT sum(seq_last - seq_first + 1) FROM hq_trail WHERE office_id = '{id}'", "SELECT count(*) FROM audit WHERE seq <= (SELECT max(seq) FROM audit WHERE action <> 'export_bundle')"),
+            ("SELECT count(*) FROM hq_audit WHERE office_id = '{id}'", "SELECT 0"),
         ] {
             assert_eq!(
                 count(&region, &hq_sql.replace("{id}", id)),
@@ -346,7 +347,11 @@ fn damage_and_forgery_are_refused_and_nothing_is_written() {
     // A part whose content does not match its checksum, re-signed by the office's own key: named.
     let key = signer(&a).signing().clone();
     let mut damaged = parts.clone();
-    damaged[1].1.push(b' ');
+    let records = damaged
+        .iter()
+        .position(|(n, _)| n == "records.jsonl")
+        .unwrap();
+    damaged[records].1.push(b' ');
     let resigned = anyqtama_sync::assemble(&damaged[0].1, &damaged[1..], &key);
     match verify(&resigned) {
         Err(SyncError::PartDamaged(p)) => assert!(p.starts_with("records.jsonl"), "{p}"),
@@ -804,10 +809,7 @@ fn a_string_longer_than_any_field_is_refused_before_parsing() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = office(&dir, 4, 10);
     let bundle = all(&mut a);
-    let parts = anyqtama_sync::unpack(&bundle);
-    assert_eq!(parts[1].0, "records.jsonl");
-    let mut lines: Vec<serde_json::Value> = parts[1]
-        .1
+    let mut lines: Vec<serde_json::Value> = records_of(&bundle)
         .split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())
         .map(|l| serde_json::from_slice(l).unwrap())
@@ -823,6 +825,15 @@ fn a_string_longer_than_any_field_is_refused_before_parsing() {
     assert!(
         matches!(verify(&hostile), Err(SyncError::TooLarge(p)) if p.starts_with("records.jsonl line")),
     );
+}
+
+/// The records part of a bundle, inflated.
+fn records_of(bundle: &[u8]) -> Vec<u8> {
+    anyqtama_sync::unpack(bundle)
+        .into_iter()
+        .find(|(n, _)| n == "records.jsonl")
+        .unwrap()
+        .1
 }
 
 /// A bundle's parts with `records` as its records, re-signed consistently by a key of its own (so
@@ -848,41 +859,28 @@ fn resigned_with_records(bundle: &[u8], records: Vec<u8>) -> Vec<u8> {
     anyqtama_sync::assemble(&serde_json::to_vec(&manifest).unwrap(), &new_parts, &key)
 }
 
-/// Issue 14, item 1: the streamed format. Records are JSON Lines, one record a line, the audit
-/// events first and in order; the manifest (written last) counts them.
+/// Issue 14, item 1: the streamed format (3). Records are JSON Lines, one record a line, with no
+/// audit event among them; the trail is the hash of every event, in order, 40 bytes each; the
+/// manifest (written last) counts them.
 #[test]
-fn records_are_one_line_each_with_the_audit_events_first() {
+fn records_are_one_line_each_and_the_trail_is_every_events_hash() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = office(&dir, 6, 30);
     let bundle = all(&mut a);
     let parts = anyqtama_sync::unpack(&bundle);
     let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["manifest.json", "records.jsonl"]);
+    assert_eq!(names, ["manifest.json", "trail.bin", "records.jsonl"]);
     let manifest: anyqtama_sync::Manifest = serde_json::from_slice(&parts[0].1).unwrap();
-    assert_eq!(manifest.format_version, 2);
-    let text = std::str::from_utf8(&parts[1].1).unwrap();
+    assert_eq!(manifest.format_version, 3);
+    let text = std::str::from_utf8(&parts[2].1).unwrap();
     assert!(text.ends_with('\n'));
     let records: Vec<anyqtama_store::exchange::Record> = text
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     use anyqtama_store::exchange::Record;
-    let audit: Vec<i64> = records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Audit(e) => Some(e.seq),
-            _ => None,
-        })
-        .collect();
-    assert!(audit.windows(2).all(|w| w[0] < w[1]), "in order");
-    assert!(
-        records[..audit.len()]
-            .iter()
-            .all(|r| matches!(r, Record::Audit(_))),
-        "the audit events come first"
-    );
+    assert!(!records.iter().any(|r| matches!(r, Record::Audit(_))));
     let kinds = |f: fn(&Record) -> bool| records.iter().filter(|r| f(r)).count();
-    assert_eq!(manifest.counts["audit_events"], audit.len());
     assert_eq!(
         manifest.counts["cases"],
         kinds(|r| matches!(r, Record::Case(_)))
@@ -896,6 +894,194 @@ fn records_are_one_line_each_with_the_audit_events_first() {
         kinds(|r| matches!(r, Record::Other(_)))
     );
     assert_eq!(manifest.counts["cases"], 30);
+    // The trail: every event of the store, its sequence number and the hash the store holds.
+    let trail = &parts[1].1;
+    assert_eq!(trail.len() % 40, 0);
+    assert_eq!(manifest.counts["audit_events"], trail.len() / 40);
+    let held: Vec<(i64, String)> = {
+        let conn = rusqlite::Connection::open(a.path()).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT seq, hash FROM audit WHERE seq <= ?1 ORDER BY seq")
+            .unwrap();
+        stmt.query_map([manifest.seq_to.unwrap()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    let sent: Vec<(i64, String)> = trail
+        .chunks(40)
+        .map(|e| {
+            (
+                u64::from_be_bytes(e[..8].try_into().unwrap()) as i64,
+                hex::encode(&e[8..]),
+            )
+        })
+        .collect();
+    assert_eq!(sent, held);
+    // A case's record carries its register columns; an extension's terms are all of its data.
+    let data: Vec<&str> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Case(c) => Some(c.data.get()),
+            _ => None,
+        })
+        .collect();
+    assert!(data
+        .iter()
+        .all(|d| *d == "{}" || d.starts_with("{\"extensions\":[{\"certificate_id\":")));
+}
+
+/// The first bundle of a month carries the event before the month, so the higher office sees
+/// the month join what it holds; a trail out of order, or one whose event differs from what is
+/// held, is refused whole.
+#[test]
+fn a_trail_joins_what_is_held_and_is_refused_out_of_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 3, 40);
+    let mut region = hq(&dir);
+    let actor = Actor::command_line();
+    let signing = signer(&a);
+    let october = export(
+        &mut a,
+        Period::Month {
+            year: 2026,
+            month: 10,
+        },
+        &actor,
+        now(),
+        &without_registers,
+        &signing,
+    )
+    .unwrap();
+    let parts = anyqtama_sync::unpack(&october.bytes);
+    let trail = &parts[1].1;
+    let first = u64::from_be_bytes(trail[..8].try_into().unwrap()) as i64;
+    assert_eq!(
+        Some(first + 1),
+        october.manifest.seq_from,
+        "the event before the month"
+    );
+    import(&mut region, &all(&mut a), TRUST, &actor, now()).unwrap();
+    // The same month again: every event is held, nothing new.
+    let r = import(&mut region, &october.bytes, TRUST, &actor, now()).unwrap();
+    assert_eq!(r.audit_new, 0);
+
+    // Re-signed by a key of its own, the trail reordered, or one hash changed: refused.
+    let key = ed25519_dalek::SigningKey::from_bytes(&[11u8; 32]);
+    let resigned = |trail: Vec<u8>| {
+        let mut manifest: serde_json::Value = serde_json::from_slice(&parts[0].1).unwrap();
+        give_identity(&mut manifest, &key);
+        for p in manifest["parts"].as_array_mut().unwrap() {
+            if p["name"] == "trail.bin" {
+                use sha2::Digest;
+                p["size"] = trail.len().into();
+                p["sha256"] = hex::encode(sha2::Sha256::digest(&trail)).into();
+            }
+        }
+        let mut new_parts = parts[1..].to_vec();
+        new_parts[0].1 = trail;
+        anyqtama_sync::assemble(&serde_json::to_vec(&manifest).unwrap(), &new_parts, &key)
+    };
+    let mut fresh = Store::open(dir.path().join("fresh.sqlite")).unwrap();
+    let mut swapped = trail.clone();
+    swapped[..80].rotate_left(40);
+    assert!(matches!(
+        import(&mut fresh, &resigned(swapped), TRUST, &actor, now()),
+        Err(SyncError::Store(StoreError::HistoryRewritten {
+            reason: "order",
+            ..
+        }))
+    ));
+    let mut torn = trail.clone();
+    torn.truncate(trail.len() - 3);
+    assert!(matches!(
+        verify(&resigned(torn)),
+        Err(SyncError::PartDamaged(p)) if p == "trail.bin"
+    ));
+    assert_eq!(count(&fresh, "SELECT count(*) FROM hq_trail"), 0);
+}
+
+/// A higher office that holds an office's events whole, from a bundle of the format before
+/// (every row, the events whole), takes its trails of hashes after them, and refuses one that
+/// differs; and the other way round.
+#[test]
+fn bundles_of_format_2_still_import_and_join_the_trails() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 5, 30);
+    let mut region = hq(&dir);
+    let actor = Actor::command_line();
+    let signing = signer(&a);
+    let full =
+        anyqtama_sync::export_full(&mut a, Period::Since { after: 0 }, &actor, now(), &signing)
+            .unwrap();
+    assert_eq!(full.manifest.format_version, 2);
+    let r = import(&mut region, &full.bytes, TRUST, &actor, now()).unwrap();
+    assert!(r.new_office && r.cases.new == 30);
+    assert!(count(&region, "SELECT count(*) FROM hq_audit") > 0);
+    // The next bundle (format 3) joins the events held whole.
+    let admin = a
+        .sign_in("admin", anyqtama_demo::DEMO_PASSWORD, now())
+        .unwrap();
+    a.write(&admin, now(), |w| {
+        w.add_commission_member("Member Later", "Expert", "Atameken")
+            .map(|_| ())
+    })
+    .unwrap();
+    let next = all(&mut a);
+    let r = import(&mut region, &next, TRUST, &actor, now()).unwrap();
+    assert!(r.audit_new >= 1, "{r:?}");
+    // October again, as format 3: each of its hashes is compared with the events held whole.
+    let everything = export(
+        &mut a,
+        Period::Month {
+            year: 2026,
+            month: 10,
+        },
+        &actor,
+        now(),
+        &without_registers,
+        &signing,
+    )
+    .unwrap();
+    import(&mut region, &everything.bytes, TRUST, &actor, now()).unwrap();
+    // A trail whose hash differs from an event held whole: refused.
+    let parts = anyqtama_sync::unpack(&everything.bytes);
+    let mut trail = parts[1].1.clone();
+    trail[8] ^= 1;
+    let key = ed25519_dalek::SigningKey::from_bytes(&[12u8; 32]);
+    let mut manifest: serde_json::Value = serde_json::from_slice(&parts[0].1).unwrap();
+    give_identity(&mut manifest, &key);
+    for p in manifest["parts"].as_array_mut().unwrap() {
+        if p["name"] == "trail.bin" {
+            use sha2::Digest;
+            p["sha256"] = hex::encode(sha2::Sha256::digest(&trail)).into();
+        }
+    }
+    let mut new_parts = parts[1..].to_vec();
+    new_parts[0].1 = trail;
+    let forged = anyqtama_sync::assemble(&serde_json::to_vec(&manifest).unwrap(), &new_parts, &key);
+    // (Another identity: the higher office takes it as a new office; a bundle of format 2 of
+    // that identity, held whole first, makes the comparison.)
+    let mut fresh = Store::open(dir.path().join("fresh2.sqlite")).unwrap();
+    let mut manifest2: serde_json::Value =
+        serde_json::from_slice(&anyqtama_sync::unpack(&full.bytes)[0].1).unwrap();
+    give_identity(&mut manifest2, &key);
+    let full_parts = anyqtama_sync::unpack(&full.bytes);
+    let full2 = anyqtama_sync::assemble(
+        &serde_json::to_vec(&manifest2).unwrap(),
+        &full_parts[1..],
+        &key,
+    );
+    import(&mut fresh, &full2, TRUST, &actor, now()).unwrap();
+    let before = snapshot(&fresh);
+    assert!(matches!(
+        import(&mut fresh, &forged, TRUST, &actor, now()),
+        Err(SyncError::Store(StoreError::HistoryRewritten {
+            reason: "differs",
+            ..
+        }))
+    ));
+    assert_eq!(snapshot(&fresh), before, "refused whole");
 }
 
 /// Issue 14, item 1: a line is held to a limit before it is parsed, every line ends, and no line
@@ -905,7 +1091,7 @@ fn a_line_too_long_unended_or_empty_is_refused_and_named() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = office(&dir, 7, 8);
     let bundle = all(&mut a);
-    let records = anyqtama_sync::unpack(&bundle)[1].1.clone();
+    let records = records_of(&bundle);
     let first = records.iter().position(|&b| b == b'\n').unwrap() + 1;
 
     // 3 MB without an end of line: refused once it passes the limit, never held whole.

@@ -191,9 +191,15 @@ fn entity_index(e: &str) -> Option<usize> {
 /// The records of a period, one at a time to `sink` in the order of a streamed bundle: its audit
 /// events, then the current state of everything they touched (cases, certificates, then notices,
 /// complaints and sittings). Memory stays bounded by the ids touched, whatever the period's size.
+///
+/// With [`Contents::Register`] the audit events go to `trail` as their hashes (each run of them
+/// after the hash of the event before it) and the records carry what the higher office reads;
+/// with [`Contents::Full`] the events go to `sink` whole, and the records carry every row.
 pub fn write_records(
     db: &impl crate::Db,
     period: Period,
+    contents: Contents,
+    trail: &mut dyn FnMut(TrailEntry) -> Result<()>,
     sink: &mut dyn FnMut(Record) -> Result<()>,
 ) -> Result<Written> {
     let conn = crate::sealed::Sealed::conn(db);
@@ -203,7 +209,9 @@ pub fn write_records(
     // side of that export 2.8 s -> 2.1 s for its cases).
     let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     conn.pragma_update(None, "cache_size", -32768)?;
-    let written = in_one_read(conn, || write_all_records(conn, period, sink));
+    let written = in_one_read(conn, || {
+        write_all_records(conn, period, contents, trail, sink)
+    });
     // The cache goes back whatever happened to the reading.
     let restored = conn.pragma_update(None, "cache_size", cache);
     let written = written?;
@@ -228,6 +236,8 @@ fn in_one_read<T>(conn: &Connection, read: impl FnOnce() -> Result<T>) -> Result
 fn write_all_records(
     conn: &Connection,
     period: Period,
+    contents: Contents,
+    trail: &mut dyn FnMut(TrailEntry) -> Result<()>,
     sink: &mut dyn FnMut(Record) -> Result<()>,
 ) -> Result<Written> {
     let (from, to) = match period {
@@ -250,7 +260,24 @@ fn write_all_records(
     let mut written = Written::default();
     // The ids each kind of entity has events of, in the period.
     let mut touched: [BTreeSet<i64>; 5] = Default::default();
-    {
+    // The last event of every entity, where the period's events tell it.
+    let mut last: Option<[HashMap<i64, i64>; 5]> = None;
+    if contents == Contents::Register {
+        let mut seen: [HashMap<i64, i64>; 5] = Default::default();
+        write_trail(
+            conn,
+            (&from, &to, after),
+            &mut touched,
+            &mut seen,
+            &mut written,
+            trail,
+        )?;
+        // Since a point of the trail, the period runs to its end: every record it touches had
+        // its last event in it (a month's may have later ones).
+        if let Period::Since { .. } = period {
+            last = Some(seen);
+        }
+    } else {
         let mut stmt = conn.prepare(
             "SELECT seq, at, login, role, action, entity, entity_id, before, after, prev_hash, hash, user_id, rows FROM audit
              WHERE CASE WHEN ?1 = '' THEN seq > ?3 ELSE at >= ?1 AND at < ?2 END ORDER BY seq",
@@ -303,21 +330,10 @@ fn write_all_records(
     }
 
     // Versions in one pass over the trail: the last event of every entity.
-    let mut last: [HashMap<i64, i64>; 5] = Default::default();
-    {
-        let mut stmt = conn.prepare(
-            "SELECT entity, entity_id, max(seq) FROM audit
-             WHERE entity IN ('case', 'certificate', 'notification', 'complaint', 'sitting')
-             GROUP BY entity, entity_id",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let (entity, id): (String, String) = (r.get(0)?, r.get(1)?);
-            if let (Some(k), Ok(id)) = (entity_index(&entity), id.parse()) {
-                last[k].insert(id, r.get(2)?);
-            }
-        }
-    }
+    let last = match last {
+        Some(last) => last,
+        None => last_events(conn)?,
+    };
     let version = |k: usize, id: i64| last[k].get(&id).copied().unwrap_or(0);
     // A certificate changes with its own events and with the decisions of the cases that
     // produced it or concern it (an extension supersedes it, a duplicate replaces it).
@@ -340,6 +356,40 @@ fn write_all_records(
         }
     }
 
+    if contents == Contents::Register {
+        register_cases(conn, &cases, &version, &mut written, sink)?;
+        let version =
+            |id: i64| version(1, id).max(certificate_version.get(&id).copied().unwrap_or(0));
+        register_certificates(conn, &certificates, &version, &mut written, sink)?;
+    } else {
+        full_cases(conn, &cases, &version, &mut written, sink)?;
+        full_certificates(
+            conn,
+            &certificates,
+            &version,
+            &certificate_version,
+            &mut written,
+            sink,
+        )?;
+    }
+    others(
+        conn,
+        [notifications, complaints, sittings],
+        &version,
+        &mut written,
+        sink,
+    )?;
+    Ok(written)
+}
+
+/// Every row of each case (format 2).
+fn full_cases(
+    conn: &Connection,
+    cases: &BTreeSet<i64>,
+    version: &dyn Fn(usize, i64) -> i64,
+    written: &mut Written,
+    sink: &mut dyn FnMut(Record) -> Result<()>,
+) -> Result<()> {
     let mut case_row = Rows::new(conn, "SELECT * FROM cases WHERE id = ?1")?;
     let mut applicant = Rows::new(
         conn,
@@ -363,7 +413,7 @@ fn write_all_records(
             c.profession_id, c.result_certificate_id
          FROM cases c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = ?1",
     )?;
-    for &id in &cases {
+    for &id in cases {
         let data = raw(&CaseData {
             acceptance_refusal: refusal.one(id)?,
             applicant: applicant.one(id)?,
@@ -397,7 +447,18 @@ fn write_all_records(
         written.counts.cases += 1;
         sink(Record::Case(rec))?;
     }
+    Ok(())
+}
 
+/// Every row of each certificate (format 2).
+fn full_certificates(
+    conn: &Connection,
+    certificates: &BTreeSet<i64>,
+    version: &dyn Fn(usize, i64) -> i64,
+    certificate_version: &HashMap<i64, i64>,
+    written: &mut Written,
+    sink: &mut dyn FnMut(Record) -> Result<()>,
+) -> Result<()> {
     let mut certificate = Rows::new(conn, "SELECT * FROM certificates WHERE id = ?1")?;
     let mut revocation = Rows::new(conn, "SELECT * FROM revocations WHERE certificate_id = ?1")?;
     let mut head = conn.prepare(
@@ -406,7 +467,7 @@ fn write_all_records(
             t.valid_to, t.status, t.invalid_from
          FROM certificates t JOIN applicants a ON a.id = t.applicant_id WHERE t.id = ?1",
     )?;
-    for &id in &certificates {
+    for &id in certificates {
         let data = raw(&CertificateData {
             certificate: certificate.one(id)?,
             revocation: revocation.one(id)?,
@@ -434,7 +495,17 @@ fn write_all_records(
         written.counts.certificates += 1;
         sink(Record::Certificate(rec))?;
     }
+    Ok(())
+}
 
+/// Notices, complaints and sittings: their rows whole (in either format).
+fn others(
+    conn: &Connection,
+    [notifications, complaints, sittings]: [BTreeSet<i64>; 3],
+    version: &dyn Fn(usize, i64) -> i64,
+    written: &mut Written,
+    sink: &mut dyn FnMut(Record) -> Result<()>,
+) -> Result<()> {
     let mut members = Rows::new(
         conn,
         "SELECT m.full_name, m.position, m.organisation, s.present FROM sitting_members s
@@ -464,7 +535,237 @@ fn write_all_records(
             }))?;
         }
     }
-    Ok(written)
+    Ok(())
+}
+
+/// The last event of every entity a record is made of, in one pass over the trail's index.
+fn last_events(conn: &Connection) -> Result<[HashMap<i64, i64>; 5]> {
+    let mut last: [HashMap<i64, i64>; 5] = Default::default();
+    let mut stmt = conn.prepare(
+        "SELECT entity, entity_id, max(seq) FROM audit
+         WHERE entity IN ('case', 'certificate', 'notification', 'complaint', 'sitting')
+         GROUP BY entity, entity_id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (entity, id): (String, String) = (r.get(0)?, r.get(1)?);
+        if let (Some(k), Ok(id)) = (entity_index(&entity), id.parse()) {
+            last[k].insert(id, r.get(2)?);
+        }
+    }
+    Ok(last)
+}
+
+/// The period's audit events as a trail (format 3): each event's hash, and before each run of
+/// consecutive events the hash of the one before it (so the higher office sees the run join what
+/// it holds). Read from the `audit_trail` index, not the events' rows with their content.
+fn write_trail(
+    conn: &Connection,
+    (from, to, after): (&str, &str, i64),
+    touched: &mut [BTreeSet<i64>; 5],
+    last: &mut [HashMap<i64, i64>; 5],
+    written: &mut Written,
+    trail: &mut dyn FnMut(TrailEntry) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = if from.is_empty() {
+        conn.prepare(
+            "SELECT seq, entity, entity_id, hash FROM audit INDEXED BY audit_trail
+             WHERE seq > ?1 ORDER BY seq",
+        )?
+    } else {
+        conn.prepare(
+            "SELECT seq, entity, entity_id, hash FROM audit INDEXED BY audit_trail
+             WHERE at >= ?2 AND at < ?3 AND seq > ?1 ORDER BY seq",
+        )?
+    };
+    let mut prev_hash = conn.prepare("SELECT hash FROM audit WHERE seq = ?1")?;
+    let mut rows = if from.is_empty() {
+        stmt.query(params![after])?
+    } else {
+        stmt.query(params![after, from, to])?
+    };
+    let mut prior: Option<i64> = None;
+    while let Some(r) = rows.next()? {
+        let seq: i64 = r.get(0)?;
+        // A run begins: the event before it first (the first event of all has none).
+        if prior != Some(seq - 1) && seq > 1 {
+            let before: Option<String> = prev_hash.query_row([seq - 1], |r| r.get(0)).optional()?;
+            if let Some(h) = before {
+                trail((seq - 1, hash_bytes(seq - 1, &h)?))?;
+                written.counts.audit_events += 1;
+            }
+        }
+        let (entity, entity_id): (String, String) = (r.get(1)?, r.get(2)?);
+        if let (Some(k), Ok(id)) = (entity_index(&entity), entity_id.parse()) {
+            touched[k].insert(id);
+            last[k].insert(id, seq);
+        }
+        let hash: String = r.get(3)?;
+        trail((seq, hash_bytes(seq, &hash)?))?;
+        written.seq_from.get_or_insert(seq);
+        written.seq_to = Some(seq);
+        written.counts.audit_events += 1;
+        prior = Some(seq);
+    }
+    Ok(())
+}
+
+/// An event's hash as its 32 bytes (the store keeps it as hex).
+fn hash_bytes(seq: i64, hex_hash: &str) -> Result<[u8; 32]> {
+    let mut out = [0u8; 32];
+    hex::decode_to_slice(hex_hash, &mut out).map_err(|_| StoreError::AuditBroken {
+        seq,
+        reason: "hash".into(),
+    })?;
+    Ok(out)
+}
+
+/// Each row of `ids`, by `select` (its first column the id; it ends in the id's column, to
+/// which a condition is added): one pass over their range when they fill a good part of it (a
+/// bundle of everything), one lookup each when they are few in it (a month). Every id must have
+/// its row.
+fn each_row(
+    conn: &Connection,
+    what: &'static str,
+    select: &str,
+    ids: &BTreeSet<i64>,
+    f: &mut dyn FnMut(i64, &rusqlite::Row<'_>) -> Result<()>,
+) -> Result<()> {
+    let (Some(&lo), Some(&hi)) = (ids.first(), ids.last()) else {
+        return Ok(());
+    };
+    let mut found = 0usize;
+    if (ids.len() as i64).saturating_mul(4) > hi - lo {
+        let mut stmt = conn.prepare(&format!("{select} BETWEEN ?1 AND ?2 ORDER BY 1"))?;
+        let mut rows = stmt.query(params![lo, hi])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if ids.contains(&id) {
+                found += 1;
+                f(id, r)?;
+            }
+        }
+    } else {
+        let mut stmt = conn.prepare(&format!("{select} = ?1"))?;
+        for &id in ids {
+            let mut rows = stmt.query([id])?;
+            if let Some(r) = rows.next()? {
+                found += 1;
+                f(id, r)?;
+            }
+        }
+    }
+    if found != ids.len() {
+        let missing = ids.len() - found;
+        return Err(StoreError::NotFound {
+            what,
+            id: format!("{missing}"),
+        });
+    }
+    Ok(())
+}
+
+/// An extension's terms, as the higher office's register reads them (the first format's
+/// `extensions` rows held the same names).
+#[derive(Serialize)]
+struct ExtensionTerm {
+    certificate_id: i64,
+    valid_from: String,
+    valid_to: String,
+    previous_valid_to: String,
+}
+
+#[derive(Serialize)]
+struct RegisterCaseData {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    extensions: Vec<ExtensionTerm>,
+}
+
+/// Each case as the higher office reads it (format 3): its register columns, and an extension's
+/// certificate and terms.
+fn register_cases(
+    conn: &Connection,
+    cases: &BTreeSet<i64>,
+    version: &dyn Fn(usize, i64) -> i64,
+    written: &mut Written,
+    sink: &mut dyn FnMut(Record) -> Result<()>,
+) -> Result<()> {
+    let select = "SELECT c.id, c.kind, c.status, c.registered_on, c.decided_on,
+            a.surname_latin || ' ' || a.given_names_latin, a.passport_number, a.citizenship,
+            c.profession_id, c.result_certificate_id,
+            e.certificate_id, e.valid_from, e.valid_to, e.previous_valid_to
+         FROM cases c JOIN applicants a ON a.id = c.applicant_id
+         LEFT JOIN extensions e ON c.kind = 'extend'
+              AND e.id = (SELECT min(x.id) FROM extensions x WHERE x.case_id = c.id)
+         WHERE c.id";
+    each_row(conn, "case", select, cases, &mut |id, r| {
+        let extensions = match r.get::<_, Option<i64>>(10)? {
+            Some(certificate_id) => vec![ExtensionTerm {
+                certificate_id,
+                valid_from: r.get(11)?,
+                valid_to: r.get(12)?,
+                previous_valid_to: r.get(13)?,
+            }],
+            None => Vec::new(),
+        };
+        let rec = CaseRecord {
+            id,
+            version: version(0, id),
+            kind: r.get(1)?,
+            status: r.get(2)?,
+            registered_on: r.get(3)?,
+            decided_on: r.get(4)?,
+            holder: r.get(5)?,
+            passport: r.get(6)?,
+            citizenship: r.get(7)?,
+            profession_id: r.get(8)?,
+            result_certificate_id: r.get(9)?,
+            data: raw(&RegisterCaseData { extensions }),
+        };
+        if let Some(d) = rec.decided_on {
+            use chrono::Datelike;
+            written.decision_months.insert((d.year(), d.month()));
+        }
+        written.counts.cases += 1;
+        sink(Record::Case(rec))
+    })
+}
+
+/// Each certificate as the higher office reads it (format 3): the columns its register and
+/// conflict checks read; its rows stay in the office.
+fn register_certificates(
+    conn: &Connection,
+    certificates: &BTreeSet<i64>,
+    version: &dyn Fn(i64) -> i64,
+    written: &mut Written,
+    sink: &mut dyn FnMut(Record) -> Result<()>,
+) -> Result<()> {
+    let select = "SELECT t.id, t.number, t.copy, t.case_id,
+            a.surname_latin || ' ' || a.given_names_latin, a.passport_number, a.citizenship,
+            t.profession_id, t.issued_on, t.valid_from, t.valid_to, t.status, t.invalid_from
+         FROM certificates t JOIN applicants a ON a.id = t.applicant_id WHERE t.id";
+    let empty = raw(&serde_json::Map::new());
+    each_row(conn, "certificate", select, certificates, &mut |id, r| {
+        let rec = CertificateRecord {
+            id,
+            version: version(id),
+            number: r.get(1)?,
+            copy: r.get(2)?,
+            case_id: r.get(3)?,
+            holder: r.get(4)?,
+            passport: r.get(5)?,
+            citizenship: r.get(6)?,
+            profession_id: r.get(7)?,
+            issued_on: r.get(8)?,
+            valid_from: r.get(9)?,
+            valid_to: r.get(10)?,
+            status: r.get(11)?,
+            invalid_from: r.get(12)?,
+            data: empty.clone(),
+        };
+        written.counts.certificates += 1;
+        sink(Record::Certificate(rec))
+    })
 }
 
 /// Remembers where "since the last export" starts next time.

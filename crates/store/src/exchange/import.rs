@@ -188,7 +188,30 @@ pub struct Importer<'s> {
     previous: Option<(i64, String)>,
     /// Certificates written, for the conflict checks at the end.
     touched: Vec<i64>,
+    /// The trail's chunk being gathered (format 3), not yet checked and kept.
+    pending: Option<Chunk>,
     now: NaiveDateTime,
+}
+
+/// Events a chunk of the trail holds at most; a chunk never spans a multiple of it, so the
+/// same events sent twice make the same chunks.
+const TRAIL_CHUNK: i64 = 4096;
+
+/// Consecutive events of a trail: the first's sequence number and their hashes end to end.
+struct Chunk {
+    first: i64,
+    hashes: Vec<u8>,
+}
+
+impl Chunk {
+    fn len(&self) -> i64 {
+        (self.hashes.len() / 32) as i64
+    }
+
+    fn hash(&self, seq: i64) -> &[u8] {
+        let i = ((seq - self.first) * 32) as usize;
+        &self.hashes[i..i + 32]
+    }
 }
 
 impl<'s> Importer<'s> {
@@ -252,7 +275,8 @@ impl<'s> Importer<'s> {
             "SELECT NOT EXISTS (SELECT 1 FROM hq_audit WHERE office_id = ?1)
                 AND NOT EXISTS (SELECT 1 FROM hq_cases WHERE office_id = ?1)
                 AND NOT EXISTS (SELECT 1 FROM hq_certificates WHERE office_id = ?1)
-                AND NOT EXISTS (SELECT 1 FROM hq_records WHERE office_id = ?1)",
+                AND NOT EXISTS (SELECT 1 FROM hq_records WHERE office_id = ?1)
+                AND NOT EXISTS (SELECT 1 FROM hq_trail WHERE office_id = ?1)",
             [&office.id],
             |r| r.get(0),
         )?;
@@ -264,6 +288,7 @@ impl<'s> Importer<'s> {
             fresh,
             previous: None,
             touched: Vec::new(),
+            pending: None,
             now,
         })
     }
@@ -300,18 +325,114 @@ impl<'s> Importer<'s> {
         }
     }
 
-    /// The hash and previous hash of an event the higher office holds from this office.
-    fn held_event(&self, seq: i64) -> Result<Option<(String, String)>> {
+    /// The hash of an event the higher office holds from this office, and the hash before it
+    /// when the event was sent whole (a trail's chunk holds that one as an event of its own).
+    fn held_event(&self, seq: i64) -> Result<Option<(String, Option<String>)>> {
         if self.fresh {
             return Ok(None);
         }
-        Ok(self
+        let whole = self
             .tx
             .prepare_cached(
                 "SELECT hash, json_extract(data, '$.prev_hash') FROM hq_audit WHERE office_id = ?1 AND seq = ?2",
             )?
             .query_row(params![self.office.id, seq], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?)
+            .optional()?;
+        if whole.is_some() {
+            return Ok(whole);
+        }
+        let hash: Option<Vec<u8>> = self
+            .tx
+            .prepare_cached(
+                "SELECT substr(hashes, (?2 - seq_first) * 32 + 1, 32) FROM hq_trail
+                 WHERE office_id = ?1 AND seq_first BETWEEN ?2 - 4095 AND ?2 AND seq_last >= ?2 LIMIT 1",
+            )?
+            .query_row(params![self.office.id, seq], |r| r.get(0))
+            .optional()?;
+        Ok(hash.map(|h| (hex::encode(h), None)))
+    }
+
+    /// The bundle's trail (format 3), in order, a batch at a time: each event's hash, the event
+    /// before each run of them included. Every event the higher office holds already must have
+    /// the same hash (a history rewritten after it was sent is refused whole); the rest is kept.
+    pub fn trail(&mut self, entries: &[TrailEntry]) -> Result<()> {
+        if self.report.already_imported {
+            return Ok(());
+        }
+        for &(seq, hash) in entries {
+            if seq < 1 || self.previous.as_ref().is_some_and(|(last, _)| *last >= seq) {
+                return Err(self.rewritten(seq, "order"));
+            }
+            let joins = self
+                .pending
+                .as_ref()
+                .is_some_and(|c| c.first + c.len() == seq && seq % TRAIL_CHUNK != 0);
+            if !joins {
+                self.keep_chunk()?;
+                self.pending = Some(Chunk {
+                    first: seq,
+                    hashes: Vec::with_capacity(32 * 256),
+                });
+            }
+            self.pending
+                .as_mut()
+                .expect("begun above")
+                .hashes
+                .extend_from_slice(&hash);
+            self.previous = Some((seq, hex::encode(hash)));
+        }
+        Ok(())
+    }
+
+    /// The gathered chunk of the trail against what is held (whole events, and chunks of
+    /// earlier trails), then kept unless all of it is held already.
+    fn keep_chunk(&mut self) -> Result<()> {
+        let Some(c) = self.pending.take() else {
+            return Ok(());
+        };
+        let (o, last) = (self.office.id.as_str(), c.first + c.len() - 1);
+        let mut held = vec![false; c.len() as usize];
+        if !self.fresh {
+            let mut whole = self.tx.prepare_cached(
+                "SELECT seq, hash FROM hq_audit WHERE office_id = ?1 AND seq BETWEEN ?2 AND ?3",
+            )?;
+            let mut rows = whole.query(params![o, c.first, last])?;
+            while let Some(r) = rows.next()? {
+                let (seq, hash): (i64, String) = (r.get(0)?, r.get(1)?);
+                if hex::encode(c.hash(seq)) != hash {
+                    return Err(self.rewritten(seq, "differs"));
+                }
+                held[(seq - c.first) as usize] = true;
+            }
+            let mut chunks = self.tx.prepare_cached(
+                "SELECT seq_first, seq_last, hashes FROM hq_trail
+                 WHERE office_id = ?1 AND seq_first BETWEEN ?2 - 4095 AND ?3 AND seq_last >= ?2",
+            )?;
+            let mut rows = chunks.query(params![o, c.first, last])?;
+            while let Some(r) = rows.next()? {
+                let held_chunk = Chunk {
+                    first: r.get(0)?,
+                    hashes: r.get(2)?,
+                };
+                let held_last: i64 = r.get(1)?;
+                for seq in c.first.max(held_chunk.first)..=last.min(held_last) {
+                    if held_chunk.hash(seq) != c.hash(seq) {
+                        return Err(self.rewritten(seq, "differs"));
+                    }
+                    held[(seq - c.first) as usize] = true;
+                }
+            }
+        }
+        let new = held.iter().filter(|h| !**h).count();
+        if new > 0 {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO hq_trail (office_id, seq_first, seq_last, hashes) VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![o, c.first, last, c.hashes])?;
+            self.report.audit_new += new;
+        }
+        Ok(())
     }
 
     /// An audit event: checked against itself and against the history held for the office (the
@@ -364,7 +485,8 @@ impl<'s> Importer<'s> {
             }
         }
         self.previous = Some((e.seq, e.hash.clone()));
-        if held.is_none() {
+        // Held as a trail's hash only: its content is kept now that it is sent.
+        if held.as_ref().is_none_or(|(_, prev)| prev.is_none()) {
             self.tx
                 .prepare_cached(
                     "INSERT INTO hq_audit (office_id, seq, at, action, entity, entity_id, hash, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -382,7 +504,9 @@ impl<'s> Importer<'s> {
                         None => serde_json::to_string(e).expect("serialisable").into(),
                     }
                 ])?;
-            self.report.audit_new += 1;
+            if held.is_none() {
+                self.report.audit_new += 1;
+            }
         }
         Ok(())
     }
@@ -448,8 +572,9 @@ impl<'s> Importer<'s> {
         if self.report.already_imported {
             return Ok(self.report); // dropped: rolled back, nothing changed
         }
+        self.keep_chunk()?;
         if let Some((seq, hash)) = self.previous.clone() {
-            if let Some((_, next_prev)) = self.held_event(seq + 1)? {
+            if let Some((_, Some(next_prev))) = self.held_event(seq + 1)? {
                 if next_prev != hash {
                     return Err(self.rewritten(seq + 1, "chain"));
                 }

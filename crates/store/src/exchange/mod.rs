@@ -37,6 +37,24 @@ impl Period {
     }
 }
 
+/// How much of its records a bundle carries (`docs/bundle.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Contents {
+    /// What the higher office reads (format 3): each case's and certificate's register columns,
+    /// an extension's terms, the notices, complaints and sittings, and of the audit trail the
+    /// hash of every event (with the one before each run of them), by which the higher office
+    /// notices a history rewritten after it was sent. The events' content stays in the office.
+    #[default]
+    Register,
+    /// Everything (format 2): every row of every case and certificate, and the audit events
+    /// with their content, each hash recomputed at the higher office. Made when the higher
+    /// office asks to read an office's files (`bundle export --full`).
+    Full,
+}
+
+/// One entry of a bundle's trail (format 3): an audit event's sequence number and hash.
+pub type TrailEntry = (i64, [u8; 32]);
+
 /// The sending office, as its bundle names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct OfficeIdent {
