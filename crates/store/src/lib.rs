@@ -409,8 +409,11 @@ impl Store {
 
     /// Begins a read transaction that lasts as long as this connection: everything read through
     /// it afterwards is one snapshot of the store (a bundle's registers, rendered on a connection
-    /// of their own beside its records).
+    /// of their own beside its records). Its page cache is the export's (32 MB): with the
+    /// default 2 MB the 61 registers of a five-year office read the same pages from the file
+    /// again and again.
     pub fn hold_snapshot(&self) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -32768)?;
         self.conn.execute_batch("BEGIN DEFERRED")?;
         Ok(())
     }

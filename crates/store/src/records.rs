@@ -569,7 +569,7 @@ pub fn register_each<E: From<StoreError>>(
         .prepare_cached(
             "SELECT '', c.registered_on, a.surname_latin || ' ' || a.given_names_latin, a.citizenship, c.profession_id,
                    'not_accepted', NULL, NULL, 'refused', c.id
-            FROM cases c JOIN applicants a ON a.id = c.applicant_id
+            FROM cases c INDEXED BY cases_not_accepted JOIN applicants a ON a.id = c.applicant_id
             WHERE c.status = 'not_accepted' AND c.registered_on >= ?1 AND c.registered_on < ?2
           UNION ALL
             SELECT t.number, v.revoked_on, a.surname_latin || ' ' || a.given_names_latin, a.citizenship, t.profession_id,
