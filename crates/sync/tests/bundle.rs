@@ -978,6 +978,7 @@ fn a_trail_joins_what_is_held_and_is_refused_out_of_order() {
                 p["sha256"] = hex::encode(sha2::Sha256::digest(&trail)).into();
             }
         }
+        manifest["counts"]["audit_events"] = (trail.len() / 40).into();
         let mut new_parts = parts[1..].to_vec();
         new_parts[0].1 = trail;
         anyqtama_sync::assemble(&serde_json::to_vec(&manifest).unwrap(), &new_parts, &key)
@@ -992,6 +993,14 @@ fn a_trail_joins_what_is_held_and_is_refused_out_of_order() {
             ..
         }))
     ));
+    // A sequence number past any the store can hold, or the largest it can: refused, not
+    // overflowed (a hostile trail).
+    let mut past = trail[..40].to_vec();
+    past[..8].copy_from_slice(&u64::MAX.to_be_bytes());
+    assert!(matches!(
+        verify(&resigned(past)),
+        Err(SyncError::PartDamaged(p)) if p == "trail.bin entry 1"
+    ));
     let mut torn = trail.clone();
     torn.truncate(trail.len() - 3);
     assert!(matches!(
@@ -999,6 +1008,18 @@ fn a_trail_joins_what_is_held_and_is_refused_out_of_order() {
         Err(SyncError::PartDamaged(p)) if p == "trail.bin"
     ));
     assert_eq!(count(&fresh, "SELECT count(*) FROM hq_trail"), 0);
+    // The largest sequence number a store can hold, counted as the manifest says: taken, the
+    // join after it not looked for past the end.
+    let mut largest = trail[..40].to_vec();
+    largest[..8].copy_from_slice(&(i64::MAX as u64).to_be_bytes());
+    import(&mut fresh, &resigned(largest), TRUST, &actor, now()).unwrap();
+    assert_eq!(
+        count(
+            &fresh,
+            "SELECT count(*) FROM hq_trail WHERE seq_first = 9223372036854775807"
+        ),
+        1
+    );
 }
 
 /// A higher office that holds an office's events whole, from a bundle of the format before

@@ -390,7 +390,7 @@ impl<'s> Importer<'s> {
         let Some(c) = self.pending.take() else {
             return Ok(());
         };
-        let (o, last) = (self.office.id.as_str(), c.first + c.len() - 1);
+        let (o, last) = (self.office.id.as_str(), c.first + (c.len() - 1));
         let mut held = vec![false; c.len() as usize];
         if !self.fresh {
             let mut whole = self.tx.prepare_cached(
@@ -440,6 +440,10 @@ impl<'s> Importer<'s> {
     /// bundle re-sends is the same, each follows the one before it, and the bundle joins what is
     /// held at both ends; a history rewritten after it was sent is refused whole), then kept.
     fn audit(&mut self, e: &AuditRecord, as_sent: Option<&str>) -> Result<()> {
+        // Sequence numbers begin at 1 (a hostile one is not counted down from).
+        if e.seq < 1 {
+            return Err(self.rewritten(e.seq, "order"));
+        }
         // Its hash is the hash of its content (where the bundle carries every part of it).
         if let Some(user_id) = e.user_id {
             let computed = crate::audit::event_hash(
@@ -573,10 +577,14 @@ impl<'s> Importer<'s> {
             return Ok(self.report); // dropped: rolled back, nothing changed
         }
         self.keep_chunk()?;
-        if let Some((seq, hash)) = self.previous.clone() {
-            if let Some((_, Some(next_prev))) = self.held_event(seq + 1)? {
+        if let Some((next, hash)) = self
+            .previous
+            .clone()
+            .and_then(|(seq, hash)| Some((seq.checked_add(1)?, hash)))
+        {
+            if let Some((_, Some(next_prev))) = self.held_event(next)? {
                 if next_prev != hash {
-                    return Err(self.rewritten(seq + 1, "chain"));
+                    return Err(self.rewritten(next, "chain"));
                 }
             }
         }
