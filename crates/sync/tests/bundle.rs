@@ -111,6 +111,23 @@ fn all(store: &mut Store) -> Vec<u8> {
     .bytes
 }
 
+/// The office's bundle of October 2026 (format 3, no registers).
+fn october(store: &mut Store) -> anyqtama_sync::Exported {
+    let signing = signer(store);
+    export(
+        store,
+        Period::Month {
+            year: 2026,
+            month: 10,
+        },
+        &Actor::command_line(),
+        now(),
+        &without_registers,
+        &signing,
+    )
+    .unwrap()
+}
+
 #[test]
 fn two_offices_consolidate_into_the_counts_of_their_sources() {
     let dir = tempfile::tempdir().unwrap();
@@ -839,23 +856,29 @@ fn records_of(bundle: &[u8]) -> Vec<u8> {
 /// A bundle's parts with `records` as its records, re-signed consistently by a key of its own (so
 /// only what the records hold can refuse it).
 fn resigned_with_records(bundle: &[u8], records: Vec<u8>) -> Vec<u8> {
+    resigned_with(bundle, "records.jsonl", records, 9)
+}
+
+/// A bundle with one part replaced, its manifest made to agree (the part's size and checksum;
+/// for the trail, its count), re-signed by a key of its own made from `seed`.
+fn resigned_with(bundle: &[u8], name: &str, bytes: Vec<u8>, seed: u8) -> Vec<u8> {
     let parts = anyqtama_sync::unpack(bundle);
     let mut manifest: serde_json::Value = serde_json::from_slice(&parts[0].1).unwrap();
-    let key = ed25519_dalek::SigningKey::from_bytes(&[9u8; 32]);
+    let key = ed25519_dalek::SigningKey::from_bytes(&[seed; 32]);
     give_identity(&mut manifest, &key);
     for p in manifest["parts"].as_array_mut().unwrap() {
-        if p["name"] == "records.jsonl" {
+        if p["name"] == name {
             use sha2::Digest;
-            p["size"] = records.len().into();
-            p["sha256"] = hex::encode(sha2::Sha256::digest(&records)).into();
+            p["size"] = bytes.len().into();
+            p["sha256"] = hex::encode(sha2::Sha256::digest(&bytes)).into();
         }
     }
+    if name == "trail.bin" {
+        manifest["counts"]["audit_events"] = (bytes.len() / 40).into();
+    }
     let mut new_parts = parts[1..].to_vec();
-    let at = new_parts
-        .iter()
-        .position(|(n, _)| n == "records.jsonl")
-        .unwrap();
-    new_parts[at].1 = records;
+    let at = new_parts.iter().position(|(n, _)| n == name).unwrap();
+    new_parts[at].1 = bytes;
     anyqtama_sync::assemble(&serde_json::to_vec(&manifest).unwrap(), &new_parts, &key)
 }
 
@@ -940,19 +963,7 @@ fn a_trail_joins_what_is_held_and_is_refused_out_of_order() {
     let mut a = office(&dir, 3, 40);
     let mut region = hq(&dir);
     let actor = Actor::command_line();
-    let signing = signer(&a);
-    let october = export(
-        &mut a,
-        Period::Month {
-            year: 2026,
-            month: 10,
-        },
-        &actor,
-        now(),
-        &without_registers,
-        &signing,
-    )
-    .unwrap();
+    let october = october(&mut a);
     let parts = anyqtama_sync::unpack(&october.bytes);
     let trail = &parts[1].1;
     let first = u64::from_be_bytes(trail[..8].try_into().unwrap()) as i64;
@@ -966,23 +977,8 @@ fn a_trail_joins_what_is_held_and_is_refused_out_of_order() {
     let r = import(&mut region, &october.bytes, TRUST, &actor, now()).unwrap();
     assert_eq!(r.audit_new, 0);
 
-    // Re-signed by a key of its own, the trail reordered, or one hash changed: refused.
-    let key = ed25519_dalek::SigningKey::from_bytes(&[11u8; 32]);
-    let resigned = |trail: Vec<u8>| {
-        let mut manifest: serde_json::Value = serde_json::from_slice(&parts[0].1).unwrap();
-        give_identity(&mut manifest, &key);
-        for p in manifest["parts"].as_array_mut().unwrap() {
-            if p["name"] == "trail.bin" {
-                use sha2::Digest;
-                p["size"] = trail.len().into();
-                p["sha256"] = hex::encode(sha2::Sha256::digest(&trail)).into();
-            }
-        }
-        manifest["counts"]["audit_events"] = (trail.len() / 40).into();
-        let mut new_parts = parts[1..].to_vec();
-        new_parts[0].1 = trail;
-        anyqtama_sync::assemble(&serde_json::to_vec(&manifest).unwrap(), &new_parts, &key)
-    };
+    // Re-signed by a key of its own, the trail reordered or torn: refused.
+    let resigned = |trail: Vec<u8>| resigned_with(&october.bytes, "trail.bin", trail, 11);
     let mut fresh = Store::open(dir.path().join("fresh.sqlite")).unwrap();
     let mut swapped = trail.clone();
     swapped[..80].rotate_left(40);
@@ -1052,35 +1048,14 @@ fn bundles_of_format_2_still_import_and_join_the_trails() {
     let r = import(&mut region, &next, TRUST, &actor, now()).unwrap();
     assert!(r.audit_new >= 1, "{r:?}");
     // October again, as format 3: each of its hashes is compared with the events held whole.
-    let everything = export(
-        &mut a,
-        Period::Month {
-            year: 2026,
-            month: 10,
-        },
-        &actor,
-        now(),
-        &without_registers,
-        &signing,
-    )
-    .unwrap();
+    let everything = october(&mut a);
     import(&mut region, &everything.bytes, TRUST, &actor, now()).unwrap();
     // A trail whose hash differs from an event held whole: refused.
     let parts = anyqtama_sync::unpack(&everything.bytes);
     let mut trail = parts[1].1.clone();
     trail[8] ^= 1;
+    let forged = resigned_with(&everything.bytes, "trail.bin", trail, 12);
     let key = ed25519_dalek::SigningKey::from_bytes(&[12u8; 32]);
-    let mut manifest: serde_json::Value = serde_json::from_slice(&parts[0].1).unwrap();
-    give_identity(&mut manifest, &key);
-    for p in manifest["parts"].as_array_mut().unwrap() {
-        if p["name"] == "trail.bin" {
-            use sha2::Digest;
-            p["sha256"] = hex::encode(sha2::Sha256::digest(&trail)).into();
-        }
-    }
-    let mut new_parts = parts[1..].to_vec();
-    new_parts[0].1 = trail;
-    let forged = anyqtama_sync::assemble(&serde_json::to_vec(&manifest).unwrap(), &new_parts, &key);
     // (Another identity: the higher office takes it as a new office; a bundle of format 2 of
     // that identity, held whole first, makes the comparison.)
     let mut fresh = Store::open(dir.path().join("fresh2.sqlite")).unwrap();
