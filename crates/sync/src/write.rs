@@ -236,7 +236,7 @@ fn write_bundle<W: Read + Write + Seek + Send>(
 ) -> Result<(W, Manifest)> {
     // The records, read from the store here, serialised and deflated on a second thread as they
     // come (issue 14: reading the store is the larger half); the trail before them, stored.
-    let (mut zip, mut parts, written, rendered) = std::thread::scope(|scope| {
+    let (mut zip, mut parts, written, months, rendered) = std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(4);
         let deflating = scope.spawn(move || -> Result<(zip::ZipWriter<W>, Vec<Part>)> {
             let mut zip = zip::ZipWriter::new(out);
@@ -361,7 +361,7 @@ fn write_bundle<W: Read + Write + Seek + Send>(
         let rendered = rendering
             .join()
             .expect("the rendering thread does not panic");
-        Ok::<_, SyncError>((zip, parts, written?, rendered))
+        Ok::<_, SyncError>((zip, parts, written?, months_seen, rendered))
     })?;
 
     // The human-readable register: the month's, or each month a "since" bundle has decisions in;
@@ -369,10 +369,6 @@ fn write_bundle<W: Read + Write + Seek + Send>(
     let files = match rendered {
         Some((seen, files)) if seen == head_seq => files,
         _ => {
-            let months = match period {
-                Period::Month { year, month } => [(year, month)].into_iter().collect(),
-                Period::Since { .. } => written.decision_months.clone(),
-            };
             let mut files = Vec::new();
             for (y, m) in months {
                 files.extend(registers(store, (y, m), now.date())?);

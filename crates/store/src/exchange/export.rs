@@ -440,10 +440,6 @@ fn full_cases(
                 data,
             })
         })?;
-        if let Some(d) = rec.decided_on {
-            use chrono::Datelike;
-            written.decision_months.insert((d.year(), d.month()));
-        }
         written.counts.cases += 1;
         sink(Record::Case(rec))?;
     }
@@ -722,10 +718,6 @@ fn register_cases(
             result_certificate_id: r.get(9)?,
             data: raw(&RegisterCaseData { extensions }),
         };
-        if let Some(d) = rec.decided_on {
-            use chrono::Datelike;
-            written.decision_months.insert((d.year(), d.month()));
-        }
         written.counts.cases += 1;
         sink(Record::Case(rec))
     })

@@ -345,9 +345,9 @@ impl<'s> Importer<'s> {
             .tx
             .prepare_cached(
                 "SELECT substr(hashes, (?2 - seq_first) * 32 + 1, 32) FROM hq_trail
-                 WHERE office_id = ?1 AND seq_first BETWEEN ?2 - 4095 AND ?2 AND seq_last >= ?2 LIMIT 1",
+                 WHERE office_id = ?1 AND seq_first BETWEEN ?2 - ?3 AND ?2 AND seq_last >= ?2 LIMIT 1",
             )?
-            .query_row(params![self.office.id, seq], |r| r.get(0))
+            .query_row(params![self.office.id, seq, TRAIL_CHUNK - 1], |r| r.get(0))
             .optional()?;
         Ok(hash.map(|h| (hex::encode(h), None)))
     }
@@ -406,9 +406,9 @@ impl<'s> Importer<'s> {
             }
             let mut chunks = self.tx.prepare_cached(
                 "SELECT seq_first, seq_last, hashes FROM hq_trail
-                 WHERE office_id = ?1 AND seq_first BETWEEN ?2 - 4095 AND ?3 AND seq_last >= ?2",
+                 WHERE office_id = ?1 AND seq_first BETWEEN ?2 - ?4 AND ?3 AND seq_last >= ?2",
             )?;
-            let mut rows = chunks.query(params![o, c.first, last])?;
+            let mut rows = chunks.query(params![o, c.first, last, TRAIL_CHUNK - 1])?;
             while let Some(r) = rows.next()? {
                 let held_chunk = Chunk {
                     first: r.get(0)?,

@@ -12,7 +12,6 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// Which audit events a bundle covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -47,8 +46,9 @@ pub enum Contents {
     #[default]
     Register,
     /// Everything (format 2): every row of every case and certificate, and the audit events
-    /// with their content, each hash recomputed at the higher office. Made when the higher
-    /// office asks to read an office's files (`bundle export --full`).
+    /// with their content, each hash recomputed at the higher office. Only tests make it now
+    /// (`anyqtama_sync::export_full`), so that the import of the format older programs still
+    /// send stays tested.
     Full,
 }
 
@@ -207,14 +207,12 @@ impl RecordCounts {
     }
 }
 
-/// What [`write_records`] wrote: the counts, the audit events covered, and the months in which
-/// the cases it wrote were decided (for the registers a bundle carries).
+/// What [`write_records`] wrote: the counts and the audit events covered.
 #[derive(Debug, Clone, Default)]
 pub struct Written {
     pub counts: RecordCounts,
     pub seq_from: Option<i64>,
     pub seq_to: Option<i64>,
-    pub decision_months: BTreeSet<(i32, u32)>,
 }
 
 impl Records {
