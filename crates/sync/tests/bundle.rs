@@ -954,6 +954,36 @@ fn records_are_one_line_each_and_the_trail_is_every_events_hash() {
         .all(|d| *d == "{}" || d.starts_with("{\"extensions\":[{\"certificate_id\":")));
 }
 
+/// A format-3 bundle whose records hold an audit event whole (the trail is its own part) is
+/// refused, named, even signed consistently.
+#[test]
+fn an_event_among_a_format_3_bundles_records_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 4, 10);
+    let signing = signer(&a);
+    let full = anyqtama_sync::export_full(
+        &mut a,
+        Period::Since { after: 0 },
+        &Actor::command_line(),
+        now(),
+        &signing,
+    )
+    .unwrap();
+    let event = records_of(&full.bytes)
+        .split(|&b| b == b'\n')
+        .find(|l| l.starts_with(b"{\"audit\":"))
+        .unwrap()
+        .to_vec();
+    let bundle = october(&mut a);
+    let mut records = event;
+    records.push(b'\n');
+    records.extend(records_of(&bundle.bytes));
+    match verify(&resigned_with_records(&bundle.bytes, records)) {
+        Err(SyncError::PartDamaged(p)) => assert!(p.starts_with("records.jsonl: audit"), "{p}"),
+        other => panic!("{other:?}"),
+    }
+}
+
 /// The first bundle of a month carries the event before the month, so the higher office sees
 /// the month join what it holds; a trail out of order, or one whose event differs from what is
 /// held, is refused whole.
