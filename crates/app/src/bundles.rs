@@ -37,6 +37,74 @@ fn registers(
     })
 }
 
+/// A bundle's file, flushed to the disk in the background each time a few megabytes more are
+/// written: the flush at its end, which the export waits for, then has only the last of it to
+/// write (issue 14: a 28 MB bundle's one flush at its end was 0.3 s).
+struct EarlyFlush {
+    file: std::fs::File,
+    unflushed: u64,
+    flushing: Option<std::thread::JoinHandle<std::io::Result<()>>>,
+}
+
+impl EarlyFlush {
+    /// Written since the last flush began, before another begins.
+    const EVERY: u64 = 8 << 20;
+
+    fn new(file: std::fs::File) -> EarlyFlush {
+        EarlyFlush {
+            file,
+            unflushed: 0,
+            flushing: None,
+        }
+    }
+
+    /// The flush under way, waited for: its error is the file's (a second handle of the same
+    /// open file may not be told of it again).
+    fn wait(&mut self) -> std::io::Result<()> {
+        match self.flushing.take() {
+            Some(f) => f
+                .join()
+                .unwrap_or_else(|_| Err(std::io::Error::other("flush"))),
+            None => Ok(()),
+        }
+    }
+
+    /// Every byte on the disk (then the file may be renamed into place).
+    fn finish(&mut self) -> std::io::Result<()> {
+        self.wait()?;
+        self.file.sync_all()
+    }
+}
+
+impl std::io::Write for EarlyFlush {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.unflushed += n as u64;
+        if self.unflushed >= Self::EVERY && self.flushing.as_ref().is_none_or(|f| f.is_finished()) {
+            self.wait()?;
+            let file = self.file.try_clone()?;
+            self.flushing = Some(std::thread::spawn(move || file.sync_data()));
+            self.unflushed = 0;
+        }
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl std::io::Read for EarlyFlush {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.file.read(buf)
+    }
+}
+
+impl std::io::Seek for EarlyFlush {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.file.seek(to)
+    }
+}
+
 /// Who acts: a signed-in user with the role for `action`, or the operating-system user at the
 /// command line (no session).
 fn actor(session: Option<&Session>, action: Action) -> Result<Actor> {
@@ -92,7 +160,9 @@ pub fn export(
         .and_then(|s| s.seal_key.as_ref())
         .ok_or(StoreError::SealLocked)?;
     // Written to a file beside `out` and renamed when whole: a failed export leaves no half file.
+    // The store remembers the bundle as sent only once it is on the disk in its place (`keep`).
     let tmp = out.with_extension("partial");
+    let mut placed = false;
     let made = (|| -> Result<(u64, anyqtama_sync::Manifest)> {
         let file = std::fs::OpenOptions::new()
             .read(true)
@@ -111,16 +181,24 @@ pub fn export(
             now,
             &registers,
             signer,
-            Metered::new(file, meter),
+            Metered::new(EarlyFlush::new(file), meter),
+            |mut file| {
+                file.get_mut().finish()?;
+                std::fs::rename(&tmp, out)?;
+                placed = true;
+                Ok(file)
+            },
         )?;
-        let file = file.into_inner();
-        file.sync_all().map_err(StoreError::Io)?;
-        let len = file.metadata().map_err(StoreError::Io)?.len();
-        std::fs::rename(&tmp, out).map_err(StoreError::Io)?;
+        let len = file
+            .into_inner()
+            .file
+            .metadata()
+            .map_err(StoreError::Io)?
+            .len();
         Ok((len, manifest))
     })();
     if made.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(if placed { out } else { &tmp });
     }
     let (len, m) = made?;
     Ok(Exported {

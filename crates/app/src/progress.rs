@@ -116,6 +116,10 @@ impl<T> Metered<T> {
         self.inner
     }
 
+    pub fn get_mut(&mut self) -> &mut T {
+        &mut self.inner
+    }
+
     fn count(&mut self, n: usize) {
         self.passed += n as u64;
         self.meter.at(self.passed);

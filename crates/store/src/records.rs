@@ -622,7 +622,7 @@ pub fn register_each<E: From<StoreError>>(
 
 /// A `YYYY-MM-DD` column as a date, read from its digits: the conversion `rusqlite` does runs
 /// chrono's format parser for every value (a tenth of reading an 11,000-row register, issue 14).
-fn day(r: &rusqlite::Row, i: usize) -> rusqlite::Result<NaiveDate> {
+pub(crate) fn day(r: &rusqlite::Row, i: usize) -> rusqlite::Result<NaiveDate> {
     maybe_day(r, i)?.ok_or(rusqlite::Error::InvalidColumnType(
         i,
         "date".into(),
@@ -630,7 +630,7 @@ fn day(r: &rusqlite::Row, i: usize) -> rusqlite::Result<NaiveDate> {
     ))
 }
 
-fn maybe_day(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+pub(crate) fn maybe_day(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
     use rusqlite::types::ValueRef;
     let bad = |t| rusqlite::Error::InvalidColumnType(i, "date".into(), t);
     match r.get_ref(i)? {
@@ -641,7 +641,7 @@ fn maybe_day(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<NaiveDate>>
 }
 
 /// `YYYY-MM-DD`, exactly, as a date.
-fn ymd(t: &[u8]) -> Option<NaiveDate> {
+pub(crate) fn ymd(t: &[u8]) -> Option<NaiveDate> {
     let digits = |s: &[u8]| {
         s.iter().try_fold(0u32, |n, &b| {
             b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))

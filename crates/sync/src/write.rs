@@ -76,6 +76,7 @@ pub fn export_full(
         &without_registers,
         signer,
         Cursor::new(Vec::new()),
+        Ok,
     )?;
     Ok(Exported {
         bytes: out.into_inner(),
@@ -100,6 +101,7 @@ pub fn export(
         registers,
         signer,
         Cursor::new(Vec::new()),
+        Ok,
     )?;
     Ok(Exported {
         bytes: out.into_inner(),
@@ -135,6 +137,13 @@ enum Batch {
 /// Register files as rendered: (file name, bytes).
 type Files = Vec<(String, Vec<u8>)>;
 
+/// What the rendering thread hands on: the trail head it saw and the months it found, then each
+/// month's registers.
+enum Rendered {
+    Head { seen: i64, months: Vec<(i32, u32)> },
+    Month((i32, u32), Files),
+}
+
 /// Trail entries handed at a time.
 const TRAIL_BATCH: usize = 4096;
 
@@ -164,6 +173,11 @@ fn finish_part<W: Write>(name: &str, hashed: std::io::BufWriter<Hashing<'_, W>>)
 /// `Period::Since` starts after the last "since" export (its `after` is ignored and taken from the
 /// store), and the store remembers where this one ended. Signed with the key of the signatory who
 /// unlocked it with their password (issue 12).
+///
+/// `keep` is handed the whole bundle and makes it last (a file: flushed to the disk and put in
+/// its place) before the store remembers it as sent: a bundle that did not reach the disk is
+/// sent again by the next "since" export, not skipped.
+#[allow(clippy::too_many_arguments)]
 pub fn export_to<W: Read + Write + Seek + Send>(
     store: &mut Store,
     period: Period,
@@ -172,6 +186,7 @@ pub fn export_to<W: Read + Write + Seek + Send>(
     registers: Registers<'_>,
     signer: &anyqtama_store::keys::SealKey,
     out: W,
+    keep: impl FnOnce(W) -> std::io::Result<W>,
 ) -> Result<(W, Manifest)> {
     export_as(
         Contents::Register,
@@ -182,6 +197,7 @@ pub fn export_to<W: Read + Write + Seek + Send>(
         registers,
         signer,
         out,
+        keep,
     )
 }
 
@@ -195,6 +211,7 @@ fn export_as<W: Read + Write + Seek + Send>(
     registers: Registers<'_>,
     signer: &anyqtama_store::keys::SealKey,
     out: W,
+    keep: impl FnOnce(W) -> std::io::Result<W>,
 ) -> Result<(W, Manifest)> {
     let period = match period {
         Period::Since { .. } => Period::Since {
@@ -213,6 +230,7 @@ fn export_as<W: Read + Write + Seek + Send>(
     );
     store.map_memory(true)?;
     let (out, manifest) = made?;
+    let out = keep(out).map_err(write_error)?;
     if let Period::Since { .. } = period {
         if let Some(last) = manifest.seq_to {
             exchange::mark_exported(store, last, actor, now, &manifest.period_label)?;
@@ -236,7 +254,7 @@ fn write_bundle<W: Read + Write + Seek + Send>(
 ) -> Result<(W, Manifest)> {
     // The records, read from the store here, serialised and deflated on a second thread as they
     // come (issue 14: reading the store is the larger half); the trail before them, stored.
-    let (mut zip, mut parts, written, months, rendered) = std::thread::scope(|scope| {
+    let (mut zip, parts, written) = std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(4);
         let deflating = scope.spawn(move || -> Result<(zip::ZipWriter<W>, Vec<Part>)> {
             let mut zip = zip::ZipWriter::new(out);
@@ -280,28 +298,45 @@ fn write_bundle<W: Read + Write + Seek + Send>(
             parts.push(finish_part(RECORDS_PART, hashed)?);
             Ok((zip, parts))
         });
-        // The registers are rendered beside the records, from a second reading connection, as
-        // the months with decisions come (issue 14: the 61 registers of a five-year office
-        // were as long again as its records). Kept only if that connection saw the same trail.
-        let (months_tx, months_rx) = std::sync::mpsc::channel::<(i32, u32)>();
+        // The registers are rendered beside the trail and the records, from a second reading
+        // connection that finds their months itself (issue 14: the 61 registers of a five-year
+        // office were as long again as its records, and the trail's half second left a core
+        // idle). What it renders is used only if it saw the same trail and the same months.
+        let (rendered_tx, rendered_rx) = std::sync::mpsc::channel::<Rendered>();
         let path = store.path().to_path_buf();
         let today = now.date();
-        let rendering = scope.spawn(move || -> Option<(i64, Files)> {
-            let other = Store::open_for_reading(&path).ok()?;
-            // Its mapped pages would stay resident, as the records' would (`map_memory` above).
-            other.map_memory(false).ok()?;
-            other.hold_snapshot().ok()?;
-            let (seen, _) = exchange::audit_head(&other).ok()?;
-            let mut files = Vec::new();
-            for (y, m) in months_rx {
-                files.extend(registers(&other, (y, m), today).ok()?);
-            }
-            Some((seen, files))
+        let rendering = scope.spawn(move || {
+            let render = || -> std::result::Result<(), StoreError> {
+                let other = Store::open_for_reading(&path)?;
+                // Its mapped pages would stay resident, as the records' would (`map_memory` above).
+                other.map_memory(false)?;
+                other.hold_snapshot()?;
+                let (seen, _) = exchange::audit_head(&other)?;
+                let months = exchange::register_months(&other, period)?;
+                if rendered_tx
+                    .send(Rendered::Head {
+                        seen,
+                        months: months.clone(),
+                    })
+                    .is_err()
+                {
+                    return Ok(());
+                }
+                for month in months {
+                    let files = registers(&other, month, today)?;
+                    if rendered_tx.send(Rendered::Month(month, files)).is_err() {
+                        break;
+                    }
+                }
+                Ok(())
+            };
+            // A failure here only means the months left are rendered below, on the store's own
+            // connection, where an error is the export's.
+            let _ = render();
         });
         let mut months_seen = std::collections::BTreeSet::new();
         if let Period::Month { year, month } = period {
             months_seen.insert((year, month));
-            let _ = months_tx.send((year, month));
         }
         let mut batch = Vec::with_capacity(BATCH);
         // The trail's last entries go before the first record (both closures hand them on).
@@ -334,9 +369,7 @@ fn write_bundle<W: Read + Write + Seek + Send>(
                 if let (Record::Case(c), Period::Since { .. }) = (&r, period) {
                     if let Some(d) = c.decided_on {
                         use chrono::Datelike;
-                        if months_seen.insert((d.year(), d.month())) {
-                            let _ = months_tx.send((d.year(), d.month()));
-                        }
+                        months_seen.insert((d.year(), d.month()));
                     }
                 }
                 batch.push(r);
@@ -354,37 +387,47 @@ fn write_bundle<W: Read + Write + Seek + Send>(
             }
         }
         drop(tx);
-        drop(months_tx);
-        let (zip, parts) = deflating
+        let (mut zip, mut parts) = deflating
             .join()
             .expect("the deflating thread does not panic")?;
-        let rendered = rendering
+        let written = written?;
+        // The human-readable register: the month's, or each month a "since" bundle has
+        // decisions in, each into the archive as it comes from the rendering thread; rendered
+        // here whatever that thread could not, or all if it saw another trail or other months.
+        let mut files_in = std::collections::BTreeSet::new();
+        let mut add = |zip: &mut zip::ZipWriter<W>, files: Files| -> Result<()> {
+            for (name, bytes) in files {
+                zip.start_file(name.as_str(), stored()).map_err(zip_error)?;
+                zip.write_all(&bytes).map_err(write_error)?;
+                parts.push(Part {
+                    name,
+                    size: bytes.len() as u64,
+                    sha256: sha256_hex(&bytes),
+                });
+            }
+            Ok(())
+        };
+        let mut rendered = rendered_rx.iter();
+        if let Some(Rendered::Head { seen, months }) = rendered.next() {
+            if seen == head_seq && months.iter().eq(months_seen.iter()) {
+                for r in rendered {
+                    if let Rendered::Month(month, files) = r {
+                        add(&mut zip, files)?;
+                        files_in.insert(month);
+                    }
+                }
+            }
+        }
+        drop(rendered_rx);
+        rendering
             .join()
             .expect("the rendering thread does not panic");
-        Ok::<_, SyncError>((zip, parts, written?, months_seen, rendered))
+        for &month in months_seen.difference(&files_in) {
+            add(&mut zip, registers(store, month, now.date())?)?;
+        }
+        Ok::<_, SyncError>((zip, parts, written))
     })?;
 
-    // The human-readable register: the month's, or each month a "since" bundle has decisions in;
-    // rendered again here when the second connection could not, or saw another trail.
-    let files = match rendered {
-        Some((seen, files)) if seen == head_seq => files,
-        _ => {
-            let mut files = Vec::new();
-            for (y, m) in months {
-                files.extend(registers(store, (y, m), now.date())?);
-            }
-            files
-        }
-    };
-    for (name, bytes) in files {
-        zip.start_file(name.as_str(), stored()).map_err(zip_error)?;
-        zip.write_all(&bytes).map_err(write_error)?;
-        parts.push(Part {
-            name,
-            size: bytes.len() as u64,
-            sha256: sha256_hex(&bytes),
-        });
-    }
     let manifest = Manifest {
         format: FORMAT.into(),
         format_version: match contents {

@@ -95,13 +95,79 @@ impl PartialEq for Json {
     }
 }
 
+/// A record's dates as `YYYY-MM-DD`, written and read without chrono's format machinery (issue 14:
+/// a tenth of a 100,000-case export's reading and writing went to it), and exactly that form only.
+mod day {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub(super) fn text(d: NaiveDate) -> Option<[u8; 10]> {
+        let (y, m, d) = (d.year(), d.month(), d.day());
+        if !(0..=9999).contains(&y) {
+            return None;
+        }
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let y = y as u32;
+        Some([
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ])
+    }
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        match text(*d) {
+            Some(t) => s.serialize_str(std::str::from_utf8(&t).expect("digits")),
+            // Outside four digits of year: chrono's own form.
+            None => s.collect_str(d),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let t = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        crate::records::ymd(t.as_bytes())
+            .ok_or_else(|| D::Error::custom(format!("not a date (YYYY-MM-DD): {t:.20}")))
+    }
+
+    pub mod option {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => super::serialize(d, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            let t = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)?;
+            t.map(|t| {
+                crate::records::ymd(t.as_bytes())
+                    .ok_or_else(|| D::Error::custom(format!("not a date (YYYY-MM-DD): {t:.20}")))
+            })
+            .transpose()
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CaseRecord {
     pub id: i64,
     pub version: i64,
     pub kind: String,
     pub status: String,
+    #[serde(with = "day")]
+    #[ts(as = "NaiveDate")]
     pub registered_on: NaiveDate,
+    #[serde(default, with = "day::option")]
+    #[ts(as = "Option<NaiveDate>")]
     pub decided_on: Option<NaiveDate>,
     pub holder: String,
     pub passport: String,
@@ -125,10 +191,18 @@ pub struct CertificateRecord {
     pub passport: String,
     pub citizenship: String,
     pub profession_id: String,
+    #[serde(with = "day")]
+    #[ts(as = "NaiveDate")]
     pub issued_on: NaiveDate,
+    #[serde(with = "day")]
+    #[ts(as = "NaiveDate")]
     pub valid_from: NaiveDate,
+    #[serde(with = "day")]
+    #[ts(as = "NaiveDate")]
     pub valid_to: NaiveDate,
     pub status: String,
+    #[serde(default, with = "day::option")]
+    #[ts(as = "Option<NaiveDate>")]
     pub invalid_from: Option<NaiveDate>,
     /// The certificate row and its revocation, if any.
     #[ts(type = "unknown")]

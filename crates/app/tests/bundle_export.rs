@@ -1,0 +1,162 @@
+//! Issue 14: a bundle's registers are the office's own registers of the months it covers, rendered
+//! beside its trail and records; and the store remembers a bundle as sent only once it is on the
+//! disk in its place.
+
+use anyqtama_app::registers::render;
+use anyqtama_app::start::DemoOptions;
+use anyqtama_app::{bundles, progress, RegisterFormat};
+use anyqtama_docs::text::DocLang;
+use anyqtama_store::exchange;
+use anyqtama_store::Store;
+use chrono::{Datelike, NaiveDateTime};
+use std::collections::BTreeMap;
+use std::io::Read;
+
+#[path = "../../store/tests/common/raw.rs"]
+mod raw;
+use raw::RawSql;
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+fn office(dir: &tempfile::TempDir, years: u32) -> Store {
+    let mut store = Store::open(dir.path().join("office.sqlite")).unwrap();
+    let opts = DemoOptions {
+        cases: 160,
+        seed: 11,
+        now: at("2026-11-20 17:00"),
+        years,
+        batch: 80,
+    };
+    anyqtama_app::start::demo(&mut store, &opts, |_| {}).unwrap();
+    store
+}
+
+/// The parts of an XLSX that hold its cells (its other parts carry the time it was made).
+fn cells(xlsx: &[u8]) -> (String, String) {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    (
+        part("xl/worksheets/sheet1.xml"),
+        part("xl/sharedStrings.xml"),
+    )
+}
+
+fn parts(bundle: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(bundle).unwrap()).unwrap();
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).unwrap();
+            (f.name().unwrap().to_string(), bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn a_since_bundle_carries_the_register_of_each_month_it_has_decisions_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = office(&dir, 2);
+    let now = at("2026-12-01 10:00");
+    let session =
+        anyqtama_app::start::sign_in(&store, "admin", anyqtama_demo::DEMO_PASSWORD, now).unwrap();
+    let out = dir.path().join("since.anyqtama.zip");
+    bundles::export(
+        &mut store,
+        Some(&session),
+        now,
+        None,
+        &out,
+        &progress::silent(),
+    )
+    .unwrap();
+
+    let months: Vec<(i32, u32)> = store
+        .connection()
+        .prepare("SELECT DISTINCT substr(decided_on, 1, 7) FROM cases WHERE decided_on IS NOT NULL ORDER BY 1")
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|m| {
+            let d = chrono::NaiveDate::parse_from_str(&format!("{}-01", m.unwrap()), "%Y-%m-%d")
+                .unwrap();
+            (d.year(), d.month())
+        })
+        .collect();
+    assert!(months.len() > 12, "two years of decisions: {months:?}");
+    let parts = parts(&out);
+    let registers: Vec<&String> = parts
+        .keys()
+        .filter(|n| n.starts_with("register-"))
+        .collect();
+    let expected: Vec<String> = months
+        .iter()
+        .map(|(y, m)| format!("register-{y}-{m:02}.xlsx"))
+        .collect();
+    assert_eq!(registers, expected.iter().collect::<Vec<_>>());
+    // Each is the month's register as the office prints it, cell by cell.
+    for (y, m) in &months {
+        let (alone, _) = render(
+            &store,
+            (*y, *m),
+            RegisterFormat::Xlsx,
+            DocLang::KkRu,
+            now.date(),
+        )
+        .unwrap();
+        let carried = &parts[&format!("register-{y}-{m:02}.xlsx")];
+        assert_eq!(cells(carried), cells(&alone), "{y}-{m:02}");
+    }
+    // The store's own question gives the same months.
+    assert_eq!(
+        exchange::register_months(&store, exchange::Period::Since { after: 0 }).unwrap(),
+        months
+    );
+}
+
+#[test]
+fn a_bundle_that_could_not_be_put_in_place_is_not_remembered_as_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = office(&dir, 1);
+    let now = at("2026-12-01 10:00");
+    let session =
+        anyqtama_app::start::sign_in(&store, "admin", anyqtama_demo::DEMO_PASSWORD, now).unwrap();
+    let sent = |store: &Store| exchange::last_export(store).unwrap();
+    assert_eq!(sent(&store), 0);
+
+    // The bundle is written beside its place, but the place is a directory: it cannot be renamed
+    // there. Nothing is left, and the next bundle still starts at the first event.
+    let place = dir.path().join("taken");
+    std::fs::create_dir(&place).unwrap();
+    std::fs::write(place.join("inside"), b"x").unwrap();
+    let failed = bundles::export(
+        &mut store,
+        Some(&session),
+        now,
+        None,
+        &place,
+        &progress::silent(),
+    );
+    assert!(failed.is_err());
+    assert_eq!(sent(&store), 0);
+    assert!(!place.with_extension("partial").exists());
+
+    let out = dir.path().join("since.anyqtama.zip");
+    let made = bundles::export(
+        &mut store,
+        Some(&session),
+        now,
+        None,
+        &out,
+        &progress::silent(),
+    )
+    .unwrap();
+    assert_eq!(made.seq_from, Some(1));
+    assert_eq!(sent(&store), made.seq_to.unwrap());
+}
