@@ -76,20 +76,33 @@ impl EarlyFlush {
     }
 }
 
-impl std::io::Write for EarlyFlush {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.file.write(buf)?;
-        self.unflushed += n as u64;
-        if self.unflushed >= Self::EVERY && self.flushing.as_ref().is_none_or(|f| f.is_finished()) {
+impl EarlyFlush {
+    /// Begins flushing what is written so far, unless a flush is under way.
+    fn start_flush(&mut self) -> std::io::Result<()> {
+        if self.unflushed > 0 && self.flushing.as_ref().is_none_or(|f| f.is_finished()) {
             self.wait()?;
             let file = self.file.try_clone()?;
             self.flushing = Some(std::thread::spawn(move || file.sync_data()));
             self.unflushed = 0;
         }
+        Ok(())
+    }
+}
+
+impl std::io::Write for EarlyFlush {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.unflushed += n as u64;
+        if self.unflushed >= Self::EVERY {
+            self.start_flush()?;
+        }
         Ok(n)
     }
+    /// Toward the disk, in the background: the bundle's writer flushes before it reads the
+    /// finished archive back to sign it, and the two overlap.
     fn flush(&mut self) -> std::io::Result<()> {
-        self.file.flush()
+        self.file.flush()?;
+        self.start_flush()
     }
 }
 

@@ -113,11 +113,48 @@ fn a_since_bundle_carries_the_register_of_each_month_it_has_decisions_in() {
         let carried = &parts[&format!("register-{y}-{m:02}.xlsx")];
         assert_eq!(cells(carried), cells(&alone), "{y}-{m:02}");
     }
-    // The store's own question gives the same months.
-    assert_eq!(
-        exchange::register_months(&store, exchange::Period::Since { after: 0 }).unwrap(),
-        months
-    );
+    // The store's own question gives the same months, whether it goes by the events (few since
+    // the last export) or month by month (many): for every point of the trail, the months in
+    // which a case with a later event was decided.
+    let head: i64 = store
+        .connection()
+        .query_row("SELECT max(seq) FROM audit", [], |r| r.get(0))
+        .unwrap();
+    let plain = |after: i64| -> Vec<(i32, u32)> {
+        store
+            .connection()
+            .prepare(
+                "SELECT DISTINCT substr(decided_on, 1, 7) FROM cases WHERE decided_on IS NOT NULL
+                 AND id IN (SELECT CAST(entity_id AS INTEGER) FROM audit WHERE entity = 'case' AND seq > ?1)
+                 ORDER BY 1",
+            )
+            .unwrap()
+            .query_map([after], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(|m| {
+                let m = m.unwrap();
+                (m[..4].parse().unwrap(), m[5..].parse().unwrap())
+            })
+            .collect()
+    };
+    assert_eq!(plain(0), months);
+    for after in [
+        0,
+        1,
+        head / 3,
+        head / 2,
+        head - 400,
+        head - 20,
+        head - 1,
+        head,
+    ] {
+        assert_eq!(
+            exchange::register_months(&store, exchange::Period::Since { after }).unwrap(),
+            plain(after),
+            "after {after} of {head}"
+        );
+    }
+    assert!(plain(head - 400).len() < months.len());
 }
 
 #[test]

@@ -465,6 +465,8 @@ fn sign<W: Read + Write + Seek>(
     zip.set_comment("0".repeat(COMMENT_LEN))
         .map_err(zip_error)?;
     let mut out = zip.finish().map_err(zip_error)?;
+    // A file may start writing itself to the disk while it is read back below.
+    out.flush().map_err(write_error)?;
     let len = out.seek(SeekFrom::End(0)).map_err(write_error)?;
     let body = len - COMMENT_LEN as u64;
     out.seek(SeekFrom::Start(0)).map_err(write_error)?;
