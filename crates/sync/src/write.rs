@@ -342,12 +342,15 @@ fn write_bundle<W: Read + Write + Seek + Send>(
         // The trail's last entries go before the first record (both closures hand them on).
         let entries = std::cell::RefCell::new(Vec::with_capacity(TRAIL_BATCH));
         let flush_trail = || {
+            // Called before every record: nothing to hand on (and no new batch) once the trail
+            // is out (issue 14: a 160 KB batch made and dropped for each of 160,000 records).
+            if entries.borrow().is_empty() {
+                return;
+            }
             let full =
                 std::mem::replace(&mut *entries.borrow_mut(), Vec::with_capacity(TRAIL_BATCH));
-            if !full.is_empty() {
-                // A closed channel: the deflating side failed; its error is returned below.
-                let _ = tx.send(Batch::Trail(full));
-            }
+            // A closed channel: the deflating side failed; its error is returned below.
+            let _ = tx.send(Batch::Trail(full));
         };
         let written = exchange::write_records(
             &*store,

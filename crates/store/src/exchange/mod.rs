@@ -317,3 +317,65 @@ mod import;
 pub use export::*;
 pub use hq::*;
 pub use import::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(decided: &str) -> String {
+        format!(
+            r#"{{"id":1,"version":2,"kind":"issue","status":"issued","registered_on":"2026-03-20",
+                "decided_on":{decided},"holder":"A B","passport":"N1","citizenship":"UZB",
+                "profession_id":"p","result_certificate_id":null,"data":{{}}}}"#
+        )
+    }
+
+    #[test]
+    fn dates_are_written_and_read_as_the_store_keeps_them_and_nothing_else() {
+        let c: CaseRecord = serde_json::from_str(&case(r#""2026-12-31""#)).unwrap();
+        assert_eq!(
+            c.registered_on,
+            NaiveDate::from_ymd_opt(2026, 3, 20).unwrap()
+        );
+        assert_eq!(c.decided_on, NaiveDate::from_ymd_opt(2026, 12, 31));
+        let text = serde_json::to_string(&c).unwrap();
+        assert!(
+            text.contains(r#""registered_on":"2026-03-20","decided_on":"2026-12-31""#),
+            "{text}"
+        );
+        assert_eq!(serde_json::from_str::<CaseRecord>(&text).unwrap(), c);
+        // No decision yet: null, and a record of an older program without the field.
+        let c: CaseRecord = serde_json::from_str(&case("null")).unwrap();
+        assert_eq!(c.decided_on, None);
+        assert!(serde_json::to_string(&c)
+            .unwrap()
+            .contains(r#""decided_on":null"#));
+        let without = case("null").replace(r#""decided_on":null,"#, "");
+        assert_eq!(
+            serde_json::from_str::<CaseRecord>(&without)
+                .unwrap()
+                .decided_on,
+            None
+        );
+        // A day that does not exist, another form, a number: refused.
+        for bad in [
+            r#""2026-02-30""#,
+            r#""2026-2-3""#,
+            r#""2026-02-03T00:00""#,
+            r#""+2026-02-03""#,
+            "20260203",
+        ] {
+            assert!(
+                serde_json::from_str::<CaseRecord>(&case(bad)).is_err(),
+                "{bad}"
+            );
+        }
+        // Years outside four digits keep chrono's form.
+        let far = NaiveDate::from_ymd_opt(10000, 1, 1).unwrap();
+        assert_eq!(day::text(far), None);
+        assert_eq!(
+            day::text(NaiveDate::from_ymd_opt(7, 2, 3).unwrap()).unwrap(),
+            *b"0007-02-03"
+        );
+    }
+}
