@@ -74,9 +74,7 @@ impl EarlyFlush {
         self.wait()?;
         self.file.sync_all()
     }
-}
 
-impl EarlyFlush {
     /// Begins flushing what is written so far, unless a flush is under way.
     fn start_flush(&mut self) -> std::io::Result<()> {
         if self.unflushed > 0 && self.flushing.as_ref().is_none_or(|f| f.is_finished()) {

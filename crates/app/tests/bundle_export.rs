@@ -8,7 +8,7 @@ use anyqtama_app::{bundles, progress, RegisterFormat};
 use anyqtama_docs::text::DocLang;
 use anyqtama_store::exchange;
 use anyqtama_store::Store;
-use chrono::{Datelike, NaiveDateTime};
+use chrono::NaiveDateTime;
 use std::collections::BTreeMap;
 use std::io::Read;
 
@@ -47,6 +47,32 @@ fn cells(xlsx: &[u8]) -> (String, String) {
     )
 }
 
+/// The office's bundle of everything since its last one, to `out`, made by its administrator.
+fn export_since(
+    store: &mut Store,
+    now: NaiveDateTime,
+    out: &std::path::Path,
+) -> anyqtama_app::Result<bundles::Exported> {
+    let session =
+        anyqtama_app::start::sign_in(store, "admin", anyqtama_demo::DEMO_PASSWORD, now).unwrap();
+    bundles::export(store, Some(&session), now, None, out, &progress::silent())
+}
+
+/// The months of the cases decided, as `(year, month)`, by a query of `YYYY-MM` texts.
+fn months_of(store: &Store, sql: &str, params: impl rusqlite::Params) -> Vec<(i32, u32)> {
+    store
+        .connection()
+        .prepare(sql)
+        .unwrap()
+        .query_map(params, |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|m| {
+            let m = m.unwrap();
+            (m[..4].parse().unwrap(), m[5..].parse().unwrap())
+        })
+        .collect()
+}
+
 fn parts(bundle: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
     let mut z = zip::ZipArchive::new(std::fs::File::open(bundle).unwrap()).unwrap();
     (0..z.len())
@@ -64,31 +90,14 @@ fn a_since_bundle_carries_the_register_of_each_month_it_has_decisions_in() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = office(&dir, 2);
     let now = at("2026-12-01 10:00");
-    let session =
-        anyqtama_app::start::sign_in(&store, "admin", anyqtama_demo::DEMO_PASSWORD, now).unwrap();
     let out = dir.path().join("since.anyqtama.zip");
-    bundles::export(
-        &mut store,
-        Some(&session),
-        now,
-        None,
-        &out,
-        &progress::silent(),
-    )
-    .unwrap();
+    export_since(&mut store, now, &out).unwrap();
 
-    let months: Vec<(i32, u32)> = store
-        .connection()
-        .prepare("SELECT DISTINCT substr(decided_on, 1, 7) FROM cases WHERE decided_on IS NOT NULL ORDER BY 1")
-        .unwrap()
-        .query_map([], |r| r.get::<_, String>(0))
-        .unwrap()
-        .map(|m| {
-            let d = chrono::NaiveDate::parse_from_str(&format!("{}-01", m.unwrap()), "%Y-%m-%d")
-                .unwrap();
-            (d.year(), d.month())
-        })
-        .collect();
+    let months = months_of(
+        &store,
+        "SELECT DISTINCT substr(decided_on, 1, 7) FROM cases WHERE decided_on IS NOT NULL ORDER BY 1",
+        [],
+    );
     assert!(months.len() > 12, "two years of decisions: {months:?}");
     let parts = parts(&out);
     let registers: Vec<&String> = parts
@@ -120,22 +129,14 @@ fn a_since_bundle_carries_the_register_of_each_month_it_has_decisions_in() {
         .connection()
         .query_row("SELECT max(seq) FROM audit", [], |r| r.get(0))
         .unwrap();
-    let plain = |after: i64| -> Vec<(i32, u32)> {
-        store
-            .connection()
-            .prepare(
-                "SELECT DISTINCT substr(decided_on, 1, 7) FROM cases WHERE decided_on IS NOT NULL
-                 AND id IN (SELECT CAST(entity_id AS INTEGER) FROM audit WHERE entity = 'case' AND seq > ?1)
-                 ORDER BY 1",
-            )
-            .unwrap()
-            .query_map([after], |r| r.get::<_, String>(0))
-            .unwrap()
-            .map(|m| {
-                let m = m.unwrap();
-                (m[..4].parse().unwrap(), m[5..].parse().unwrap())
-            })
-            .collect()
+    let plain = |after: i64| {
+        months_of(
+            &store,
+            "SELECT DISTINCT substr(decided_on, 1, 7) FROM cases WHERE decided_on IS NOT NULL
+             AND id IN (SELECT CAST(entity_id AS INTEGER) FROM audit WHERE entity = 'case' AND seq > ?1)
+             ORDER BY 1",
+            [after],
+        )
     };
     assert_eq!(plain(0), months);
     for after in [
@@ -162,8 +163,6 @@ fn a_bundle_that_could_not_be_put_in_place_is_not_remembered_as_sent() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = office(&dir, 1);
     let now = at("2026-12-01 10:00");
-    let session =
-        anyqtama_app::start::sign_in(&store, "admin", anyqtama_demo::DEMO_PASSWORD, now).unwrap();
     let sent = |store: &Store| exchange::last_export(store).unwrap();
     assert_eq!(sent(&store), 0);
 
@@ -172,28 +171,13 @@ fn a_bundle_that_could_not_be_put_in_place_is_not_remembered_as_sent() {
     let place = dir.path().join("taken");
     std::fs::create_dir(&place).unwrap();
     std::fs::write(place.join("inside"), b"x").unwrap();
-    let failed = bundles::export(
-        &mut store,
-        Some(&session),
-        now,
-        None,
-        &place,
-        &progress::silent(),
-    );
+    let failed = export_since(&mut store, now, &place);
     assert!(failed.is_err());
     assert_eq!(sent(&store), 0);
     assert!(!place.with_extension("partial").exists());
 
     let out = dir.path().join("since.anyqtama.zip");
-    let made = bundles::export(
-        &mut store,
-        Some(&session),
-        now,
-        None,
-        &out,
-        &progress::silent(),
-    )
-    .unwrap();
+    let made = export_since(&mut store, now, &out).unwrap();
     assert_eq!(made.seq_from, Some(1));
     assert_eq!(sent(&store), made.seq_to.unwrap());
 }

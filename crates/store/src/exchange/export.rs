@@ -790,15 +790,16 @@ pub fn register_months(db: &impl crate::Db, period: Period) -> Result<Vec<(i32, 
         [],
         |r| r.get(0),
     )?;
-    let month_of = |m: String| -> Result<(i32, u32)> {
+    // A month's first day, from its `YYYY-MM`.
+    let first_of = |m: &str| -> Result<NaiveDate> {
+        crate::records::ymd(format!("{m}-01").as_bytes()).ok_or_else(|| StoreError::Invalid {
+            field: "decided_on",
+            detail: m.to_string(),
+        })
+    };
+    let month = |first: NaiveDate| {
         use chrono::Datelike;
-        let first = crate::records::ymd(format!("{m}-01").as_bytes()).ok_or_else(|| {
-            StoreError::Invalid {
-                field: "decided_on",
-                detail: m.clone(),
-            }
-        })?;
-        Ok((first.year(), first.month()))
+        (first.year(), first.month())
     };
     // Few events since `after` (the usual month): the months of the cases they name. Many (a
     // first bundle): month by month, whether any case decided in it has an event since, which
@@ -812,12 +813,13 @@ pub fn register_months(db: &impl crate::Db, period: Period) -> Result<Vec<(i32, 
         )?;
         let months = stmt
             .query_map([after], |r| r.get::<_, String>(0))?
-            .map(|m| month_of(m?))
+            .map(|m| Ok(month(first_of(&m?)?)))
             .collect::<Result<Vec<_>>>()?;
         return Ok(months);
     }
     let mut first_on_or_after = conn.prepare(
-        "SELECT min(decided_on) FROM cases INDEXED BY cases_decided_on WHERE decided_on >= ?1",
+        "SELECT substr(min(decided_on), 1, 7) FROM cases INDEXED BY cases_decided_on
+         WHERE decided_on >= ?1",
     )?;
     let mut touched_in = conn.prepare(
         "SELECT EXISTS (SELECT 1 FROM cases c INDEXED BY cases_decided_on
@@ -827,18 +829,19 @@ pub fn register_months(db: &impl crate::Db, period: Period) -> Result<Vec<(i32, 
     )?;
     let mut months = Vec::new();
     let mut from = String::new();
-    while let Some(day) = first_on_or_after.query_row([&from], |r| r.get::<_, Option<String>>(0))? {
-        let month = month_of(day.chars().take(7).collect())?;
-        let next = NaiveDate::from_ymd_opt(month.0, month.1, 1)
-            .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+    while let Some(m) = first_on_or_after.query_row([&from], |r| r.get::<_, Option<String>>(0))? {
+        let first = first_of(&m)?;
+        let next = first
+            .checked_add_months(chrono::Months::new(1))
             .ok_or_else(|| StoreError::Invalid {
                 field: "decided_on",
-                detail: day.clone(),
+                detail: m.clone(),
             })?
             .to_string();
-        let first = format!("{:04}-{:02}-01", month.0, month.1);
-        if touched_in.query_row(params![first, next, after], |r| r.get::<_, bool>(0))? {
-            months.push(month);
+        if touched_in.query_row(params![first.to_string(), next, after], |r| {
+            r.get::<_, bool>(0)
+        })? {
+            months.push(month(first));
         }
         from = next;
     }

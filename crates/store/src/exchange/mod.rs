@@ -130,10 +130,13 @@ mod day {
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let t = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+    fn parse<E: Error>(t: &str) -> Result<NaiveDate, E> {
         crate::records::ymd(t.as_bytes())
-            .ok_or_else(|| D::Error::custom(format!("not a date (YYYY-MM-DD): {t:.20}")))
+            .ok_or_else(|| E::custom(format!("not a date (YYYY-MM-DD): {t:.20}")))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        parse(&<std::borrow::Cow<'de, str>>::deserialize(d)?)
     }
 
     pub mod option {
@@ -147,12 +150,9 @@ mod day {
         }
 
         pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-            let t = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)?;
-            t.map(|t| {
-                crate::records::ymd(t.as_bytes())
-                    .ok_or_else(|| D::Error::custom(format!("not a date (YYYY-MM-DD): {t:.20}")))
-            })
-            .transpose()
+            <Option<std::borrow::Cow<'de, str>>>::deserialize(d)?
+                .map(|t| parse(&t))
+                .transpose()
         }
     }
 }
