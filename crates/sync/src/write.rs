@@ -223,11 +223,8 @@ fn export_as<W: Read + Write + Seek + Send>(
     if signer.fingerprint() != office.fingerprint {
         office.signer = Some(signer.fingerprint());
     }
-    let (head_seq, head_hash) = exchange::audit_head(store)?;
     store.map_memory(false)?;
-    let made = write_bundle(
-        contents, store, period, now, registers, signer, out, office, head_seq, head_hash,
-    );
+    let made = write_bundle(contents, store, period, now, registers, signer, out, office);
     store.map_memory(true)?;
     let (out, manifest) = made?;
     let out = keep(out).map_err(write_error)?;
@@ -249,8 +246,6 @@ fn write_bundle<W: Read + Write + Seek + Send>(
     signer: &anyqtama_store::keys::SealKey,
     out: W,
     office: OfficeIdent,
-    head_seq: i64,
-    head_hash: String,
 ) -> Result<(W, Manifest)> {
     // The records, read from the store here, serialised and deflated on a second thread as they
     // come (issue 14: reading the store is the larger half); the trail before them, stored.
@@ -412,7 +407,7 @@ fn write_bundle<W: Read + Write + Seek + Send>(
         };
         let mut rendered = rendered_rx.iter();
         if let Some(Rendered::Head { seen, months }) = rendered.next() {
-            if seen == head_seq && months.iter().eq(months_seen.iter()) {
+            if seen == written.head_seq && months.iter().eq(months_seen.iter()) {
                 for r in rendered {
                     if let Rendered::Month(month, files) = r {
                         add(&mut zip, files)?;
@@ -442,8 +437,8 @@ fn write_bundle<W: Read + Write + Seek + Send>(
         period_label: period.label(),
         seq_from: written.seq_from,
         seq_to: written.seq_to,
-        audit_head_seq: head_seq,
-        audit_head_hash: head_hash,
+        audit_head_seq: written.head_seq,
+        audit_head_hash: written.head_hash,
         schema_version: anyqtama_store::SCHEMA_VERSION,
         program_version: env!("CARGO_PKG_VERSION").into(),
         created_at: now,

@@ -941,6 +941,10 @@ fn records_are_one_line_each_and_the_trail_is_every_events_hash() {
         })
         .collect();
     assert_eq!(sent, held);
+    // The head the manifest names is the trail's last event: both come from one snapshot.
+    let (last_seq, last_hash) = sent.last().unwrap();
+    assert_eq!(manifest.audit_head_seq, *last_seq);
+    assert_eq!(&manifest.audit_head_hash, last_hash);
     // A case's record carries its register columns; an extension's terms are all of its data.
     let data: Vec<&str> = records
         .iter()
@@ -1242,4 +1246,61 @@ fn the_consolidated_register_is_the_same_from_either_format() {
         };
         assert_eq!(of(&two), of(&three), "{m}");
     }
+}
+
+/// Another program (the window, a second command) writing events while bundles are exported: each
+/// bundle's head is its trail's last event, never one from before an event it carries (the head
+/// was read before the records' snapshot began, so an event written in between came after it).
+/// The writer inserts trail rows straight into the file, one every few hundred microseconds.
+#[test]
+fn a_bundle_exported_while_events_are_written_names_the_head_of_its_own_trail() {
+    /// Stops the writer however the exporting side ends (a failed assertion included).
+    struct Stop<'a>(&'a std::sync::atomic::AtomicBool);
+    impl Drop for Stop<'_> {
+        fn drop(&mut self) {
+            self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 8, 10);
+    let signing = signer(&a);
+    let stop = &std::sync::atomic::AtomicBool::new(false);
+    let conn = a.connection();
+    let (checked, written) = std::thread::scope(|s| {
+        let writer = s.spawn(move || {
+            let mut written = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                conn.execute(
+                    "INSERT INTO audit (seq, at, login, role, action, entity, entity_id, prev_hash, hash)
+                     SELECT max(seq) + 1, '2026-11-20T12:00:00', 'x', 'admin', 'test', 'office', '1',
+                            hash, printf('%064x', max(seq) + 1) FROM audit",
+                    [],
+                )
+                .unwrap();
+                written += 1;
+                std::thread::sleep(std::time::Duration::from_micros(300));
+            }
+            written
+        });
+        let guard = Stop(stop);
+        let mut checked = 0;
+        for _ in 0..30 {
+            let made = export(
+                &mut a,
+                Period::Since { after: 0 },
+                &Actor::command_line(),
+                now(),
+                &without_registers,
+                &signing,
+            )
+            .unwrap();
+            if let Some(to) = made.manifest.seq_to {
+                assert_eq!(made.manifest.audit_head_seq, to, "bundle {checked}");
+                checked += 1;
+            }
+        }
+        drop(guard);
+        (checked, writer.join().unwrap())
+    });
+    assert!(checked > 0 && written > 0);
 }

@@ -152,7 +152,10 @@ pub fn office_ident(store: &Store) -> Result<OfficeIdent> {
 
 /// The last event the office's store holds, and the cursor of the last "since last" export.
 pub fn audit_head(db: &impl crate::Db) -> Result<(i64, String)> {
-    let conn = crate::sealed::Sealed::conn(db);
+    head_of(crate::sealed::Sealed::conn(db))
+}
+
+fn head_of(conn: &Connection) -> Result<(i64, String)> {
     Ok(conn
         .query_row(
             "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
@@ -267,7 +270,15 @@ fn write_all_records(
         Period::Since { after } => after,
         Period::Month { .. } => 0,
     };
-    let mut written = Written::default();
+    // The head first, in the read transaction the records are read in: read before it, an event
+    // written in between would be in the trail and the records but after the head the manifest
+    // names.
+    let (head_seq, head_hash) = head_of(conn)?;
+    let mut written = Written {
+        head_seq,
+        head_hash,
+        ..Written::default()
+    };
     // The ids each kind of entity has events of, in the period.
     let mut touched: [BTreeSet<i64>; 5] = Default::default();
     // The last event of every entity, where the period's events tell it.

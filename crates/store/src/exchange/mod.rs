@@ -281,12 +281,15 @@ impl RecordCounts {
     }
 }
 
-/// What [`write_records`] wrote: the counts and the audit events covered.
+/// What [`write_records`] wrote: the counts and the audit events covered, and the trail's last
+/// event in the snapshot they were read from (the bundle's `audit_head_seq` and `_hash`).
 #[derive(Debug, Clone, Default)]
 pub struct Written {
     pub counts: RecordCounts,
     pub seq_from: Option<i64>,
     pub seq_to: Option<i64>,
+    pub head_seq: i64,
+    pub head_hash: String,
 }
 
 impl Records {
