@@ -96,6 +96,13 @@ def test_every_screen_in_every_language(app, demo_store):
     open_demo(app)
     width = app.execute_script("return window.innerWidth")
     assert 1000 <= width <= 1100, width
+    # The window's text is in the font it carries (PT Sans, both weights), not whatever the
+    # machine has: a bare Debian's DejaVu Sans made three screens wider than the window.
+    faces = app.execute_async_script(
+        "const done = arguments[0]; document.fonts.ready.then(() => done([...document.fonts]"
+        ".filter(f => f.family.replace(/\"/g, '') === 'Anyqtama Sans' && f.status === 'loaded')"
+        ".map(f => String(f.weight))));")
+    assert {"400", "700"} <= set(faces), faces
     overflow = {}
     for login, screens in SCREENS.items():
         if app.execute_script("return !document.getElementById('sign-out').hidden"):

@@ -30,6 +30,9 @@ await build({
   logLevel: "warning",
 });
 for (const f of ["index.html", "style.css"]) copyFileSync(`static/${f}`, `dist/${f}`);
+// The window's font (style.css), from the assets the documents' fonts are in.
+mkdirSync("dist/fonts", { recursive: true });
+for (const f of ["PTSans-Regular.ttf", "PTSans-Bold.ttf"]) copyFileSync(`../assets/fonts/${f}`, `dist/fonts/${f}`);
 // The help's screenshots (made by the end-to-end tests: tests/test_help.py).
 mkdirSync("dist/help", { recursive: true });
 for (const f of readdirSync("static/help")) copyFileSync(`static/help/${f}`, `dist/help/${f}`);
