@@ -99,16 +99,23 @@ fn count(s: &Store, sql: &str) -> i64 {
 
 fn all(store: &mut Store) -> Vec<u8> {
     let signing = signer(store);
+    since_last(store, &signing).bytes
+}
+
+/// A "since last" bundle (format 3, no registers), signed with a key unlocked once by the caller.
+fn since_last(
+    store: &mut Store,
+    signing: &anyqtama_store::keys::SealKey,
+) -> anyqtama_sync::Exported {
     export(
         store,
         Period::Since { after: 0 },
         &Actor::command_line(),
         now(),
         &without_registers,
-        &signing,
+        signing,
     )
     .unwrap()
-    .bytes
 }
 
 /// The office's bundle of October 2026 (format 3, no registers).
@@ -732,18 +739,8 @@ fn a_rotated_key_is_accepted_through_the_office_and_a_made_up_one_is_not() {
     let mut a = office(&dir, 3, 40);
     let mut region = hq(&dir);
     let cli = Actor::command_line();
-    let bundle = |store: &mut Store, key: &anyqtama_store::keys::SealKey| {
-        export(
-            store,
-            Period::Since { after: 0 },
-            &cli,
-            now(),
-            &without_registers,
-            key,
-        )
-        .unwrap()
-        .bytes
-    };
+    let bundle =
+        |store: &mut Store, key: &anyqtama_store::keys::SealKey| since_last(store, key).bytes;
     // The head signs the first bundle with their own key, vouched for by the administrator's.
     let head = a.sign_in("head", demo::DEMO_PASSWORD, now()).unwrap();
     let old_key = head.seal_key.clone().unwrap();
@@ -1285,15 +1282,7 @@ fn a_bundle_exported_while_events_are_written_names_the_head_of_its_own_trail() 
         let guard = Stop(stop);
         let mut checked = 0;
         for _ in 0..30 {
-            let made = export(
-                &mut a,
-                Period::Since { after: 0 },
-                &Actor::command_line(),
-                now(),
-                &without_registers,
-                &signing,
-            )
-            .unwrap();
+            let made = since_last(&mut a, &signing);
             if let Some(to) = made.manifest.seq_to {
                 assert_eq!(made.manifest.audit_head_seq, to, "bundle {checked}");
                 checked += 1;
