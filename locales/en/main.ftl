@@ -294,6 +294,7 @@ error-bundle-part-extra = The bundle holds a part its manifest does not list (�
 error-bundle-too-large = Refused: part { $part } of the bundle is larger than a bundle part may be. The file is not a bundle Anyqtama made (or was damaged); nothing was read from it.
 error-bundle-bad-name = Refused: the bundle holds a part named “{ $part }”, which no Anyqtama bundle has (a folder, “..” or signs). Nothing was read from it.
 error-bundle-counts = The bundle's records do not match its manifest ({ $detail }). Ask the office for the file again.
+error-bundle-trail-span = Refused: the bundle's audit trail does not match the events its manifest names ({ $detail }). Though the bundle is signed, it does not name the end of the office's trail rightly: nothing was imported. Ask the office for the file again, and keep this bundle for the inspection.
 error-bundle-empty = There is nothing to export for this period.
 error-field-month = Write the month as YYYY-MM or MM.YYYY, for example 2026-03 or 03.2026.
 error-field-decided_on = The application is registered on { $detail }: a decision can be recorded from that day.

@@ -32,6 +32,8 @@ pub enum SyncError {
     BadName(String),
     #[error("the records do not match the manifest's counts ({0})")]
     Counts(String),
+    #[error("the bundle's trail does not span the events its manifest names ({0})")]
+    TrailSpan(String),
     #[error("this store has no records for that period")]
     Empty,
     #[error(transparent)]
@@ -53,6 +55,7 @@ impl SyncError {
             SyncError::TooLarge(_) => "bundle-too-large",
             SyncError::BadName(_) => "bundle-bad-name",
             SyncError::Counts(_) => "bundle-counts",
+            SyncError::TrailSpan(_) => "bundle-trail-span",
             SyncError::Empty => "bundle-empty",
             SyncError::Store(e) => e.code(),
         }
@@ -60,7 +63,10 @@ impl SyncError {
 
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {
-            SyncError::NotABundle(d) | SyncError::UnknownFormat(d) | SyncError::Counts(d) => {
+            SyncError::NotABundle(d)
+            | SyncError::UnknownFormat(d)
+            | SyncError::Counts(d)
+            | SyncError::TrailSpan(d) => {
                 vec![("detail", d.clone())]
             }
             SyncError::KeyMismatch(f) | SyncError::KeyNotVouched(f) => {
@@ -97,6 +103,7 @@ impl SyncError {
             SyncError::PartDamaged("records.jsonl".into()),
             SyncError::PartExtra("x.txt".into()),
             SyncError::Counts("cases".into()),
+            SyncError::TrailSpan("seq_to 9, trail to 8".into()),
             SyncError::Empty,
         ]
     }

@@ -160,7 +160,9 @@ impl<R: Read + Seek + Send> Opened<R> {
                     sink(Item::Record(r, raw))
                 })?;
             } else if part.name == TRAIL_PART {
-                counts.audit_events += stream_trail(&mut zip, part, sink)?;
+                let span = stream_trail(&mut zip, part, sink)?;
+                check_span(&manifest, &span)?;
+                counts.audit_events += span.count;
             } else {
                 let (size, sha) = hash_part(&mut zip, part)?;
                 if size != part.size || sha != part.sha256 {
@@ -202,13 +204,71 @@ const TRAIL_BATCH: usize = 4096;
 /// One entry of the trail: a sequence number (8 bytes, big-endian) and a hash.
 const TRAIL_ENTRY: usize = 40;
 
+/// What a trail part held: how many entries, its first one's sequence number, its last entry.
+#[derive(Default)]
+struct Span {
+    count: usize,
+    first: Option<i64>,
+    last: Option<TrailEntry>,
+}
+
+/// The trail against what the signed manifest says of it. A bundle that names events it does
+/// not carry, or a head behind its own trail (the bug fixed in 0a59f95), would anchor the chain
+/// outside the office at the wrong event: refused whole.
+fn check_span(manifest: &Manifest, span: &Span) -> Result<()> {
+    let fail = |what: String| Err(SyncError::TrailSpan(what));
+    let (head, head_hash) = (manifest.audit_head_seq, manifest.audit_head_hash.as_str());
+    match (manifest.seq_from, manifest.seq_to, span.first, &span.last) {
+        // An empty period: no event, and no event before one.
+        (None, None, None, None) => {}
+        (Some(from), Some(to), Some(first), Some((last, hash))) => {
+            // Each run of events comes with the one before it (the first event has none).
+            if first != from && Some(first) != from.checked_sub(1) {
+                return fail(format!("seq_from {from}, trail from {first}"));
+            }
+            if *last != to || from > to {
+                return fail(format!("seq_to {to}, trail to {last}"));
+            }
+            if head < to {
+                return fail(format!("audit_head_seq {head} < seq_to {to}"));
+            }
+            if head == to && hex::encode(hash) != head_hash {
+                return fail(format!("audit_head_hash, event {to}"));
+            }
+        }
+        _ => {
+            return fail(format!(
+                "seq_from {:?}, seq_to {:?}, trail {:?}..{:?}",
+                manifest.seq_from,
+                manifest.seq_to,
+                span.first,
+                span.last.map(|(s, _)| s)
+            ))
+        }
+    }
+    if let Period::Since { after } = manifest.period {
+        // Since a point of the trail, the bundle runs from just after it to the head.
+        if manifest
+            .seq_from
+            .is_some_and(|from| from != after.saturating_add(1))
+            || manifest.seq_to.is_some_and(|to| to != head)
+        {
+            return fail(format!(
+                "since {after}: seq_from {:?}, seq_to {:?}, head {head}",
+                manifest.seq_from, manifest.seq_to
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The trail part: stored (hashes do not deflate), read a batch of entries at a time, never past
-/// its declared size, its checksum checked at its end. Returns the number of entries.
+/// its declared size, its checksum checked at its end.
 fn stream_trail<R: Read + Seek>(
     zip: &mut zip::ZipArchive<R>,
     part: &Part,
     sink: &mut Sink<'_>,
-) -> Result<usize> {
+) -> Result<Span> {
     let name = part.name.as_str();
     if !part.size.is_multiple_of(TRAIL_ENTRY as u64) {
         return Err(SyncError::PartDamaged(name.to_string()));
@@ -217,7 +277,7 @@ fn stream_trail<R: Read + Seek>(
         .by_name(name)
         .map_err(|_| SyncError::PartMissing(name.to_string()))?;
     let mut f = f.take(part.size + 1);
-    let (mut sha, mut size, mut count) = (Sha256::new(), 0u64, 0usize);
+    let (mut sha, mut size, mut span) = (Sha256::new(), 0u64, Span::default());
     let mut buf = vec![0u8; TRAIL_ENTRY * TRAIL_BATCH];
     let mut entries: Vec<TrailEntry> = Vec::with_capacity(TRAIL_BATCH);
     loop {
@@ -244,16 +304,18 @@ fn stream_trail<R: Read + Seek>(
         for e in buf[..filled].chunks_exact(TRAIL_ENTRY) {
             let seq = u64::from_be_bytes(e[..8].try_into().expect("8 bytes"));
             let seq = i64::try_from(seq)
-                .map_err(|_| SyncError::PartDamaged(format!("{name} entry {}", count + 1)))?;
+                .map_err(|_| SyncError::PartDamaged(format!("{name} entry {}", span.count + 1)))?;
             entries.push((seq, e[8..].try_into().expect("32 bytes")));
-            count += 1;
+            span.count += 1;
         }
+        span.first = span.first.or(entries.first().map(|e| e.0));
+        span.last = entries.last().copied().or(span.last);
         sink(Item::Trail(&entries))?;
     }
     if size != part.size || hex::encode(sha.finalize()) != part.sha256 {
         return Err(SyncError::PartDamaged(name.to_string()));
     }
-    Ok(count)
+    Ok(span)
 }
 
 /// Records handed from the reading thread at a time.

@@ -859,6 +859,17 @@ fn resigned_with_records(bundle: &[u8], records: Vec<u8>) -> Vec<u8> {
 /// A bundle with one part replaced, its manifest made to agree (the part's size and checksum;
 /// for the trail, its count), re-signed by a key of its own made from `seed`.
 fn resigned_with(bundle: &[u8], name: &str, bytes: Vec<u8>, seed: u8) -> Vec<u8> {
+    resigned_edited(bundle, name, bytes, seed, |_| {})
+}
+
+/// [`resigned_with`], and the manifest then edited by `edit` before it is signed.
+fn resigned_edited(
+    bundle: &[u8],
+    name: &str,
+    bytes: Vec<u8>,
+    seed: u8,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> Vec<u8> {
     let parts = anyqtama_sync::unpack(bundle);
     let mut manifest: serde_json::Value = serde_json::from_slice(&parts[0].1).unwrap();
     let key = ed25519_dalek::SigningKey::from_bytes(&[seed; 32]);
@@ -873,10 +884,95 @@ fn resigned_with(bundle: &[u8], name: &str, bytes: Vec<u8>, seed: u8) -> Vec<u8>
     if name == "trail.bin" {
         manifest["counts"]["audit_events"] = (bytes.len() / 40).into();
     }
+    edit(&mut manifest);
     let mut new_parts = parts[1..].to_vec();
     let at = new_parts.iter().position(|(n, _)| n == name).unwrap();
     new_parts[at].1 = bytes;
     anyqtama_sync::assemble(&serde_json::to_vec(&manifest).unwrap(), &new_parts, &key)
+}
+
+/// The trail a signed manifest names must be the one the bundle carries: from the period's first
+/// event (or the one before it) to its last, and the head, where it is that last event, with its
+/// hash; a "since" bundle runs from just after its point to the head. Each lie is refused whole,
+/// on verifying and on importing, however well it is signed.
+#[test]
+fn a_bundle_whose_trail_does_not_span_what_its_manifest_names_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 8, 20);
+    let mut region = hq(&dir);
+    let actor = Actor::command_line();
+    let bundle = all(&mut a);
+    let trail = anyqtama_sync::unpack(&bundle)
+        .into_iter()
+        .find(|(n, _)| n == "trail.bin")
+        .unwrap()
+        .1;
+    let same = |edit: &dyn Fn(&mut serde_json::Value)| {
+        resigned_edited(&bundle, "trail.bin", trail.clone(), 13, |m| edit(m))
+    };
+    // Re-signed as it was: taken (the control; nothing but the edits below refuses).
+    assert!(verify(&same(&|_| {})).is_ok());
+    let to = |m: &serde_json::Value| m["seq_to"].as_i64().unwrap();
+    let hostile: Vec<(&str, Vec<u8>)> = vec![
+        // The head behind its own trail (what 0a59f95 fixed in the export).
+        (
+            "head behind",
+            same(&|m| m["audit_head_seq"] = (to(m) - 1).into()),
+        ),
+        // The head at the last event, with another hash: the chain anchored at a made-up event.
+        (
+            "head hash",
+            same(&|m| m["audit_head_hash"] = "00".repeat(32).into()),
+        ),
+        // More events named than carried, the head moved with them.
+        (
+            "names more",
+            same(&|m| {
+                let later = to(m) + 5;
+                m["seq_to"] = later.into();
+                m["audit_head_seq"] = later.into();
+            }),
+        ),
+        // A "since" bundle that begins later than just after its point.
+        ("begins later", same(&|m| m["seq_from"] = 2.into())),
+        // The trail's last event left out, its count made to agree.
+        (
+            "last left out",
+            resigned_edited(
+                &bundle,
+                "trail.bin",
+                trail[..trail.len() - 40].to_vec(),
+                13,
+                |_| {},
+            ),
+        ),
+        // No event named, and a trail carried.
+        (
+            "none named",
+            same(&|m| {
+                m["seq_from"] = serde_json::Value::Null;
+                m["seq_to"] = serde_json::Value::Null;
+            }),
+        ),
+    ];
+    let before = snapshot(&region);
+    for (what, bytes) in &hostile {
+        assert!(
+            matches!(verify(bytes), Err(SyncError::TrailSpan(_))),
+            "{what}: {:?}",
+            verify(bytes).err()
+        );
+        assert!(
+            matches!(
+                import(&mut region, bytes, TRUST, &actor, now()),
+                Err(SyncError::TrailSpan(_))
+            ),
+            "{what}"
+        );
+        assert_eq!(snapshot(&region), before, "{what}: refused whole");
+    }
+    // The honest bundle after them all: taken.
+    import(&mut region, &bundle, TRUST, &actor, now()).unwrap();
 }
 
 /// Issue 14, item 1: the streamed format (3). Records are JSON Lines, one record a line, with no
@@ -1039,7 +1135,14 @@ fn a_trail_joins_what_is_held_and_is_refused_out_of_order() {
     // join after it not looked for past the end.
     let mut largest = trail[..40].to_vec();
     largest[..8].copy_from_slice(&(i64::MAX as u64).to_be_bytes());
-    import(&mut fresh, &resigned(largest), TRUST, &actor, now()).unwrap();
+    let head = hex::encode(&largest[8..]);
+    let largest = resigned_edited(&october.bytes, "trail.bin", largest, 11, |m| {
+        m["seq_from"] = i64::MAX.into();
+        m["seq_to"] = i64::MAX.into();
+        m["audit_head_seq"] = i64::MAX.into();
+        m["audit_head_hash"] = head.into();
+    });
+    import(&mut fresh, &largest, TRUST, &actor, now()).unwrap();
     assert_eq!(
         count(
             &fresh,
