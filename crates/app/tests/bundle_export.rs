@@ -181,3 +181,42 @@ fn a_bundle_that_could_not_be_put_in_place_is_not_remembered_as_sent() {
     assert_eq!(made.seq_from, Some(1));
     assert_eq!(sent(&store), made.seq_to.unwrap());
 }
+
+/// Two "since" exports at once (the window and the command line) read the same cursor; the one
+/// that ends last may have read fewer events. The cursor stays at the further one: it never moves
+/// back, so no bundle is sent twice over because of the other.
+#[test]
+fn the_cursor_of_the_last_export_never_moves_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = office(&dir, 1);
+    let now = at("2026-12-01 10:00");
+    let further = exchange::audit_head(&store).unwrap().0;
+    assert!(further > 10);
+    exchange::mark_exported(
+        &mut store,
+        further,
+        &anyqtama_store::Actor::command_line(),
+        now,
+        "b",
+    )
+    .unwrap();
+    exchange::mark_exported(
+        &mut store,
+        further - 10,
+        &anyqtama_store::Actor::command_line(),
+        now,
+        "a",
+    )
+    .unwrap();
+    assert_eq!(exchange::last_export(&store).unwrap(), further);
+    // And forward as before.
+    exchange::mark_exported(
+        &mut store,
+        further + 1,
+        &anyqtama_store::Actor::command_line(),
+        now,
+        "c",
+    )
+    .unwrap();
+    assert_eq!(exchange::last_export(&store).unwrap(), further + 1);
+}

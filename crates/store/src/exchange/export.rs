@@ -870,9 +870,12 @@ pub fn mark_exported(
     let tx = store
         .conn_mut()
         .transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Never back: two "since" exports at once (the window and the command line) read the same
+    // cursor; the one that ends last may have read fewer events, and moving the cursor back to
+    // it would only send the other's events again.
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('last_export_seq', ?1)
-         ON CONFLICT(key) DO UPDATE SET value = ?1",
+         ON CONFLICT(key) DO UPDATE SET value = CAST(max(CAST(value AS INTEGER), CAST(?1 AS INTEGER)) AS TEXT)",
         [up_to.to_string()],
     )?;
     audit::append(
