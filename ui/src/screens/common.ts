@@ -20,13 +20,14 @@ export function dueLine(x: Due): Child[] {
 export function casesTable(rows: CaseSummary[], id = "cases"): HTMLElement {
   if (!rows.length) return h("p", { class: "muted" }, t("ui-none"));
   return table(
-    [t("ui-col-case"), t("ui-col-applicant"), t("ui-col-passport"), t("ui-col-kind"), t("ui-col-status"), t("ui-col-registered"), t("ui-col-certificate")],
+    // Kind and status share a column: every other column is a word that cannot wrap, and with
+    // both the applicant's names wrapped over four lines (decisions-ru).
+    [t("ui-col-case"), t("ui-col-applicant"), t("ui-col-passport"), `${t("ui-col-kind")} / ${t("ui-col-status")}`, t("ui-col-registered"), t("ui-col-certificate")],
     rows.map((c) => [
       caseLink(c.id),
       h("span", {}, c.applicant, c.applicant_cyrillic ? h("br") : null, c.applicant_cyrillic ? h("small", {}, c.applicant_cyrillic) : null),
       c.passport_number,
-      t(`ui-kind-${c.kind}`),
-      h("span", { class: `status ${c.status}` }, t(`ui-status-${c.status}`)),
+      h("span", {}, t(`ui-kind-${c.kind}`), h("br"), h("span", { class: `status ${c.status}` }, t(`ui-status-${c.status}`))),
       fmtDate(c.registered_on),
       c.certificate ? h("span", { class: "num" }, c.certificate) : "",
     ]),
