@@ -192,31 +192,20 @@ fn the_cursor_of_the_last_export_never_moves_back() {
     let now = at("2026-12-01 10:00");
     let further = exchange::audit_head(&store).unwrap().0;
     assert!(further > 10);
-    exchange::mark_exported(
-        &mut store,
-        further,
-        &anyqtama_store::Actor::command_line(),
-        now,
-        "b",
-    )
-    .unwrap();
-    exchange::mark_exported(
-        &mut store,
-        further - 10,
-        &anyqtama_store::Actor::command_line(),
-        now,
-        "a",
-    )
-    .unwrap();
+    let mark = |store: &mut Store, up_to: i64, file: &str| {
+        exchange::mark_exported(
+            store,
+            up_to,
+            &anyqtama_store::Actor::command_line(),
+            now,
+            file,
+        )
+        .unwrap()
+    };
+    mark(&mut store, further, "b");
+    mark(&mut store, further - 10, "a");
     assert_eq!(exchange::last_export(&store).unwrap(), further);
     // And forward as before.
-    exchange::mark_exported(
-        &mut store,
-        further + 1,
-        &anyqtama_store::Actor::command_line(),
-        now,
-        "c",
-    )
-    .unwrap();
+    mark(&mut store, further + 1, "c");
     assert_eq!(exchange::last_export(&store).unwrap(), further + 1);
 }

@@ -843,9 +843,14 @@ fn a_string_longer_than_any_field_is_refused_before_parsing() {
 
 /// The records part of a bundle, inflated.
 fn records_of(bundle: &[u8]) -> Vec<u8> {
+    part_of(bundle, "records.jsonl")
+}
+
+/// A part of a bundle by its name, inflated.
+fn part_of(bundle: &[u8], name: &str) -> Vec<u8> {
     anyqtama_sync::unpack(bundle)
         .into_iter()
-        .find(|(n, _)| n == "records.jsonl")
+        .find(|(n, _)| n == name)
         .unwrap()
         .1
 }
@@ -902,13 +907,9 @@ fn a_bundle_whose_trail_does_not_span_what_its_manifest_names_is_refused() {
     let mut region = hq(&dir);
     let actor = Actor::command_line();
     let bundle = all(&mut a);
-    let trail = anyqtama_sync::unpack(&bundle)
-        .into_iter()
-        .find(|(n, _)| n == "trail.bin")
-        .unwrap()
-        .1;
+    let trail = part_of(&bundle, "trail.bin");
     let same = |edit: &dyn Fn(&mut serde_json::Value)| {
-        resigned_edited(&bundle, "trail.bin", trail.clone(), 13, |m| edit(m))
+        resigned_edited(&bundle, "trail.bin", trail.clone(), 13, edit)
     };
     // Re-signed as it was: taken (the control; nothing but the edits below refuses).
     assert!(verify(&same(&|_| {})).is_ok());
@@ -957,10 +958,11 @@ fn a_bundle_whose_trail_does_not_span_what_its_manifest_names_is_refused() {
     ];
     let before = snapshot(&region);
     for (what, bytes) in &hostile {
+        let verified = verify(bytes);
         assert!(
-            matches!(verify(bytes), Err(SyncError::TrailSpan(_))),
+            matches!(verified, Err(SyncError::TrailSpan(_))),
             "{what}: {:?}",
-            verify(bytes).err()
+            verified.err()
         );
         assert!(
             matches!(
