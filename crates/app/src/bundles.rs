@@ -96,17 +96,10 @@ impl std::io::Write for EarlyFlush {
         }
         Ok(n)
     }
-    /// Toward the disk, in the background: the bundle's writer flushes before it reads the
-    /// finished archive back to sign it, and the two overlap.
+    /// Toward the disk, in the background.
     fn flush(&mut self) -> std::io::Result<()> {
         self.file.flush()?;
         self.start_flush()
-    }
-}
-
-impl std::io::Read for EarlyFlush {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        self.file.read(buf)
     }
 }
 
@@ -176,7 +169,6 @@ pub fn export(
     let mut placed = false;
     let made = (|| -> Result<(u64, anyqtama_sync::Manifest)> {
         let file = std::fs::OpenOptions::new()
-            .read(true)
             .write(true)
             .create(true)
             .truncate(true)

@@ -32,6 +32,61 @@ impl<W: Write> Write for Hashing<'_, W> {
     }
 }
 
+/// The archive as it is written: straight through to the file, never sought back and patched (a
+/// streamed ZIP: each part's sizes and CRC in a data descriptor after it), so the signature's
+/// prehash is taken on the way, by [`Prehashing`], instead of reading the whole file back at its
+/// end (issue 14: 0.12 s of a 100,000-case export with one core idle).
+type Archive<W> = zip::ZipWriter<zip::write::StreamWriter<Prehashing<W>>>;
+
+/// Passes the archive through to the file and hashes it for the Ed25519ph prehash: every byte but
+/// the last [`COMMENT_LEN`], which are the comment's placeholder when the archive is finished.
+struct Prehashing<W: Write> {
+    inner: W,
+    prehash: ed25519_dalek::Sha512,
+    /// Written, not hashed yet: at least the last `COMMENT_LEN` bytes so far.
+    held: Vec<u8>,
+}
+
+impl<W: Write> Prehashing<W> {
+    fn new(inner: W) -> Prehashing<W> {
+        Prehashing {
+            inner,
+            prehash: <ed25519_dalek::Sha512 as ed25519_dalek::Digest>::new(),
+            held: Vec::with_capacity(CHUNK + COMMENT_LEN),
+        }
+    }
+
+    /// The file, and the prehash of all but its last `COMMENT_LEN` bytes, which must be
+    /// `placeholder`.
+    fn finish(mut self, placeholder: &[u8]) -> Result<(W, ed25519_dalek::Sha512)> {
+        let keep = self.held.len().checked_sub(COMMENT_LEN);
+        let Some(keep) = keep.filter(|&k| self.held[k..] == *placeholder) else {
+            // The archive's writer put something after its comment: not a signable archive.
+            return Err(zip_error(zip::result::ZipError::InvalidArchive(
+                "comment".into(),
+            )));
+        };
+        ed25519_dalek::Digest::update(&mut self.prehash, &self.held[..keep]);
+        Ok((self.inner, self.prehash))
+    }
+}
+
+impl<W: Write> Write for Prehashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.held.extend_from_slice(&buf[..n]);
+        if self.held.len() >= CHUNK + COMMENT_LEN {
+            let hash = self.held.len() - COMMENT_LEN;
+            ed25519_dalek::Digest::update(&mut self.prehash, &self.held[..hash]);
+            self.held.drain(..hash);
+        }
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// The human-readable register files of one month, made by the caller (`crates/app` renders them;
 /// this crate does not print): `(file name, bytes)`.
 pub type Registers<'a> = &'a (dyn Fn(
@@ -178,7 +233,7 @@ fn finish_part<W: Write>(name: &str, hashed: std::io::BufWriter<Hashing<'_, W>>)
 /// its place) before the store remembers it as sent: a bundle that did not reach the disk is
 /// sent again by the next "since" export, not skipped.
 #[allow(clippy::too_many_arguments)]
-pub fn export_to<W: Read + Write + Seek + Send>(
+pub fn export_to<W: Write + Seek + Send>(
     store: &mut Store,
     period: Period,
     actor: &Actor,
@@ -202,7 +257,7 @@ pub fn export_to<W: Read + Write + Seek + Send>(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn export_as<W: Read + Write + Seek + Send>(
+fn export_as<W: Write + Seek + Send>(
     contents: Contents,
     store: &mut Store,
     period: Period,
@@ -237,7 +292,7 @@ fn export_as<W: Read + Write + Seek + Send>(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn write_bundle<W: Read + Write + Seek + Send>(
+fn write_bundle<W: Write + Seek + Send>(
     contents: Contents,
     store: &mut Store,
     period: Period,
@@ -251,8 +306,8 @@ fn write_bundle<W: Read + Write + Seek + Send>(
     // come (issue 14: reading the store is the larger half); the trail before them, stored.
     let (mut zip, parts, written) = std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(4);
-        let deflating = scope.spawn(move || -> Result<(zip::ZipWriter<W>, Vec<Part>)> {
-            let mut zip = zip::ZipWriter::new(out);
+        let deflating = scope.spawn(move || -> Result<(Archive<W>, Vec<Part>)> {
+            let mut zip = zip::ZipWriter::new_stream(Prehashing::new(out));
             let mut parts = Vec::new();
             let mut rx = rx.into_iter().peekable();
             if contents == Contents::Register {
@@ -393,7 +448,7 @@ fn write_bundle<W: Read + Write + Seek + Send>(
         // decisions in, each into the archive as it comes from the rendering thread; rendered
         // here whatever that thread could not, or all if it saw another trail or other months.
         let mut files_in = std::collections::BTreeSet::new();
-        let mut add = |zip: &mut zip::ZipWriter<W>, files: Files| -> Result<()> {
+        let mut add = |zip: &mut Archive<W>, files: Files| -> Result<()> {
             for (name, bytes) in files {
                 zip.start_file(name.as_str(), stored()).map_err(zip_error)?;
                 zip.write_all(&bytes).map_err(write_error)?;
@@ -454,29 +509,22 @@ fn write_bundle<W: Read + Write + Seek + Send>(
 }
 
 /// Finishes the archive and signs it: a placeholder comment of the signature's length, so the
-/// bytes before it are final; one pass over them for the Ed25519ph prehash; the signature in the
-/// placeholder's place.
-fn sign<W: Read + Write + Seek>(
-    mut zip: zip::ZipWriter<W>,
-    key: &ed25519_dalek::SigningKey,
-) -> Result<W> {
-    zip.set_comment("0".repeat(COMMENT_LEN))
-        .map_err(zip_error)?;
-    let mut out = zip.finish().map_err(zip_error)?;
-    // A file may start writing itself to the disk while it is read back below.
-    out.flush().map_err(write_error)?;
-    let len = out.seek(SeekFrom::End(0)).map_err(write_error)?;
-    let body = len - COMMENT_LEN as u64;
-    out.seek(SeekFrom::Start(0)).map_err(write_error)?;
-    let mut prehash = <ed25519_dalek::Sha512 as ed25519_dalek::Digest>::new();
-    each_chunk(&mut out, body, |chunk| {
-        ed25519_dalek::Digest::update(&mut prehash, chunk)
-    })
-    .map_err(write_error)?;
+/// bytes before it are final and hashed as they went out; the signature in the placeholder's
+/// place.
+fn sign<W: Write + Seek>(zip: Archive<W>, key: &ed25519_dalek::SigningKey) -> Result<W> {
+    let placeholder = "0".repeat(COMMENT_LEN);
+    let mut zip = zip;
+    zip.set_comment(placeholder.as_str()).map_err(zip_error)?;
+    let (mut out, prehash) = zip
+        .finish()
+        .map_err(zip_error)?
+        .into_inner()
+        .finish(placeholder.as_bytes())?;
     let signature = key
         .sign_prehashed(prehash, Some(CONTEXT))
         .expect("a context of 17 bytes is within RFC 8032's 255");
-    out.seek(SeekFrom::Start(body)).map_err(write_error)?;
+    out.seek(SeekFrom::End(-(COMMENT_LEN as i64)))
+        .map_err(write_error)?;
     out.write_all(format!("{SIGNATURE_PREFIX}{}", hex::encode(signature.to_bytes())).as_bytes())
         .map_err(write_error)?;
     out.flush().map_err(write_error)?;
@@ -492,7 +540,7 @@ pub fn assemble(
     parts: &[(String, Vec<u8>)],
     key: &ed25519_dalek::SigningKey,
 ) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let mut zip = zip::ZipWriter::new_stream(Prehashing::new(Cursor::new(Vec::new())));
     for (name, bytes) in parts {
         let o = if name.ends_with(".xlsx") || name == TRAIL_PART {
             stored()
