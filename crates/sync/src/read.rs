@@ -146,19 +146,33 @@ impl<R: Read + Seek + Send> Opened<R> {
         };
         let mut counts = RecordCounts::default();
         let events_whole = manifest.format_version < 3;
+        // Format 2: the events whole among the records, held to the manifest as a trail is.
+        let mut events = Span::default();
         for part in &manifest.parts {
             if part.name == RECORDS_PART {
                 stream_records(&mut zip, part, &mut |r, raw| {
-                    if let (Record::Audit(e), false) = (r, events_whole) {
-                        // The trail is in its own part: an event here is not the format's.
-                        return Err(SyncError::PartDamaged(format!(
-                            "{RECORDS_PART}: audit {}",
-                            e.seq
-                        )));
+                    if let Record::Audit(e) = r {
+                        if !events_whole {
+                            // The trail is in its own part: an event here is not the format's.
+                            return Err(SyncError::PartDamaged(format!(
+                                "{RECORDS_PART}: audit {}",
+                                e.seq
+                            )));
+                        }
+                        let mut hash = [0u8; 32];
+                        hex::decode_to_slice(&e.hash, &mut hash).map_err(|_| {
+                            SyncError::PartDamaged(format!("{RECORDS_PART}: audit {}", e.seq))
+                        })?;
+                        events.count += 1;
+                        events.first.get_or_insert(e.seq);
+                        events.last = Some((e.seq, hash));
                     }
                     counts.add(r);
                     sink(Item::Record(r, raw))
                 })?;
+                if events_whole {
+                    check_span(&manifest, &events)?;
+                }
             } else if part.name == TRAIL_PART {
                 let span = stream_trail(&mut zip, part, sink)?;
                 check_span(&manifest, &span)?;

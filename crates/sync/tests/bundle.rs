@@ -977,6 +977,70 @@ fn a_bundle_whose_trail_does_not_span_what_its_manifest_names_is_refused() {
     import(&mut region, &bundle, TRUST, &actor, now()).unwrap();
 }
 
+/// The same for a bundle of format 2, whose events come whole among its records: a manifest
+/// that names other events than it carries is refused whole too, however it is signed.
+#[test]
+fn a_bundle_of_format_2_whose_events_do_not_span_its_manifest_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = office(&dir, 8, 20);
+    let mut region = hq(&dir);
+    let actor = Actor::command_line();
+    let signing = signer(&a);
+    let full =
+        anyqtama_sync::export_full(&mut a, Period::Since { after: 0 }, &actor, now(), &signing)
+            .unwrap();
+    let records = part_of(&full.bytes, "records.jsonl");
+    let same = |edit: &dyn Fn(&mut serde_json::Value)| {
+        resigned_edited(&full.bytes, "records.jsonl", records.clone(), 13, edit)
+    };
+    assert!(verify(&same(&|_| {})).is_ok());
+    let to = |m: &serde_json::Value| m["seq_to"].as_i64().unwrap();
+    let hostile: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "head behind",
+            same(&|m| m["audit_head_seq"] = (to(m) - 1).into()),
+        ),
+        (
+            "head hash",
+            same(&|m| m["audit_head_hash"] = "00".repeat(32).into()),
+        ),
+        (
+            "names more",
+            same(&|m| {
+                let later = to(m) + 5;
+                m["seq_to"] = later.into();
+                m["audit_head_seq"] = later.into();
+            }),
+        ),
+        ("begins later", same(&|m| m["seq_from"] = 2.into())),
+        (
+            "none named",
+            same(&|m| {
+                m["seq_from"] = serde_json::Value::Null;
+                m["seq_to"] = serde_json::Value::Null;
+            }),
+        ),
+    ];
+    let before = snapshot(&region);
+    for (what, bytes) in &hostile {
+        let verified = verify(bytes);
+        assert!(
+            matches!(verified, Err(SyncError::TrailSpan(_))),
+            "{what}: {:?}",
+            verified.err()
+        );
+        assert!(
+            matches!(
+                import(&mut region, bytes, TRUST, &actor, now()),
+                Err(SyncError::TrailSpan(_))
+            ),
+            "{what}"
+        );
+        assert_eq!(snapshot(&region), before, "{what}: refused whole");
+    }
+    import(&mut region, &full.bytes, TRUST, &actor, now()).unwrap();
+}
+
 /// Issue 14, item 1: the streamed format (3). Records are JSON Lines, one record a line, with no
 /// audit event among them; the trail is the hash of every event, in order, 40 bytes each; the
 /// manifest (written last) counts them.
