@@ -92,8 +92,15 @@ def test_office_exports_and_higher_office_imports():
         (base / "dialogs" / "next-open").write_text(str(bundle))
         click(d, "#hq-import")
         wait_text(d, "#hq-result", "уже импортировался")
+        fill(d, "#hq-month", f"{month[5:]}.{month[:4]}")
+        click(d, "#hq-register-show")
+        shown = f"return document.getElementById('hq-month').value === '{month[5:]}.{month[:4]}'" \
+                f" && document.querySelectorAll('#hq-register-table tbody tr').length === {decided}"
+        wait_until(d, shown)
         for lang in ["ru", "kk", "en"]:
             set_lang(d, lang)
+            # Drawn again in this language, the register shows the month it showed.
+            wait_until(d, shown, message=f"the register of {month} after switching to {lang}")
             no_untranslated(d)
             shoot(d, f"hq-{lang}")
             # The higher office's screen fits the window: no sideways scroll (issue 15).

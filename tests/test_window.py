@@ -156,6 +156,13 @@ def test_every_screen_in_every_language(app, demo_store):
         cells = app.execute_script(
             "return [...document.querySelectorAll('#reg-table tbody tr td:nth-child(5)')].map(td => td.textContent.trim())")
         assert cells and all(cells), cells[:5]
+    # Drawn again in another language, the screen shows the month it showed, not the current one.
+    for lang in LANGS:
+        set_lang(app, lang)
+        wait_until(app, f"const rows = [...document.querySelectorAll('#reg-table tbody tr td:nth-child(2)')];"
+                        f"return document.getElementById('reg-month').value === '{last}' && rows.length > 0"
+                        f" && rows.every(td => td.textContent.trim().endsWith('{last}'))",
+                   message=f"the register of {last} after switching to {lang}")
     # Settings name each signatory's own key by its fingerprint (the head's and the administrator's:
     # two keys, not one shared).
     click(app, "#sign-out")

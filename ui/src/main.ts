@@ -28,14 +28,14 @@ register(
     case: (r) => caseScreen(r.id),
     commission: (r, visit) => commissionScreen(visit, r.case),
     decisions: () => decisionsScreen(),
-    registers: () => registersScreen(),
+    registers: (_r, visit) => registersScreen(visit),
     settings: () => settingsScreen(),
     audit: () => auditScreen(),
     backup: () => backupScreen(),
     about: () => aboutScreen(),
     password: () => ownPasswordScreen(),
     help: () => helpScreen(),
-    hq: () => hqScreen(),
+    hq: (_r, visit) => hqScreen(visit),
   },
   {
     // Nobody signed in sees the start screen only.

@@ -4,13 +4,13 @@
 import { call, type HqConflict, type HqOffice, type HqRegisterRow, type ImportReport } from "../api";
 import { act, asFail, checkbox, field, formError, h, input, section, monthOf, table, todayIso } from "../dom";
 import { fmtDate, fmtDateTime, lang, t, periodName } from "../i18n";
-import { go } from "../router";
+import { go, type Visit } from "../router";
 import { withProgress } from "../progress";
 
 interface HqStatus { offices: HqOffice[]; conflicts: HqConflict[] }
 interface Imported { file: string; report: ImportReport }
 
-export async function hqScreen(): Promise<HTMLElement> {
+export async function hqScreen(visit: Visit): Promise<HTMLElement> {
   const s = await call<HqStatus>("hq_status");
   return h(
     "div",
@@ -27,7 +27,7 @@ export async function hqScreen(): Promise<HTMLElement> {
           )
         : h("p", { class: "muted", id: "hq-offices" }, t("ui-hq-no-offices")),
     ),
-    registerCard(),
+    registerCard(visit),
     section(
       t("ui-hq-conflicts"),
       h("p", { class: "muted" }, t("ui-hq-conflicts-explain")),
@@ -84,14 +84,18 @@ function report(r: Imported): HTMLElement {
   );
 }
 
-function registerCard(): HTMLElement {
-  const month = input({ value: monthOf(todayIso()), class: "short", inputmode: "numeric" });
+function registerCard(visit: Visit): HTMLElement {
+  // The month shown last in this visit: drawn again in another language, the card shows it again.
+  const kept = visit.state(() => ({ month: monthOf(todayIso()) }));
+  const month = input({ value: kept.month, class: "short", inputmode: "numeric" });
   const show = h("button", { type: "button", id: "hq-register-show" }, t("ui-register-show"));
   const out = h("div", { id: "hq-register" });
   const card = section(t("ui-hq-register"), h("div", { class: "row" }, field("hq-month", t("ui-month"), month, { name: "month", hint: t("ui-month-hint") }), show), formError(), out);
   show.addEventListener("click", () =>
     act(show, card, async () => {
-      const rows = await call<HqRegisterRow[]>("hq_register", { month: month.value.trim() });
+      const asked = month.value.trim();
+      const rows = await call<HqRegisterRow[]>("hq_register", { month: asked });
+      kept.month = asked;
       out.replaceChildren(
         h("p", { class: "count" }, t("ui-register-count", { count: rows.length })),
         rows.length
