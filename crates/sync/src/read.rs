@@ -171,11 +171,11 @@ impl<R: Read + Seek + Send> Opened<R> {
                     sink(Item::Record(r, raw))
                 })?;
                 if events_whole {
-                    check_span(&manifest, &events)?;
+                    check_span(&manifest, &events, false)?;
                 }
             } else if part.name == TRAIL_PART {
                 let span = stream_trail(&mut zip, part, sink)?;
-                check_span(&manifest, &span)?;
+                check_span(&manifest, &span, true)?;
                 counts.audit_events += span.count;
             } else {
                 let (size, sha) = hash_part(&mut zip, part)?;
@@ -229,7 +229,9 @@ struct Span {
 /// The trail against what the signed manifest says of it. A bundle that names events it does
 /// not carry, or a head behind its own trail (the bug fixed in 0a59f95), would anchor the chain
 /// outside the office at the wrong event: refused whole.
-fn check_span(manifest: &Manifest, span: &Span) -> Result<()> {
+/// `with_before`: the trail carries the event before each run (format 3), so it may begin one
+/// before `seq_from`; events whole (format 2) begin at `seq_from` itself.
+fn check_span(manifest: &Manifest, span: &Span, with_before: bool) -> Result<()> {
     let fail = |what: String| Err(SyncError::TrailSpan(what));
     let (head, head_hash) = (manifest.audit_head_seq, manifest.audit_head_hash.as_str());
     match (manifest.seq_from, manifest.seq_to, span.first, &span.last) {
@@ -237,7 +239,7 @@ fn check_span(manifest: &Manifest, span: &Span) -> Result<()> {
         (None, None, None, None) => {}
         (Some(from), Some(to), Some(first), Some((last, hash))) => {
             // Each run of events comes with the one before it (the first event has none).
-            if first != from && Some(first) != from.checked_sub(1) {
+            if first != from && !(with_before && Some(first) == from.checked_sub(1)) {
                 return fail(format!("seq_from {from}, trail from {first}"));
             }
             if *last != to || from > to {

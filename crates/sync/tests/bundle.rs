@@ -1013,6 +1013,16 @@ fn a_bundle_of_format_2_whose_events_do_not_span_its_manifest_is_refused() {
             }),
         ),
         ("begins later", same(&|m| m["seq_from"] = 2.into())),
+        // One event more than named, its point moved to agree: a trail of hashes may begin with
+        // the event before its run, events whole may not.
+        (
+            "one before",
+            same(&|m| {
+                let from = m["seq_from"].as_i64().unwrap();
+                m["seq_from"] = (from + 1).into();
+                m["period"]["after"] = from.into();
+            }),
+        ),
         (
             "none named",
             same(&|m| {
