@@ -511,9 +511,8 @@ fn write_bundle<W: Write + Seek + Send>(
 /// Finishes the archive and signs it: a placeholder comment of the signature's length, so the
 /// bytes before it are final and hashed as they went out; the signature in the placeholder's
 /// place.
-fn sign<W: Write + Seek>(zip: Archive<W>, key: &ed25519_dalek::SigningKey) -> Result<W> {
+fn sign<W: Write + Seek>(mut zip: Archive<W>, key: &ed25519_dalek::SigningKey) -> Result<W> {
     let placeholder = "0".repeat(COMMENT_LEN);
-    let mut zip = zip;
     zip.set_comment(placeholder.as_str()).map_err(zip_error)?;
     let (mut out, prehash) = zip
         .finish()
