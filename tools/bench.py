@@ -147,6 +147,13 @@ def main():
     def fresh_copy():
         remove_store(copy)
         shutil.copy(big, copy)
+        # On the disk before the run: the export's own commit syncs the store, and would
+        # otherwise wait for the copy's 600 MB of writeback (0.3 s of a 2 s export, not its own).
+        fd = os.open(copy, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     bundle = WORK / "bundle.zip"
     export = [BIN, "bundle", "export", "--since-last", "--db", str(copy), "--out", str(bundle), "--user", "admin"]
