@@ -163,6 +163,31 @@ def test_every_screen_in_every_language(app, demo_store):
                         f"return document.getElementById('reg-month').value === '{last}' && rows.length > 0"
                         f" && rows.every(td => td.textContent.trim().endsWith('{last}'))",
                    message=f"the register of {last} after switching to {lang}")
+    # Another month asked for and the language switched before its answer: the screen drawn again
+    # shows that month, not the one shown before (the late answer went to the old screen's
+    # detached card). The real answer, held back a second once (the window's IPC goes by fetch), comes
+    # after the new screen is drawn, as on a slow machine.
+    assert app.execute_script(
+        "const real = window.fetch.bind(window); let once = true;"
+        "window.fetch = (url, ...rest) => { const p = real(url, ...rest);"
+        " if (!String(url).includes('register_preview') || !once) return p; once = false;"
+        " return p.then(v => new Promise(ok => setTimeout(() => ok(v), 1000))); };"
+        "return window.fetch !== real;")
+    before = (pinned.replace(day=1) - datetime.timedelta(days=1)).replace(day=1) - datetime.timedelta(days=1)
+    before = before.strftime("%m.%Y")
+    other = LANGS[0] if app.execute_script("return document.documentElement.lang") != LANGS[0] else LANGS[1]
+    app.execute_script(
+        f"const m = document.getElementById('reg-month'); m.value = '{before}';"
+        f"m.dispatchEvent(new Event('input', {{bubbles: true}}));"
+        f"document.getElementById('reg-show').click();"
+        f"document.querySelector('#langs button[data-lang=\"{other}\"]').click();")
+    wait_until(app, f"const m = document.getElementById('main'); return m.dataset.lang === '{other}' && m.dataset.ready === '1'")
+    shows_before = (f"const rows = [...document.querySelectorAll('#reg-table tbody tr td:nth-child(2)')];"
+                    f"return document.getElementById('reg-month').value === '{before}' && rows.length > 0"
+                    f" && rows.every(td => td.textContent.trim().endsWith('{before}'))")
+    wait_until(app, shows_before, message=f"the register of {before}, asked for as the language changed")
+    time.sleep(1.5)  # the held answer has come, to the old screen
+    assert app.execute_script(shows_before), f"the register of {before} after the late answer"
     # Settings name each signatory's own key by its fingerprint (the head's and the administrator's:
     # two keys, not one shared).
     click(app, "#sign-out")

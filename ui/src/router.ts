@@ -30,6 +30,7 @@ export type RouteOf<N extends RouteName> = Extract<Route, { name: N }>;
 export class Visit {
   private made = false;
   private kept: unknown;
+  private draws = 0;
 
   constructor(readonly route: Route) {}
 
@@ -41,6 +42,18 @@ export class Visit {
       this.made = true;
     }
     return this.kept as T;
+  }
+
+  /** Whether the screen being drawn now is still the one shown when asked later: an answer that
+   * comes after the screen was drawn again (another language) is the new screen's to show. */
+  drawing(): () => boolean {
+    const n = this.draws;
+    return () => nav.current === this && this.draws === n;
+  }
+
+  /** The router draws this visit's screen (again). */
+  drawn(): void {
+    this.draws++;
   }
 }
 
@@ -120,6 +133,7 @@ async function render(ready = true): Promise<void> {
   let body: HTMLElement;
   try {
     const visit = nav.current;
+    visit.drawn();
     body = await (screens![visit.route.name] as (r: Route, v: Visit) => Promise<HTMLElement>)(visit.route, visit);
   } catch (e) {
     body = h("p", { class: "foot-error", role: "alert" }, (e as { message?: string }).message ?? String(e));
@@ -158,4 +172,19 @@ function restore(m: Typed): void {
   }
   // Live parts (points, search) recompute from the refilled fields.
   for (const el of changed) el.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
+/** Asks for the month a screen shows (`ask`), keeping it in the visit's state from the moment it
+ * is asked: a screen drawn again meanwhile (another language) asks for that month itself, and the
+ * late answer is dropped by its caller (`shown`). Refused while the screen is still shown, the
+ * month shown before is kept. */
+export async function keptWhileAsked<T>(kept: { month: string }, asked: string, shown: () => boolean, ask: () => Promise<T>): Promise<T> {
+  const before = kept.month;
+  kept.month = asked;
+  try {
+    return await ask();
+  } catch (e) {
+    if (shown()) kept.month = before;
+    throw e;
+  }
 }

@@ -4,7 +4,7 @@
 import { call, type HqConflict, type HqOffice, type HqRegisterRow, type ImportReport } from "../api";
 import { act, asFail, checkbox, field, formError, h, input, section, monthOf, table, todayIso } from "../dom";
 import { fmtDate, fmtDateTime, lang, t, periodName } from "../i18n";
-import { go, type Visit } from "../router";
+import { go, keptWhileAsked, type Visit } from "../router";
 import { withProgress } from "../progress";
 
 interface HqStatus { offices: HqOffice[]; conflicts: HqConflict[] }
@@ -87,6 +87,7 @@ function report(r: Imported): HTMLElement {
 function registerCard(visit: Visit): HTMLElement {
   // The month shown last in this visit: drawn again in another language, the card shows it again.
   const kept = visit.state(() => ({ month: monthOf(todayIso()) }));
+  const shown = visit.drawing();
   const month = input({ value: kept.month, class: "short", inputmode: "numeric" });
   const show = h("button", { type: "button", id: "hq-register-show" }, t("ui-register-show"));
   const out = h("div", { id: "hq-register" });
@@ -94,8 +95,8 @@ function registerCard(visit: Visit): HTMLElement {
   show.addEventListener("click", () =>
     act(show, card, async () => {
       const asked = month.value.trim();
-      const rows = await call<HqRegisterRow[]>("hq_register", { month: asked });
-      kept.month = asked;
+      const rows = await keptWhileAsked(kept, asked, shown, () => call<HqRegisterRow[]>("hq_register", { month: asked }));
+      if (!shown()) return;
       out.replaceChildren(
         h("p", { class: "count" }, t("ui-register-count", { count: rows.length })),
         rows.length

@@ -4,11 +4,12 @@ import { call, type RegisterRow, type Saved } from "../api";
 import { act, field, formError, h, input, notice, section, select, monthOf, table, todayIso } from "../dom";
 import { fmtDate, lang, t } from "../i18n";
 import { preview } from "../preview";
-import type { Visit } from "../router";
+import { keptWhileAsked, type Visit } from "../router";
 
 export async function registersScreen(visit: Visit): Promise<HTMLElement> {
   // The month shown last in this visit: drawn again in another language, the screen shows it again.
   const kept = visit.state(() => ({ month: monthOf(todayIso()) }));
+  const shown = visit.drawing();
   const month = input({ value: kept.month, placeholder: "03.2026", inputmode: "numeric", class: "short" });
   const docLang = select([["kk+ru", t("ui-doclang-kk-ru")], ["kk", "Қазақша"], ["ru", "Русский"], ["en", t("ui-doclang-en")]], "kk+ru", { id: "reg-lang" });
   const show = h("button", { type: "button", id: "reg-show" }, t("ui-register-show"));
@@ -19,8 +20,8 @@ export async function registersScreen(visit: Visit): Promise<HTMLElement> {
   show.addEventListener("click", () =>
     act(show, card, async () => {
       const asked = check();
-      const r = await call<{ month: string; rows: RegisterRow[] }>("register_preview", { month: asked });
-      kept.month = asked;
+      const r = await keptWhileAsked(kept, asked, shown, () => call<{ month: string; rows: RegisterRow[] }>("register_preview", { month: asked }));
+      if (!shown()) return;
       out.replaceChildren(
         h("p", { class: "count" }, t("ui-register-count", { count: r.rows.length })),
         r.rows.length
