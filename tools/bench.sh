@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET=${CARGO_TARGET_DIR:-$PWD/target}
-debs=(libreoffice-writer-nogui fonts-paratype sqlite3 valgrind python3-venv)
+debs=(libreoffice-writer-nogui fonts-paratype sqlite3 valgrind python3-venv time)
 missing=()
 for d in "${debs[@]}"; do dpkg -s "$d" >/dev/null 2>&1 || missing+=("$d"); done
 if [ ${#missing[@]} -gt 0 ]; then
