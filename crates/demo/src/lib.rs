@@ -428,6 +428,8 @@ struct Sim<'s> {
     live: Pool,
     /// Per case: what the next step needs to know.
     pending: HashMap<i64, (Service, Option<Outcome>)>,
+    /// Open extensions: case -> the certificate it extends, out of `live` meanwhile.
+    extending: HashMap<i64, i64>,
     /// Planned cases that stop after being sent to the Commission.
     hold: HashSet<i64>,
     /// Planned cases that go through quickly with a passing assessment.
@@ -524,10 +526,14 @@ impl<'s> Sim<'s> {
         &mut self,
         w: &Writer<'_>,
         kind: Service,
-        received: NaiveDate,
+        received: NaiveDateTime,
         complete: bool,
     ) -> Vec<DocumentCheck> {
-        let rs = match w.law().rule_sets.in_force_on(received) {
+        // The checklist of the rule set the application will be judged by: the one in force on
+        // the day it is registered, which may be days after it came (a Saturday before a new
+        // version's first Monday).
+        let registered = w.registration_date(received).unwrap_or(received.date());
+        let rs = match w.law().rule_sets.in_force_on(registered) {
             Ok(rs) => rs,
             Err(_) => return Vec::new(),
         };
@@ -548,8 +554,9 @@ impl<'s> Sim<'s> {
             if self.rng.random_bool(0.5) {
                 docs[i].present = false;
             } else {
-                docs[i].valid_until =
-                    received.checked_sub_days(Days::new(self.rng.random_range(1..200)));
+                docs[i].valid_until = received
+                    .date()
+                    .checked_sub_days(Days::new(self.rng.random_range(1..200)));
             }
         }
         docs
@@ -593,7 +600,7 @@ impl<'s> Sim<'s> {
                 Some(CertificateId(l.id)),
             ),
         };
-        let documents = self.documents(w, kind, day, complete);
+        let documents = self.documents(w, kind, t, complete);
         // A checklist of the application alone cannot be incomplete in this way.
         let complete = complete
             || documents
@@ -672,9 +679,19 @@ impl<'s> Sim<'s> {
         if !complete {
             return;
         }
-        if let (Some(l), Service::Reissue | Service::Duplicate) = (&picked, kind) {
-            // The original will be superseded or replaced: not a candidate any more.
-            self.live.remove(l.id);
+        match (&picked, kind) {
+            (Some(l), Service::Reissue | Service::Duplicate) => {
+                // The original will be superseded or replaced: not a candidate any more.
+                self.live.remove(l.id);
+            }
+            (Some(l), Service::Extend) => {
+                // One open application per certificate: a reissue registered beside an extension
+                // and decided first left the extension open for good, its certificate superseded
+                // (it can only be refused then, and on no ground of App 2 p.9).
+                self.live.remove(l.id);
+                self.extending.insert(case.0, l.id);
+            }
+            _ => {}
         }
         let registered: NaiveDate = records::case_registration(w.db(), case.0)
             .map(|(on, _)| on)
@@ -914,7 +931,9 @@ impl<'s> Sim<'s> {
                     // Planned to end soon: not extended, reissued or revoked later.
                     return;
                 }
-                if let Ok(Some(cert)) = decided {
+                // A refused extension leaves its certificate running as it was.
+                let extended = self.extending.remove(&case).map(CertificateId);
+                if let Some(cert) = decided.ok().flatten().or(extended) {
                     if let Ok((applicant, profession, valid_to)) =
                         records::certificate_holding(w.db(), cert.0)
                     {
@@ -1161,6 +1180,7 @@ pub fn fill(
         queue: BinaryHeap::new(),
         live: Pool::default(),
         pending: HashMap::new(),
+        extending: HashMap::new(),
         hold: HashSet::new(),
         fast: HashSet::new(),
     };

@@ -126,3 +126,48 @@ fn every_planned_application_is_registered_whatever_the_seed() {
         assert_eq!(summary.cases, 120, "seed {seed}");
     }
 }
+
+#[test]
+fn no_application_waits_for_good() {
+    // The window's demo office (1,500 cases over three years) at a 31 December: an extension and a
+    // reissue of one certificate were both registered, the reissue decided first, and the
+    // extension of the superseded certificate waited from April 2024 (cases 145 and 394).
+    let now = at("2026-12-31 10:00");
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("demo.sqlite")).unwrap();
+    let opts = DemoOptions {
+        cases: 1500,
+        seed: 1,
+        now,
+        years: 3,
+        batch: 250,
+    };
+    demo::fill(&mut store, &opts, |_| {}).unwrap();
+    let c = store.connection();
+    let waiting: Vec<String> = c
+        .prepare(
+            "SELECT id || ' ' || kind || ' ' || registered_on FROM cases
+             WHERE status IN ('registered', 'sent_to_commission', 'assessed')
+               AND registered_on < date(?1, '-30 days') ORDER BY id",
+        )
+        .unwrap()
+        .query_map([now.date().to_string()], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        waiting.is_empty(),
+        "open for more than 30 days: {waiting:?}"
+    );
+    // One open application per certificate.
+    let twice: i64 = c
+        .query_row(
+            "SELECT count(*) FROM (SELECT certificate_id FROM cases
+               WHERE certificate_id IS NOT NULL AND status IN ('registered', 'sent_to_commission', 'assessed')
+               GROUP BY certificate_id HAVING count(*) > 1)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(twice, 0);
+}

@@ -444,6 +444,17 @@ impl<'a> Writer<'a> {
         self.law
     }
 
+    /// The day an application received at `received` is registered (App 2 p.7: the next working
+    /// day if it came after hours), by which its rule set is chosen.
+    pub fn registration_date(&self, received: NaiveDateTime) -> Result<NaiveDate> {
+        let cal = &self.law.calendar;
+        Ok(anyqtama_rules::registration::registration_date(
+            cal,
+            received,
+            &office_hours(self.tx)?,
+        )?)
+    }
+
     /// What this transaction reads (the read functions take it as their [`crate::Db`]): a change
     /// made earlier in the same transaction is seen.
     pub fn db(&self) -> &(impl crate::Db + use<'a>) {
