@@ -18,18 +18,36 @@ use ts_rs::TS;
 /// higher office prints one from the records; rendering it was 43% of an export, issue 14.)
 fn registers(
     store: &Store,
-    (year, month): (i32, u32),
+    months: &[(i32, u32)],
     today: NaiveDate,
-) -> std::result::Result<Vec<(String, Vec<u8>)>, StoreError> {
-    let render = || -> Result<Vec<(String, Vec<u8>)>> {
-        let (bytes, _) = crate::registers::render(
-            store,
-            (year, month),
-            RegisterFormat::Xlsx,
-            DocLang::KkRu,
-            today,
-        )?;
-        Ok(vec![(format!("register-{year}-{month:02}.xlsx"), bytes)])
+    each: &mut anyqtama_sync::RegisterFiles<'_>,
+) -> std::result::Result<(), StoreError> {
+    let mut render = || -> Result<()> {
+        // What the registers join, read once when there are many (issue 14: a first bundle
+        // carries every month's); a pass over the applicants and certificates costs about what
+        // the lookups of a dozen months' rows do.
+        let terms = if months.len() >= 12 {
+            Some(anyqtama_store::records::RegisterTerms::read(store, today)?)
+        } else {
+            None
+        };
+        for &(year, month) in months {
+            let (bytes, _) = crate::registers::render_with(
+                store,
+                (year, month),
+                RegisterFormat::Xlsx,
+                DocLang::KkRu,
+                today,
+                terms.as_ref(),
+            )?;
+            if !each(
+                (year, month),
+                vec![(format!("register-{year}-{month:02}.xlsx"), bytes)],
+            ) {
+                break;
+            }
+        }
+        Ok(())
     };
     render().map_err(|e| match e {
         crate::AppError::Store(s) => s,

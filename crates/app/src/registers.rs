@@ -16,7 +16,7 @@ pub enum RegisterFormat {
 
 pub fn register_view(store: &Store, month: (i32, u32), today: NaiveDate) -> Result<RegisterView> {
     let mut view = head(store, month, today)?;
-    each_row(store, month, today, &mut |r| {
+    each_row(store, month, today, None, &mut |r| {
         view.rows.push(r);
         Ok(())
     })?;
@@ -40,6 +40,7 @@ fn each_row(
     store: &Store,
     month: (i32, u32),
     today: NaiveDate,
+    terms: Option<&records::RegisterTerms>,
     each: &mut dyn FnMut(RegisterRow) -> Result<()>,
 ) -> Result<()> {
     let first = NaiveDate::from_ymd_opt(month.0, month.1, 1).ok_or(StoreError::Invalid {
@@ -52,7 +53,7 @@ fn each_row(
     // A month has a few hundred professions for thousands of rows: each is looked up in the
     // list once and shared (issue 14: the lookups were 8% of an 11,000-row register).
     let mut professions = std::collections::HashMap::new();
-    records::register_each::<AppError>(store, first, next, today, &mut |r| {
+    let mut row = |r: records::RegisterRecord| {
         let profession = professions
             .entry(r.profession_id)
             .or_insert_with_key(|id| std::sync::Arc::new(profession(store, id)))
@@ -68,7 +69,11 @@ fn each_row(
             valid_to: r.valid_to,
             status: r.status,
         })
-    })
+    };
+    match terms {
+        Some(terms) => terms.each::<AppError>(store, first, next, &mut row),
+        None => records::register_each::<AppError>(store, first, next, today, &mut row),
+    }
 }
 
 /// A month's register as a file, and its number of rows. An XLSX is written on a second thread
@@ -81,6 +86,19 @@ pub fn render(
     lang: DocLang,
     today: NaiveDate,
 ) -> Result<(Vec<u8>, usize)> {
+    render_with(store, month, format, lang, today, None)
+}
+
+/// [`render`], the decisions' joins from `terms` when given (read for many months at once, as of
+/// `today`).
+pub fn render_with(
+    store: &Store,
+    month: (i32, u32),
+    format: RegisterFormat,
+    lang: DocLang,
+    today: NaiveDate,
+    terms: Option<&records::RegisterTerms>,
+) -> Result<(Vec<u8>, usize)> {
     if format != RegisterFormat::Xlsx {
         let view = register_view(store, month, today)?;
         return Ok((register(&view, format, lang)?, view.rows.len()));
@@ -92,7 +110,7 @@ pub fn render(
         let writer = s.spawn(|| register::xlsx_of(&head, lang, rx.into_iter().flatten()));
         let mut count = 0;
         let mut batch = Vec::with_capacity(BATCH);
-        let read = each_row(store, month, today, &mut |r| {
+        let read = each_row(store, month, today, terms, &mut |r| {
             count += 1;
             batch.push(r);
             if batch.len() == BATCH {

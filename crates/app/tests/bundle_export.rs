@@ -209,3 +209,89 @@ fn the_cursor_of_the_last_export_never_moves_back() {
     mark(&mut store, further + 1, "c");
     assert_eq!(exchange::last_export(&store).unwrap(), further + 1);
 }
+
+/// The registers a bundle of many months carries read their joins once
+/// (`records::RegisterTerms`); each month's rows are those the office's register reads month by
+/// month, whatever the day they are read on, and where a case has two extensions.
+#[test]
+fn registers_read_for_many_months_are_those_read_month_by_month() {
+    use anyqtama_store::records::{register_each, RegisterTerms};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("office.sqlite")).unwrap();
+    let opts = DemoOptions {
+        cases: 600,
+        seed: 5,
+        now: at("2026-11-20 17:00"),
+        years: 3,
+        batch: 200,
+    };
+    anyqtama_app::start::demo(&mut store, &opts, |_| {}).unwrap();
+    let months = months_of(
+        &store,
+        "SELECT DISTINCT substr(d, 1, 7) FROM (SELECT decided_on AS d FROM cases WHERE decided_on IS NOT NULL
+         UNION SELECT registered_on FROM cases UNION SELECT revoked_on FROM revocations) ORDER BY 1",
+        [],
+    );
+    let json =
+        |rows: &Vec<anyqtama_store::records::RegisterRecord>| serde_json::to_value(rows).unwrap();
+    let compare = |store: &Store, today: chrono::NaiveDate| {
+        let terms = RegisterTerms::read(store, today).unwrap();
+        let mut seen = BTreeMap::new();
+        for &(y, m) in &months {
+            let first = chrono::NaiveDate::from_ymd_opt(y, m, 1).unwrap();
+            let next = first.checked_add_months(chrono::Months::new(1)).unwrap();
+            let (mut plain, mut joined) = (Vec::new(), Vec::new());
+            register_each::<anyqtama_store::StoreError>(store, first, next, today, &mut |r| {
+                plain.push(r);
+                Ok(())
+            })
+            .unwrap();
+            terms
+                .each::<anyqtama_store::StoreError>(store, first, next, &mut |r| {
+                    joined.push(r);
+                    Ok(())
+                })
+                .unwrap();
+            assert_eq!(json(&joined), json(&plain), "{y}-{m:02} as of {today}");
+            for r in &plain {
+                *seen.entry((r.event.clone(), r.status.clone())).or_insert(0) += 1;
+            }
+        }
+        seen
+    };
+    let seen = compare(&store, at("2026-12-01 10:00").date());
+    // The demo's three years have every kind of row the register shows.
+    for event in [
+        "issued",
+        "extended",
+        "reissued",
+        "duplicate",
+        "refused",
+        "not_accepted",
+        "revoked",
+    ] {
+        assert!(
+            seen.keys().any(|(e, _)| e == event),
+            "no {event} row: {seen:?}"
+        );
+    }
+    assert!(seen.keys().any(|(_, s)| s == "expired"), "{seen:?}");
+    // Years later, every certificate has expired.
+    let later = compare(&store, at("2031-01-01 10:00").date());
+    assert!(!later.keys().any(|(_, s)| s == "valid"), "{later:?}");
+    // A case with two extensions (the query's join gives a row each).
+    let c = store.connection();
+    let n = c
+        .execute(
+            "INSERT INTO extensions (certificate_id, case_id, employer_name, employer_bin, contract_from, contract_to,
+                                     previous_valid_to, valid_from, valid_to)
+             SELECT certificate_id, case_id, employer_name, employer_bin, contract_from, contract_to,
+                    previous_valid_to, valid_from, date(valid_to, '+1 month')
+             FROM extensions WHERE id = (SELECT min(id) FROM extensions)",
+            [],
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+    drop(c);
+    compare(&store, at("2026-12-01 10:00").date());
+}

@@ -152,7 +152,14 @@ type Surname = (
     &'static str,
 );
 type Given = (&'static str, &'static str, &'static str, &'static str);
-const PEOPLE: &[(&str, &[Surname], &[Given], &[Given])] = &[
+/// A citizenship's surnames, men's and women's given names.
+type People = (
+    &'static str,
+    &'static [Surname],
+    &'static [Given],
+    &'static [Given],
+);
+const PEOPLE: &[People] = &[
     (
         "CHN",
         &[

@@ -11,6 +11,7 @@ use anyqtama_rules::Service;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// A column read into one of our types; a stored value the program cannot read is an error, never
 /// a default.
@@ -548,43 +549,6 @@ pub fn register_each<E: From<StoreError>>(
 ) -> std::result::Result<(), E> {
     let sql = |e: rusqlite::Error| E::from(StoreError::from(e));
     let conn = crate::sealed::Sealed::conn(db);
-    let record = |r: &rusqlite::Row| -> rusqlite::Result<((NaiveDate, i64), RegisterRecord)> {
-        let date = day(r, 1)?;
-        Ok((
-            (date, r.get(9)?),
-            RegisterRecord {
-                number: r.get(0)?,
-                date,
-                holder: r.get(2)?,
-                citizenship: r.get(3)?,
-                profession_id: r.get(4)?,
-                event: r.get(5)?,
-                valid_from: maybe_day(r, 6)?,
-                valid_to: maybe_day(r, 7)?,
-                status: r.get(8)?,
-            },
-        ))
-    };
-    let mut others = conn
-        .prepare_cached(
-            "SELECT '', c.registered_on, a.surname_latin || ' ' || a.given_names_latin, a.citizenship, c.profession_id,
-                   'not_accepted', NULL, NULL, 'refused', c.id
-            FROM cases c INDEXED BY cases_not_accepted JOIN applicants a ON a.id = c.applicant_id
-            WHERE c.status = 'not_accepted' AND c.registered_on >= ?1 AND c.registered_on < ?2
-          UNION ALL
-            SELECT t.number, v.revoked_on, a.surname_latin || ' ' || a.given_names_latin, a.citizenship, t.profession_id,
-                   'revoked', t.valid_from, t.valid_to, 'revoked', t.case_id
-            FROM revocations v JOIN certificates t ON t.id = v.certificate_id JOIN applicants a ON a.id = t.applicant_id
-            WHERE v.revoked_on >= ?1 AND v.revoked_on < ?2",
-        )
-        .map_err(sql)?
-        .query_map(params![first, next], record)
-        .map_err(sql)?
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .map_err(sql)?;
-    // Stable: at one key a refusal to accept stays before a revocation.
-    others.sort_by_key(|(key, _)| *key);
-    let mut others = others.into_iter().peekable();
     let mut decisions = conn.prepare_cached(&format!(
         "SELECT coalesce(t.number, ''), c.decided_on, a.surname_latin || ' ' || a.given_names_latin,
                a.citizenship, c.profession_id,
@@ -607,13 +571,252 @@ pub fn register_each<E: From<StoreError>>(
         ORDER BY c.decided_on, c.id"
     )).map_err(sql)?;
     let mut rows = decisions.query(params![first, next, today]).map_err(sql)?;
-    while let Some(r) = rows.next().map_err(sql)? {
-        let (key, rec) = record(r).map_err(sql)?;
+    merged(db, first, next, each, &mut |emit| {
+        while let Some(r) = rows.next().map_err(sql)? {
+            let (key, rec) = register_record(r).map_err(sql)?;
+            emit(key, rec)?;
+        }
+        Ok(())
+    })
+}
+
+/// A certificate's columns as a register row shows them.
+struct CertificateTerm {
+    number: String,
+    valid_from: NaiveDate,
+    valid_to: NaiveDate,
+    status: String,
+}
+
+/// What the decisions of many months' registers join, read once in a pass over each table, so
+/// that each register reads only its cases (issue 14: a first bundle carries the registers of
+/// every month the office has worked, and their joins, a few lookups a row, were a fifth of the
+/// export). Rows from [`RegisterTerms::each`] are those of [`register_each`]; a test holds them
+/// alike.
+pub struct RegisterTerms {
+    today: NaiveDate,
+    /// Applicant: the holder's name in Latin letters and citizenship.
+    holders: HashMap<i64, (String, String)>,
+    certificates: HashMap<i64, CertificateTerm>,
+    /// Case: its extensions' terms (valid from, valid to), by extension id.
+    extensions: HashMap<i64, Vec<(NaiveDate, NaiveDate)>>,
+    /// Certificate: the term it had before its first extension.
+    before_extending: HashMap<i64, NaiveDate>,
+}
+
+impl RegisterTerms {
+    /// Read in the caller's read transaction (the registers are then of one moment).
+    pub fn read(db: &impl crate::Db, today: NaiveDate) -> Result<RegisterTerms> {
+        let conn = crate::sealed::Sealed::conn(db);
+        let mut holders = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT id, surname_latin || ' ' || given_names_latin, citizenship FROM applicants",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            holders.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+        }
+        let mut certificates = HashMap::new();
+        let mut stmt =
+            conn.prepare("SELECT id, number, valid_from, valid_to, status FROM certificates")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let term = CertificateTerm {
+                number: r.get(1)?,
+                valid_from: day(r, 2)?,
+                valid_to: day(r, 3)?,
+                status: r.get(4)?,
+            };
+            certificates.insert(r.get(0)?, term);
+        }
+        let mut extensions: HashMap<i64, Vec<_>> = HashMap::new();
+        let mut before_extending = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT case_id, certificate_id, valid_from, valid_to, previous_valid_to FROM extensions ORDER BY id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            extensions
+                .entry(r.get(0)?)
+                .or_default()
+                .push((day(r, 2)?, day(r, 3)?));
+            // By id: the first extension's is the term before any.
+            before_extending.entry(r.get(1)?).or_insert(day(r, 4)?);
+        }
+        Ok(RegisterTerms {
+            today,
+            holders,
+            certificates,
+            extensions,
+            before_extending,
+        })
+    }
+
+    /// The register of a month, as [`register_each`] gives it, its decisions' joins from here.
+    pub fn each<E: From<StoreError>>(
+        &self,
+        db: &impl crate::Db,
+        first: NaiveDate,
+        next: NaiveDate,
+        each: &mut dyn FnMut(RegisterRecord) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let sql = |e: rusqlite::Error| E::from(StoreError::from(e));
+        let missing = |what: &'static str, id: i64| {
+            E::from(StoreError::NotFound {
+                what,
+                id: id.to_string(),
+            })
+        };
+        let conn = crate::sealed::Sealed::conn(db);
+        let mut decisions = conn
+            .prepare_cached(
+                // As in `register_each`: the month's decisions by the decided_on index.
+                "SELECT c.id, c.decided_on, c.applicant_id, c.profession_id, c.kind, c.status,
+                        c.result_certificate_id
+                 FROM cases c
+                 WHERE c.decided_on >= ?1 AND c.decided_on < ?2 AND +c.status IN ('issued', 'refused')
+                 ORDER BY c.decided_on, c.id",
+            )
+            .map_err(sql)?;
+        let mut rows = decisions.query(params![first, next]).map_err(sql)?;
+        merged(db, first, next, each, &mut |emit| {
+            while let Some(r) = rows.next().map_err(sql)? {
+                let id: i64 = r.get(0).map_err(sql)?;
+                let date = day(r, 1).map_err(sql)?;
+                let applicant: i64 = r.get(2).map_err(sql)?;
+                let kind: &str = r.get_ref(4).and_then(|v| Ok(v.as_str()?)).map_err(sql)?;
+                let refused = r.get_ref(5).and_then(|v| Ok(v.as_str()?)).map_err(sql)? == "refused";
+                let event = match (refused, kind) {
+                    (true, _) => "refused",
+                    (_, "issue") => "issued",
+                    (_, "extend") => "extended",
+                    (_, "reissue") => "reissued",
+                    _ => "duplicate",
+                };
+                let extend = kind == "extend";
+                let result: Option<i64> = r.get(6).map_err(sql)?;
+                let t = match result {
+                    Some(t) => Some((
+                        t,
+                        self.certificates
+                            .get(&t)
+                            .ok_or_else(|| missing("certificate", t))?,
+                    )),
+                    None => None,
+                };
+                let (holder, citizenship) = self
+                    .holders
+                    .get(&applicant)
+                    .ok_or_else(|| missing("applicant", applicant))?;
+                let status = match (refused, t) {
+                    (true, _) => "refused".to_owned(),
+                    (false, Some((_, t))) if t.status == "valid" && t.valid_to < self.today => {
+                        "expired".to_owned()
+                    }
+                    (false, Some((_, t))) => t.status.clone(),
+                    // An issued case always names its certificate (the query's NULL status
+                    // could not be read either).
+                    (false, None) => return Err(missing("certificate", id)),
+                };
+                let profession_id: String = r.get(3).map_err(sql)?;
+                let row = |term: Option<(NaiveDate, NaiveDate)>| RegisterRecord {
+                    number: t.map(|(_, t)| t.number.clone()).unwrap_or_default(),
+                    date,
+                    holder: holder.clone(),
+                    citizenship: citizenship.clone(),
+                    profession_id: profession_id.clone(),
+                    event: event.to_owned(),
+                    valid_from: term.map(|(from, _)| from),
+                    valid_to: term.map(|(_, to)| to),
+                    status: status.clone(),
+                };
+                // A row each extension of the case has (the query's LEFT JOIN), one if none.
+                let of_case = self.extensions.get(&id).map(Vec::as_slice).unwrap_or(&[]);
+                let n = of_case.len().max(1);
+                for k in 0..n {
+                    let x = of_case.get(k);
+                    // Each row shows the term its own event set: an extension's from its record,
+                    // an issue's (reissue's, duplicate's) as it was before any later extension.
+                    let term = match (refused, extend, t) {
+                        (true, _, _) => None,
+                        (false, true, _) => x.copied(),
+                        (false, false, Some((tid, t))) => Some((
+                            t.valid_from,
+                            self.before_extending
+                                .get(&tid)
+                                .copied()
+                                .unwrap_or(t.valid_to),
+                        )),
+                        (false, false, None) => None,
+                    };
+                    emit((date, id), row(term))?;
+                }
+            }
+            Ok(())
+        })
+    }
+}
+
+/// A register row as its queries select it: number, date, holder, citizenship, profession,
+/// event, valid from, valid to, status, case; keyed by date and case.
+fn register_record(r: &rusqlite::Row) -> rusqlite::Result<((NaiveDate, i64), RegisterRecord)> {
+    let date = day(r, 1)?;
+    Ok((
+        (date, r.get(9)?),
+        RegisterRecord {
+            number: r.get(0)?,
+            date,
+            holder: r.get(2)?,
+            citizenship: r.get(3)?,
+            profession_id: r.get(4)?,
+            event: r.get(5)?,
+            valid_from: maybe_day(r, 6)?,
+            valid_to: maybe_day(r, 7)?,
+            status: r.get(8)?,
+        },
+    ))
+}
+
+type Emit<'a, E> = dyn FnMut((NaiveDate, i64), RegisterRecord) -> std::result::Result<(), E> + 'a;
+
+/// The month's decisions from `decisions` (in the register's order), with its few refusals to
+/// accept and revocations merged in, to `each`. At one key the decision comes first, then a
+/// refusal to accept, then a revocation.
+fn merged<E: From<StoreError>>(
+    db: &impl crate::Db,
+    first: NaiveDate,
+    next: NaiveDate,
+    each: &mut dyn FnMut(RegisterRecord) -> std::result::Result<(), E>,
+    decisions: &mut dyn FnMut(&mut Emit<'_, E>) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let sql = |e: rusqlite::Error| E::from(StoreError::from(e));
+    let conn = crate::sealed::Sealed::conn(db);
+    let mut others = conn
+        .prepare_cached(
+            "SELECT '', c.registered_on, a.surname_latin || ' ' || a.given_names_latin, a.citizenship, c.profession_id,
+                   'not_accepted', NULL, NULL, 'refused', c.id
+            FROM cases c INDEXED BY cases_not_accepted JOIN applicants a ON a.id = c.applicant_id
+            WHERE c.status = 'not_accepted' AND c.registered_on >= ?1 AND c.registered_on < ?2
+          UNION ALL
+            SELECT t.number, v.revoked_on, a.surname_latin || ' ' || a.given_names_latin, a.citizenship, t.profession_id,
+                   'revoked', t.valid_from, t.valid_to, 'revoked', t.case_id
+            FROM revocations v JOIN certificates t ON t.id = v.certificate_id JOIN applicants a ON a.id = t.applicant_id
+            WHERE v.revoked_on >= ?1 AND v.revoked_on < ?2",
+        )
+        .map_err(sql)?
+        .query_map(params![first, next], register_record)
+        .map_err(sql)?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(sql)?;
+    // Stable: at one key a refusal to accept stays before a revocation.
+    others.sort_by_key(|(key, _)| *key);
+    let mut others = others.into_iter().peekable();
+    decisions(&mut |key, rec| {
         while let Some((_, o)) = others.next_if(|(k, _)| *k < key) {
             each(o)?;
         }
-        each(rec)?;
-    }
+        each(rec)
+    })?;
     for (_, o) in others {
         each(o)?;
     }

@@ -26,7 +26,9 @@ mod write;
 
 pub use error::{Result, SyncError};
 pub use read::{open, Item, Opened, Sink};
-pub use write::{assemble, export, export_full, export_to, without_registers, Exported, Registers};
+pub use write::{
+    assemble, export, export_full, export_to, without_registers, Exported, RegisterFiles, Registers,
+};
 
 use anyqtama_store::exchange::{self, BundleInfo, ImportReport, OfficeIdent, Period, RecordCounts};
 use anyqtama_store::{Actor, Store, StoreError};

@@ -87,22 +87,29 @@ impl<W: Write> Write for Prehashing<W> {
     }
 }
 
-/// The human-readable register files of one month, made by the caller (`crates/app` renders them;
-/// this crate does not print): `(file name, bytes)`.
+/// The human-readable register files of the months asked for, made by the caller (`crates/app`
+/// renders them; this crate does not print): each month's `(file name, bytes)` handed to the
+/// last argument as it is made, until that returns false. Asked for many months at once, so that
+/// what their registers share is read once.
 pub type Registers<'a> = &'a (dyn Fn(
     &Store,
-    (i32, u32),
+    &[(i32, u32)],
     chrono::NaiveDate,
-) -> std::result::Result<Vec<(String, Vec<u8>)>, StoreError>
+    &mut RegisterFiles<'_>,
+) -> std::result::Result<(), StoreError>
          + Sync);
+
+/// Where [`Registers`] hands each month's files; false: make no more.
+pub type RegisterFiles<'a> = dyn FnMut((i32, u32), Vec<(String, Vec<u8>)>) -> bool + 'a;
 
 /// No register files: a bundle of records only (tests of the exchange itself).
 pub fn without_registers(
     _: &Store,
-    _: (i32, u32),
+    _: &[(i32, u32)],
     _: chrono::NaiveDate,
-) -> std::result::Result<Vec<(String, Vec<u8>)>, StoreError> {
-    Ok(Vec::new())
+    _: &mut RegisterFiles<'_>,
+) -> std::result::Result<(), StoreError> {
+    Ok(())
 }
 
 /// A bundle made by [`export`], in memory.
@@ -372,13 +379,9 @@ fn write_bundle<W: Write + Seek + Send>(
                 {
                     return Ok(());
                 }
-                for month in months {
-                    let files = registers(&other, month, today)?;
-                    if rendered_tx.send(Rendered::Month(month, files)).is_err() {
-                        break;
-                    }
-                }
-                Ok(())
+                registers(&other, &months, today, &mut |month, files| {
+                    rendered_tx.send(Rendered::Month(month, files)).is_ok()
+                })
             };
             // A failure here only means the months left are rendered below, on the store's own
             // connection, where an error is the export's.
@@ -475,8 +478,14 @@ fn write_bundle<W: Write + Seek + Send>(
         rendering
             .join()
             .expect("the rendering thread does not panic");
-        for &month in months_seen.difference(&files_in) {
-            add(&mut zip, registers(store, month, now.date())?)?;
+        let left: Vec<(i32, u32)> = months_seen.difference(&files_in).copied().collect();
+        if !left.is_empty() {
+            let mut added = Ok(());
+            registers(store, &left, now.date(), &mut |_, files| {
+                added = add(&mut zip, files);
+                added.is_ok()
+            })?;
+            added?;
         }
         Ok::<_, SyncError>((zip, parts, written))
     })?;
