@@ -3,7 +3,7 @@
 //! every check of a bundle are `anyqtama-sync`'s; who may do it is decided here, once.
 
 use crate::input::Month;
-use crate::{RegisterFormat, Result};
+use crate::Result;
 use anyqtama_docs::text::DocLang;
 use anyqtama_store::exchange::{self, ImportReport, Period};
 use anyqtama_store::lifecycle::{self, Action};
@@ -31,22 +31,19 @@ fn registers(
         } else {
             None
         };
-        for &(year, month) in months {
-            let (bytes, _) = crate::registers::render_with(
-                store,
-                (year, month),
-                RegisterFormat::Xlsx,
-                DocLang::KkRu,
-                today,
-                terms.as_ref(),
-            )?;
-            if !each(
-                (year, month),
-                vec![(format!("register-{year}-{month:02}.xlsx"), bytes)],
-            ) {
-                break;
-            }
-        }
+        crate::registers::render_xlsx(
+            store,
+            months,
+            DocLang::KkRu,
+            today,
+            terms.as_ref(),
+            &mut |(year, month), bytes, _| {
+                each(
+                    (year, month),
+                    vec![(format!("register-{year}-{month:02}.xlsx"), bytes)],
+                )
+            },
+        )?;
         Ok(())
     };
     render().map_err(|e| match e {

@@ -16,10 +16,17 @@ pub enum RegisterFormat {
 
 pub fn register_view(store: &Store, month: (i32, u32), today: NaiveDate) -> Result<RegisterView> {
     let mut view = head(store, month, today)?;
-    each_row(store, month, today, None, &mut |r| {
-        view.rows.push(r);
-        Ok(())
-    })?;
+    each_row(
+        store,
+        month,
+        today,
+        None,
+        &mut Professions::new(),
+        &mut |r| {
+            view.rows.push(r);
+            Ok(())
+        },
+    )?;
     Ok(view)
 }
 
@@ -35,12 +42,19 @@ fn head(store: &Store, month: (i32, u32), today: NaiveDate) -> Result<RegisterVi
     })
 }
 
+/// The professions of the rows read so far, by id. A month has a thousand professions or so for
+/// thousands of rows: each is looked up in the list once and shared (issue 14: the lookups were
+/// 8% of an 11,000-row register), and once for all the months of a bundle (each of its months
+/// had nearly as many professions as rows).
+type Professions = std::collections::HashMap<String, std::sync::Arc<anyqtama_docs::ProfessionView>>;
+
 /// A month's rows, one at a time, in the register's order.
 fn each_row(
     store: &Store,
     month: (i32, u32),
     today: NaiveDate,
     terms: Option<&records::RegisterTerms>,
+    professions: &mut Professions,
     each: &mut dyn FnMut(RegisterRow) -> Result<()>,
 ) -> Result<()> {
     let first = NaiveDate::from_ymd_opt(month.0, month.1, 1).ok_or(StoreError::Invalid {
@@ -50,9 +64,6 @@ fn each_row(
     let next = first
         .checked_add_months(chrono::Months::new(1))
         .expect("date in range");
-    // A month has a few hundred professions for thousands of rows: each is looked up in the
-    // list once and shared (issue 14: the lookups were 8% of an 11,000-row register).
-    let mut professions = std::collections::HashMap::new();
     let mut row = |r: records::RegisterRecord| {
         let profession = professions
             .entry(r.profession_id)
@@ -86,50 +97,122 @@ pub fn render(
     lang: DocLang,
     today: NaiveDate,
 ) -> Result<(Vec<u8>, usize)> {
-    render_with(store, month, format, lang, today, None)
-}
-
-/// [`render`], the decisions' joins from `terms` when given (read for many months at once, as of
-/// `today`).
-pub fn render_with(
-    store: &Store,
-    month: (i32, u32),
-    format: RegisterFormat,
-    lang: DocLang,
-    today: NaiveDate,
-    terms: Option<&records::RegisterTerms>,
-) -> Result<(Vec<u8>, usize)> {
     if format != RegisterFormat::Xlsx {
         let view = register_view(store, month, today)?;
         return Ok((register(&view, format, lang)?, view.rows.len()));
     }
-    let head = head(store, month, today)?;
+    let mut made = None;
+    render_xlsx(
+        store,
+        &[month],
+        lang,
+        today,
+        None,
+        &mut |_, bytes, count| {
+            made = Some((bytes, count));
+            true
+        },
+    )?;
+    Ok(made.expect("the month asked for is made or refused"))
+}
+
+/// What the reading side hands the XLSX writer: a month's head, then its rows.
+enum ToWriter {
+    Month((i32, u32), RegisterView),
+    Rows(Vec<RegisterRow>),
+}
+
+/// The registers of `months` as XLSX, each handed to `each` with its number of rows as it is
+/// made, until `each` returns false. One thread reads the rows from the store while another
+/// writes them (issue 14: the two halves of an 11,000-row register take about the same time, and
+/// offices' machines have two cores), and that writer stays for every month: its texts are built
+/// once (a fifth of a small month's register was building them again). The decisions' joins come
+/// from `terms` when given (read for many months at once, as of `today`).
+pub fn render_xlsx(
+    store: &Store,
+    months: &[(i32, u32)],
+    lang: DocLang,
+    today: NaiveDate,
+    terms: Option<&records::RegisterTerms>,
+    each: &mut dyn FnMut((i32, u32), Vec<u8>, usize) -> bool,
+) -> Result<()> {
     const BATCH: usize = 256;
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<RegisterRow>>(8);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<ToWriter>(8);
+    let (made_tx, made_rx) = std::sync::mpsc::channel();
     std::thread::scope(|s| {
-        let writer = s.spawn(|| register::xlsx_of(&head, lang, rx.into_iter().flatten()));
-        let mut count = 0;
-        let mut batch = Vec::with_capacity(BATCH);
-        let read = each_row(store, month, today, terms, &mut |r| {
-            count += 1;
-            batch.push(r);
-            if batch.len() == BATCH {
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                // The writer only stops early on an error, which its join reports.
-                let _ = tx.send(full);
+        s.spawn(move || {
+            let mut rx = rx.into_iter().peekable();
+            let mut texts = register::XlsxTexts::new(lang);
+            while let Some(ToWriter::Month(month, head)) = rx.next() {
+                let mut count = 0;
+                let rows =
+                    std::iter::from_fn(|| match rx.next_if(|m| matches!(m, ToWriter::Rows(_))) {
+                        Some(ToWriter::Rows(rows)) => {
+                            count += rows.len();
+                            Some(rows)
+                        }
+                        _ => None,
+                    })
+                    .flatten();
+                let bytes = register::xlsx_with(&head, &mut texts, rows).map_err(|e| e.to_string());
+                // What an error left unwritten.
+                while rx.next_if(|m| matches!(m, ToWriter::Rows(_))).is_some() {}
+                if made_tx.send((month, bytes, count)).is_err() {
+                    break;
+                }
             }
-            Ok(())
         });
-        if !batch.is_empty() {
-            let _ = tx.send(batch);
+        // Each register as it is made, in the months' order; false once `each` wants no more.
+        type Made = ((i32, u32), std::result::Result<Vec<u8>, String>, usize);
+        let mut hand_on = |(month, bytes, count): Made| -> Result<bool> {
+            Ok(each(month, bytes.map_err(AppError::Spreadsheet)?, count))
+        };
+        let mut wanted = true;
+        let mut read = Ok(());
+        let mut professions = Professions::new();
+        for &month in months {
+            if let Err(e) = head(store, month, today).map(|h| {
+                // The writer only stops early on an error, which it hands on.
+                let _ = tx.send(ToWriter::Month(month, h));
+            }) {
+                read = Err(e);
+                break;
+            }
+            let mut batch = Vec::with_capacity(BATCH);
+            read = each_row(store, month, today, terms, &mut professions, &mut |r| {
+                batch.push(r);
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    let _ = tx.send(ToWriter::Rows(full));
+                }
+                Ok(())
+            });
+            if !batch.is_empty() {
+                let _ = tx.send(ToWriter::Rows(batch));
+            }
+            if read.is_err() {
+                break;
+            }
+            while let Ok(made) = made_rx.try_recv() {
+                wanted = hand_on(made)?;
+                if !wanted {
+                    break;
+                }
+            }
+            if !wanted {
+                break;
+            }
         }
         drop(tx);
-        let bytes = writer.join().expect("the register's writer does not panic");
         read?;
-        Ok((
-            bytes.map_err(|e| AppError::Spreadsheet(e.to_string()))?,
-            count,
-        ))
+        if wanted {
+            for made in made_rx {
+                if !hand_on(made)? {
+                    break;
+                }
+            }
+        }
+        Ok(())
     })
 }
 

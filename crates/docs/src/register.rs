@@ -6,6 +6,8 @@ use crate::text::{joined, DocLang, Texts};
 use anyqtama_rules::Names;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct RegisterRow {
@@ -221,10 +223,39 @@ pub fn xlsx_of<R: std::borrow::Borrow<RegisterRow>>(
     lang: DocLang,
     rows: impl IntoIterator<Item = R>,
 ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    xlsx_with(head, &mut XlsxTexts::new(lang), rows)
+}
+
+/// The texts of a register's cells, each made once: a profession's by its shared names (the
+/// map keeps each `Arc`, so its address is not reused while it is a key), an event's and a
+/// status's by their codes. Kept from one register to the next, a bundle's registers make each
+/// profession's text once, not once a month.
+pub struct XlsxTexts {
+    lang: DocLang,
+    professions: HashMap<*const crate::ProfessionView, (Arc<crate::ProfessionView>, String)>,
+    events: HashMap<String, String>,
+    statuses: HashMap<String, String>,
+}
+
+impl XlsxTexts {
+    pub fn new(lang: DocLang) -> XlsxTexts {
+        XlsxTexts {
+            lang,
+            professions: HashMap::new(),
+            events: HashMap::new(),
+            statuses: HashMap::new(),
+        }
+    }
+}
+
+/// [`xlsx_of`] with the cells' texts from (and into) `texts`.
+pub fn xlsx_with<R: std::borrow::Borrow<RegisterRow>>(
+    head: &RegisterView,
+    texts: &mut XlsxTexts,
+    rows: impl IntoIterator<Item = R>,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{Format, Workbook};
-    use std::collections::HashMap;
-    use std::sync::Arc;
-    let t = Texts::new(lang);
+    let t = Texts::new(texts.lang);
     let mut wb = Workbook::new();
     // Level 1 (issue 14): level 6, the default, was a third of a register's instructions. On a
     // month of 11,588 rows, with the texts shared: level 2 is 898 M instructions and 618 KB, level
@@ -251,14 +282,12 @@ pub fn xlsx_of<R: std::borrow::Borrow<RegisterRow>>(
     for (c, (id, _)) in COLUMNS.iter().enumerate() {
         sheet.write_with_format(0, c as u16, joined(&t.get(id, &[])), &bold)?;
     }
-    // Each distinct text once: a profession by its shared names (the map keeps each `Arc`, so
-    // its address is not reused while it is a key), an event and a status by their codes.
-    let mut professions: HashMap<
-        *const crate::ProfessionView,
-        (Arc<crate::ProfessionView>, String),
-    > = HashMap::new();
-    let mut events: HashMap<String, String> = HashMap::new();
-    let mut statuses: HashMap<String, String> = HashMap::new();
+    let XlsxTexts {
+        professions,
+        events,
+        statuses,
+        ..
+    } = texts;
     let text = |map: &mut HashMap<String, String>, prefix: &str, code: &str| -> String {
         if let Some(t) = map.get(code) {
             return t.clone();
@@ -288,14 +317,14 @@ pub fn xlsx_of<R: std::borrow::Borrow<RegisterRow>>(
             (Arc::clone(p), joined(&names))
         });
         sheet.write(row, 5, profession.as_str())?;
-        sheet.write(row, 6, text(&mut events, "event", &r.event))?;
+        sheet.write(row, 6, text(events, "event", &r.event))?;
         if let Some(d) = r.valid_from {
             sheet.write_number(row, 7, excel_date(d))?;
         }
         if let Some(d) = r.valid_to {
             sheet.write_number(row, 8, excel_date(d))?;
         }
-        sheet.write(row, 9, text(&mut statuses, "status", &r.status))?;
+        sheet.write(row, 9, text(statuses, "status", &r.status))?;
     }
     let last = count as u32 + 2;
     sheet.write_with_format(
