@@ -343,7 +343,7 @@ pub(crate) fn seals(roles: &[crate::Role]) -> bool {
 }
 
 /// The key that opens a slot: argon2id (as the password hashes) of the password and the slot's salt.
-fn slot_key(password: &str, salt: &[u8]) -> Result<chacha20poly1305::Key> {
+pub(crate) fn slot_key(password: &str, salt: &[u8]) -> Result<chacha20poly1305::Key> {
     let mut out = [0u8; 32];
     argon2::Argon2::default()
         .hash_password_into(password.as_bytes(), salt, &mut out)
@@ -391,11 +391,39 @@ pub(crate) fn write_slot(
     Ok(())
 }
 
+/// A slot's key made from the password in advance (at sign-in, beside the password's own check),
+/// with the salt it was made with.
+pub(crate) struct Derived {
+    pub salt: Vec<u8>,
+    pub key: chacha20poly1305::Key,
+}
+
+/// The salt of `user`'s slot, if they have one.
+pub(crate) fn slot_salt(conn: &rusqlite::Connection, user: i64) -> Result<Option<Vec<u8>>> {
+    Ok(conn
+        .query_row(
+            "SELECT salt FROM key_slots WHERE user_id = ?1",
+            [user],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 /// Opens `user`'s slot with their password. `None` when they have none.
 pub(crate) fn open_slot(
     conn: &rusqlite::Connection,
     user: i64,
     password: &str,
+) -> Result<Option<SealKey>> {
+    open_slot_with(conn, user, password, None)
+}
+
+/// [`open_slot`], with the slot's key taken from `derived` when it was made with the slot's salt.
+fn open_slot_with(
+    conn: &rusqlite::Connection,
+    user: i64,
+    password: &str,
+    derived: Option<Derived>,
 ) -> Result<Option<SealKey>> {
     use chacha20poly1305::aead::{Aead, Payload};
     use chacha20poly1305::{KeyInit, XChaCha20Poly1305, XNonce};
@@ -411,7 +439,11 @@ pub(crate) fn open_slot(
     let Some((fp, salt, nonce, wrapped)) = slot else {
         return Ok(None);
     };
-    let cipher = XChaCha20Poly1305::new(&slot_key(password, &salt)?);
+    let key = match derived {
+        Some(d) if d.salt == salt => d.key,
+        _ => slot_key(password, &salt)?,
+    };
+    let cipher = XChaCha20Poly1305::new(&key);
     // The password was checked against its hash already: a slot that does not open was altered.
     let secret = cipher
         .decrypt(
@@ -506,15 +538,18 @@ fn retire_keys(tx: &rusqlite::Connection, user: i64, now: NaiveDateTime) -> Resu
 /// - in a store from before key slots, the plain first key: its holder takes it into their slot,
 ///   anyone else gets a new key vouched for by it; the plain copy is erased once every active
 ///   signatory holds a slot (then the file is vacuumed, so the old bytes do not linger).
+///
+/// `derived` is the slot's key if the caller made it already (see [`Derived`]).
 pub(crate) fn unlock(
     store: &Store,
     actor: &Actor,
     password: &str,
     now: NaiveDateTime,
+    derived: Option<Derived>,
 ) -> Result<Option<SealKey>> {
     let conn = store.connection();
     let user = actor.user_id.map(|u| u.0).unwrap_or_default();
-    let slot = open_slot(conn, user, password)?;
+    let slot = open_slot_with(conn, user, password, derived)?;
     if let Some(k) = &slot {
         if holder_of(conn, &k.fingerprint())? == Some(user) {
             return Ok(slot);
@@ -571,4 +606,61 @@ pub(crate) fn unlock(
         conn.execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")?;
     }
     Ok(Some(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A slot's key made in advance (at sign-in) opens the slot only with the slot's own salt;
+    /// with another salt the slot's key is made again from the password.
+    #[test]
+    fn a_slot_key_made_in_advance_is_used_for_its_own_salt_only() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE key_slots (user_id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL,
+                salt BLOB NOT NULL, nonce BLOB NOT NULL, wrapped BLOB NOT NULL, created_at TEXT NOT NULL)",
+        )
+        .unwrap();
+        let key = SealKey(SigningKey::from_bytes(&[7u8; 32]));
+        let password = "a long passphrase";
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 2, 2)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        write_slot(&conn, 3, password, &key, now).unwrap();
+        let salt = slot_salt(&conn, 3).unwrap().unwrap();
+        assert_eq!(slot_salt(&conn, 4).unwrap(), None);
+        let opened = |derived| open_slot_with(&conn, 3, password, derived);
+
+        let made = Derived {
+            salt: salt.clone(),
+            key: slot_key(password, &salt).unwrap(),
+        };
+        let k = opened(Some(made)).unwrap().unwrap();
+        assert_eq!(k.fingerprint(), key.fingerprint());
+        // A wrong key made for this salt is used as it is (nothing is derived twice): the slot
+        // does not open.
+        let wrong = Derived {
+            salt: salt.clone(),
+            key: [0u8; 32].into(),
+        };
+        assert!(matches!(
+            opened(Some(wrong)),
+            Err(StoreError::KeySlotBroken)
+        ));
+        // Made for another salt (the slot was rewritten meanwhile): ignored.
+        let stale = Derived {
+            salt: vec![0u8; 16],
+            key: [0u8; 32].into(),
+        };
+        assert_eq!(
+            opened(Some(stale)).unwrap().unwrap().fingerprint(),
+            key.fingerprint()
+        );
+        assert_eq!(
+            opened(None).unwrap().unwrap().fingerprint(),
+            key.fingerprint()
+        );
+    }
 }
