@@ -222,7 +222,20 @@ fn a_store_from_before_the_record_of_rows_gets_a_baseline_once() {
             "DROP TRIGGER audit_no_update; UPDATE audit SET rows = NULL, signature = NULL;",
         )
         .unwrap();
-        let events: Vec<(i64, String, Option<i64>, String, String, String, String, String, Option<String>, Option<String>)> = c
+        // seq, at, user, login, role, action, entity, entity id, before, after
+        type Event = (
+            i64,
+            String,
+            Option<i64>,
+            String,
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+        );
+        let events: Vec<Event> = c
             .prepare("SELECT seq, at, user_id, login, role, action, entity, entity_id, before, after FROM audit ORDER BY seq")
             .unwrap()
             .query_map([], |r| {
