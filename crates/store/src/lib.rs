@@ -572,8 +572,9 @@ impl Store {
         // A signatory's slot key is made from the password beside the password's check, on a
         // second core: the two argon2id one after the other were most of their sign-in (issue
         // 14: a quarter of a recorded print, the first 60 ms of an export with one core idle).
-        // It is used only once the password has matched.
-        let salt = if keys::seals(&roles) {
+        // It is used only once the password has matched (and never made for a disabled login,
+        // which is refused after the check).
+        let salt = if active && keys::seals(&roles) {
             keys::slot_salt(&self.conn, id)?
         } else {
             None
